@@ -1,0 +1,50 @@
+// Timing helpers for `npm run bench`: whole processes, interleaved rounds, medians, ratios.
+import { spawnSync } from 'node:child_process';
+
+export const node = process.execPath;
+
+/** Wall time of one run of a command, in milliseconds; throws if it fails. */
+export function timeOnce({ cmd, args, env, input, okCodes = [0] }) {
+  const start = process.hrtime.bigint();
+  const result = spawnSync(cmd, args, { env: { ...process.env, ...env }, input: input ?? '', stdio: ['pipe', 'ignore', 'pipe'] });
+  const ms = Number(process.hrtime.bigint() - start) / 1e6;
+  if (!okCodes.includes(result.status)) {
+    throw new Error(`${cmd} ${args.join(' ')} exited ${result.status}: ${result.stderr}`);
+  }
+  return ms;
+}
+
+export function median(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+
+/**
+ * Time each case `rounds` times, interleaved so that machine noise falls on every case alike,
+ * after `warmup` untimed rounds. Returns the median per case name.
+ */
+export function timeCases(cases, { rounds = 15, warmup = 2 } = {}) {
+  const samples = new Map(cases.map((c) => [c.name, []]));
+  for (let r = 0; r < warmup + rounds; r++) {
+    for (const c of cases) {
+      const ms = timeOnce(c);
+      if (r >= warmup) samples.get(c.name).push(ms);
+    }
+  }
+  return new Map([...samples].map(([name, values]) => [name, median(values)]));
+}
+
+/** Peak resident memory of one run in MB, from /usr/bin/time when the machine has it. */
+export function peakMemoryMb({ cmd, args, env, input }) {
+  const result = spawnSync('/usr/bin/time', ['-f', '%M', cmd, ...args], { env: { ...process.env, ...env }, input: input ?? '', encoding: 'utf8', stdio: ['pipe', 'ignore', 'pipe'] });
+  if (result.error) return undefined;
+  const kb = Number(result.stderr.trim().split('\n').pop());
+  return Number.isFinite(kb) ? kb / 1024 : undefined;
+}
+
+export function table(rows, headers) {
+  const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => String(r[i]).length)));
+  const line = (cells) => `| ${cells.map((c, i) => String(c).padEnd(widths[i])).join(' | ')} |`;
+  return [line(headers), `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...rows.map(line)].join('\n');
+}

@@ -1,0 +1,59 @@
+import type { Context } from '../context.js';
+import type { Page, PageKind } from '../content/page.js';
+import { closest } from '../util/distance.js';
+import { usageError } from '../errors.js';
+import { canPrompt, select, type Choice, type Separator } from '../ui/prompts.js';
+import { printPaged } from '../ui/output.js';
+import { loadHandbook } from './loadHandbook.js';
+
+export interface HomeOptions {
+  command?: string;
+  help: () => string;
+  commands: string[];
+}
+
+type MenuChoice = { kind: PageKind } | { run: 'cheatsheet' | 'quit' };
+
+/** `delegate` alone: the home menu on a terminal; an overview and the help anywhere else. */
+export async function home(options: HomeOptions, ctx: Context): Promise<void> {
+  if (options.command) {
+    const near = closest(options.command, options.commands, 1)[0];
+    throw usageError(`unknown command "${options.command}"`, near ? `Did you mean: delegate ${near}` : 'See: delegate --help');
+  }
+  if (!canPrompt(ctx)) {
+    ctx.stdout.write(`delegate: a handbook for conference delegates, in the terminal.\n\n${options.help()}`);
+    return;
+  }
+  const { pages } = await loadHandbook(ctx);
+  const count = (kind: PageKind) => pages.filter((p) => p.kind === kind).length;
+  for (;;) {
+    const items: Array<Choice<MenuChoice> | Separator> = [
+      { name: `Lessons from the compositing meeting (${count('lesson')})`, value: { kind: 'lesson' }, description: 'What one delegate learned the hard way' },
+      { name: 'Procedure cheat sheet', value: { run: 'cheatsheet' }, description: 'Motions, amendments, reference back and card votes on one page' },
+      { name: `Procedure pages (${count('procedure')})`, value: { kind: 'procedure' }, description: 'The CAC, compositing, amendments, voting, rule changes, glossary' },
+      { name: `Conference notes (${count('note')})`, value: { kind: 'note' }, description: 'Dated notes from the 2017 conference, and your own notes' },
+      { separator: ' ' },
+      { name: 'Quit', value: { run: 'quit' } },
+    ];
+    const choice = await select<MenuChoice>(ctx, 'What do you need?', items);
+    if ('run' in choice) {
+      if (choice.run === 'quit') return;
+      const { cheatsheet } = await import('./cheatsheet.js');
+      await cheatsheet({}, ctx);
+      continue;
+    }
+    const page = await pickPage(ctx, pages.filter((p) => p.kind === choice.kind));
+    if (!page) continue;
+    const { renderPage } = await import('./renderPage.js');
+    await printPaged(renderPage(page, ctx), ctx);
+  }
+}
+
+async function pickPage(ctx: Context, pages: Page[]): Promise<Page | undefined> {
+  const back = { name: '← Back', value: undefined };
+  return select<Page | undefined>(ctx, 'Which page?', [
+    ...pages.map((p) => ({ name: p.title, value: p, description: p.summary })),
+    { separator: ' ' },
+    back,
+  ]);
+}

@@ -1,0 +1,66 @@
+import { resolvePaths, type Env, type Paths } from './paths.js';
+import { makeTheme, type Theme } from './render/theme.js';
+
+export type ColorMode = 'auto' | 'always' | 'never';
+
+export interface OutStream {
+  write(chunk: string): boolean;
+  isTTY?: boolean;
+  columns?: number;
+  rows?: number;
+}
+
+export interface InStream extends NodeJS.ReadableStream {
+  isTTY?: boolean;
+}
+
+/** The outside world a command runs in: streams, environment, paths, clock, display choices. */
+export interface Context {
+  stdout: OutStream;
+  stderr: OutStream;
+  stdin: InStream;
+  env: Env;
+  paths: Paths;
+  theme: Theme;
+  /** Columns to wrap at. */
+  width: number;
+  /** Whether stdout is an interactive terminal (decoration, pager, prompts). */
+  interactive: boolean;
+  /** Whether long output may go through $PAGER. */
+  pager: boolean;
+  now: () => Date;
+}
+
+export interface GlobalOptions {
+  color?: ColorMode;
+  width?: number;
+  pager?: boolean;
+}
+
+/** Colour follows --color, then NO_COLOR and FORCE_COLOR, then whether stdout is a terminal. */
+export function wantColor(mode: ColorMode, env: Env, stdout: OutStream): boolean {
+  if (mode === 'always') return true;
+  if (mode === 'never') return false;
+  if (env.NO_COLOR) return false;
+  if (env.FORCE_COLOR !== undefined) return !['0', 'false'].includes(env.FORCE_COLOR);
+  return !!stdout.isTTY && env.TERM !== 'dumb';
+}
+
+export const MAX_READING_WIDTH = 100;
+
+export function createContext(
+  options: GlobalOptions,
+  io: { stdout: OutStream; stderr: OutStream; stdin: InStream; env: Env; now?: () => Date },
+): Context {
+  const interactive = !!io.stdout.isTTY;
+  const width = options.width ?? (interactive && io.stdout.columns ? Math.min(io.stdout.columns, MAX_READING_WIDTH) : 80);
+  return {
+    ...io,
+    paths: resolvePaths(io.env),
+    theme: makeTheme(wantColor(options.color ?? 'auto', io.env, io.stdout)),
+    width,
+    interactive,
+    pager: options.pager !== false && interactive,
+    now: io.now ?? (() => new Date()),
+  };
+}

@@ -1,0 +1,22 @@
+import { Marked } from 'marked';
+import { markedTerminal } from 'marked-terminal';
+import { neutralise } from './sanitize.js';
+import type { Theme } from './theme.js';
+
+/** Markdown rendered for a terminal at `width` columns, styled by the theme's colour choice. */
+export function renderMarkdownForTerminal(markdown: string, width: number, theme: Theme): string {
+  const marked = new Marked();
+  marked.use(
+    markedTerminal({
+      width,
+      reflowText: true,
+      showSectionPrefix: false,
+      emoji: false,
+      tab: 2,
+      heading: theme.heading,
+      firstHeading: theme.heading,
+    }),
+  );
+  const out = marked.parse(neutralise(markdown), { async: false });
+  return `${out.replace(/\n{3,}/g, '\n\n').trimEnd()}\n`;
+}

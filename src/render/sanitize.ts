@@ -1,0 +1,17 @@
+/**
+ * Neutralise terminal control sequences in text from files: ESC and the other C0/C1 controls
+ * become visible symbols, so a note cannot move the cursor, retitle the window or hide text.
+ * Tabs and newlines are kept; a lone carriage return is shown.
+ */
+export function neutralise(text: string): string {
+  return text
+    .replace(/\r\n/g, '\n')
+    .replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, (c) => (c === '\u007f' ? '\u2421' : String.fromCharCode(0x2400 + c.charCodeAt(0))))
+    .replace(/[\u0080-\u009f]/g, '\ufffd');
+}
+
+/** Strip ANSI styling that our own renderers added (for width measurement and plain output). */
+export function stripAnsi(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  return text.replace(/\u001b\[[0-9;]*m|\u001b\]8;[^\u0007\u001b]*(?:\u0007|\u001b\\)/g, '');
+}

@@ -1,0 +1,34 @@
+import { spawn } from 'node:child_process';
+import type { Context } from '../context.js';
+
+/**
+ * Print text; on a terminal, text taller than the screen goes through $PAGER (less -R by
+ * default), unless --no-pager. A pager that cannot start falls back to plain printing.
+ */
+export async function printPaged(text: string, ctx: Context): Promise<void> {
+  const rows = ctx.stdout.rows ?? 24;
+  const lines = text.split('\n').length;
+  if (!ctx.pager || lines < rows) {
+    ctx.stdout.write(text);
+    return;
+  }
+  const command = ctx.env.PAGER?.trim() || 'less -R';
+  if (command === 'cat') {
+    ctx.stdout.write(text);
+    return;
+  }
+  const env = { ...ctx.env, LESS: ctx.env.LESS ?? 'FRX', LV: ctx.env.LV ?? '-c' };
+  const ok = await new Promise<boolean>((resolve) => {
+    const child = spawn(command, { shell: true, stdio: ['pipe', 'inherit', 'inherit'], env });
+    child.on('error', () => resolve(false));
+    child.stdin.on('error', () => undefined); // the reader quit early: not an error
+    child.on('close', (code) => resolve(code !== 127));
+    child.stdin.end(text);
+  });
+  if (!ok) ctx.stdout.write(text);
+}
+
+/** Print JSON followed by a newline. */
+export function printJson(value: unknown, ctx: Context): void {
+  ctx.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
+}
