@@ -29,14 +29,17 @@ let yamlParse: YamlParse | undefined;
  */
 async function fullYaml(text: string): Promise<unknown> {
   if (!yamlParse) {
-    const yaml = await import('yaml');
+    const loaded = (await import('yaml')) as typeof import('yaml') & { default?: typeof import('yaml') };
+    // The bundle loads yaml's CommonJS build, whose exports arrive under `default`.
+    const parse = loaded.parse ?? loaded.default!.parse;
     yamlParse = (t) => {
       try {
-        return yaml.parse(t, { prettyErrors: false });
+        return parse(t);
       } catch (error) {
-        if (error instanceof yaml.YAMLParseError) {
-          const line = error.linePos?.[0]?.line ?? 1;
-          throw new FrontMatterError(error.message.split('\n')[0] ?? error.message, line + 1);
+        // By name: the class is not reachable the same way through every bundling of `yaml`.
+        if (error instanceof Error && error.name === 'YAMLParseError') {
+          const line = (error as { linePos?: Array<{ line: number }> }).linePos?.[0]?.line ?? 1;
+          throw new FrontMatterError((error.message.split('\n')[0] ?? error.message).replace(/ at line \d+, column \d+:?$/, ''), line + 1);
         }
         throw error;
       }

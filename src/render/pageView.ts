@@ -17,7 +17,7 @@ function metaLine(page: Page): string {
 export function renderPageForTerminal(page: Page, width: number, theme: Theme): string {
   const head = [
     theme.title(neutralise(page.title)),
-    theme.dim(`${metaLine(page)}  (${page.id})`),
+    theme.dim(wrap(`${metaLine(page)}  (${page.id})`, width)),
     ...(page.summary ? ['', wrap(neutralise(page.summary), width)] : []),
     '',
   ].join('\n');
@@ -28,7 +28,7 @@ export function renderPageForTerminal(page: Page, width: number, theme: Theme): 
 
 /** The same page as plain text, for pipes and files: no colour, no markup. */
 export function renderPageAsText(page: Page, width: number): string {
-  const head = [neutralise(page.title), `${metaLine(page)}  (${page.id})`, ...(page.summary ? ['', wrap(neutralise(page.summary), width)] : []), ''].join('\n');
+  const head = [neutralise(page.title), wrap(`${metaLine(page)}  (${page.id})`, width), ...(page.summary ? ['', wrap(neutralise(page.summary), width)] : []), ''].join('\n');
   const sources = page.sources.length ? `\n${wrap(`Sources: ${neutralise(page.sources.join('; '))}`, width)}\n` : '';
   return `${head}\n${renderMarkdownAsText(page.body, width)}${sources}`;
 }

@@ -1,0 +1,229 @@
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { bin, run, tempHome } from '../helpers/run.js';
+
+const ESC = '\u001b';
+let sandbox: ReturnType<typeof tempHome>;
+beforeEach(() => {
+  sandbox = tempHome();
+});
+afterEach(() => sandbox.cleanup());
+
+const delegate = (args: string[], env: Record<string, string> = {}, input?: string) =>
+  run(args, { env: { ...sandbox.env, ...env }, ...(input !== undefined ? { input } : {}) });
+
+describe('delegate --version and --help', () => {
+  test('--version prints the package version', () => {
+    const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+    const result = delegate(['--version']);
+    expect(result).toMatchObject({ code: 0, stdout: `${pkg.version}\n` });
+  });
+
+  test('help lists the commands with examples', () => {
+    const result = delegate(['--help']);
+    expect(result.code).toBe(0);
+    for (const word of ['list', 'read', 'cheatsheet', 'paths', 'completion', 'Examples:']) expect(result.stdout).toContain(word);
+    expect(delegate(['read', '--help']).stdout).toContain('delegate read reference-back');
+  });
+
+  test('with no command and no terminal: an overview and the help, exit 0', () => {
+    const result = delegate([]);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('handbook for conference delegates');
+    expect(result.stdout).toContain('Usage: delegate');
+  });
+});
+
+describe('delegate list', () => {
+  test('piped: one page a line, id, kind and title separated by tabs, no colour', () => {
+    const result = delegate(['list']);
+    expect(result.code).toBe(0);
+    const lines = result.stdout.trimEnd().split('\n');
+    expect(lines.length).toBeGreaterThanOrEqual(26);
+    expect(lines[0]).toBe('read-every-motion\tlesson\tRead every motion in the CAC report');
+    expect(result.stdout).not.toContain(ESC);
+  });
+
+  test('--kind and --tag filter, --json gives the metadata', () => {
+    expect(delegate(['list', '--kind', 'lesson']).stdout.trimEnd().split('\n')).toHaveLength(7);
+    const json = JSON.parse(delegate(['list', '--tag', 'compositing', '--json']).stdout) as Array<{ id: string; tags: string[]; body?: string }>;
+    expect(json.length).toBeGreaterThanOrEqual(7);
+    expect(json.every((p) => p.tags.includes('compositing') && p.body === undefined)).toBe(true);
+  });
+
+  test('an unknown kind is a usage error, exit 2', () => {
+    const result = delegate(['list', '--kind', 'essay']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain("argument 'essay' is invalid");
+  });
+
+  test('a closed pipe ends quietly', () => {
+    const result = spawnSync('/bin/sh', ['-c', `"${process.execPath}" "${bin}" list | head -1`], { encoding: 'utf8', env: { ...process.env, ...sandbox.env } });
+    expect(result.stdout).toBe('read-every-motion\tlesson\tRead every motion in the CAC report\n');
+    expect(result.stderr).toBe('');
+  });
+});
+
+describe('delegate read', () => {
+  test('by id, as plain text when piped', () => {
+    const result = delegate(['read', 'chair-not-neutral']);
+    expect(result.code).toBe(0);
+    expect(result.stdout.split('\n')[0]).toBe('The chair is not neutral');
+    expect(result.stdout).toContain('WHAT HAPPENED');
+    expect(result.stdout).toMatch(/Sources: .*conference blog/);
+    expect(result.stdout).not.toContain(ESC);
+    expect(result.stdout).not.toMatch(/^## /m);
+  });
+
+  test('by words of the title', () => {
+    expect(delegate(['read', 'card', 'votes']).stdout).toMatch(/^Voting and card votes|card vote/i);
+    expect(delegate(['read', 'chair', 'is', 'not', 'neutral']).stdout.split('\n')[0]).toBe('The chair is not neutral');
+  });
+
+  test('wraps at --width', () => {
+    const lines = delegate(['read', 'reference-back', '--width', '40']).stdout.split('\n');
+    expect(Math.max(...lines.filter((l) => !/\S+\.\S+\/\S+/.test(l)).map((l) => l.length))).toBeLessThanOrEqual(40);
+  });
+
+  test('--markdown prints the source, --json the page', () => {
+    const md = delegate(['read', 'reference-back', '--markdown']).stdout;
+    expect(md).toMatch(/^## /m);
+    const json = JSON.parse(delegate(['read', 'reference-back', '--json']).stdout) as { id: string; body: string; sources: string[] };
+    expect(json.id).toBe('reference-back');
+    expect(json.body).toBe(md);
+  });
+
+  test('--color always styles the page even in a pipe; NO_COLOR does not override --color always', () => {
+    expect(delegate(['read', 'reference-back', '--color', 'always']).stdout).toContain(`${ESC}[`);
+    expect(delegate(['read', 'reference-back'], { FORCE_COLOR: '1' }).stdout).toContain(`${ESC}[`);
+    expect(delegate(['read', 'reference-back'], { FORCE_COLOR: '1', NO_COLOR: '1' }).stdout).not.toContain(ESC);
+  });
+
+  test('an unknown page exits 1 with the closest ids, and no stack trace', () => {
+    const result = delegate(['read', 'refrence-back']);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('no page called "refrence-back"');
+    expect(result.stderr).toContain('delegate read reference-back');
+    expect(result.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  test('DELEGATE_DEBUG=1 shows the stack of an expected error', () => {
+    expect(delegate(['read', 'nothing-like-it'], { DELEGATE_DEBUG: '1' }).stderr).toMatch(/\n\s+at /);
+  });
+});
+
+describe('content paths', () => {
+  test('a personal page replaces the bundled page with the same id; DELEGATE_PATH comes last', () => {
+    const notes = join(sandbox.home, 'notes');
+    const extra = join(sandbox.home, 'delegation');
+    mkdirSync(notes, { recursive: true });
+    mkdirSync(extra, { recursive: true });
+    writeFileSync(join(notes, 'card-votes.md'), '---\nid: card-votes\ntitle: Our card vote rules\nkind: procedure\n---\nOurs.\n');
+    writeFileSync(join(extra, 'delegation.md'), '---\ntitle: Delegation briefing\ntags: [ours]\n---\nMeet at 8.\n');
+    const env = { DELEGATE_NOTES_DIR: notes, DELEGATE_PATH: extra };
+    expect(delegate(['read', 'card-votes'], env).stdout.split('\n')[0]).toBe('Our card vote rules');
+    expect(delegate(['list', '--tag', 'ours'], env).stdout).toBe('delegation\tnote\tDelegation briefing\n');
+    writeFileSync(join(extra, 'card-votes.md'), '---\nid: card-votes\ntitle: The delegation wins\nkind: procedure\n---\nX\n');
+    expect(delegate(['read', 'card-votes'], env).stdout.split('\n')[0]).toBe('The delegation wins');
+  });
+
+  test('a malformed personal page warns with file and line; every other page still works', () => {
+    const notes = join(sandbox.home, 'notes');
+    mkdirSync(notes, { recursive: true });
+    writeFileSync(join(notes, 'broken.md'), '---\ntitle: ok\ntags: [unclosed\n---\nBody\n');
+    writeFileSync(join(notes, 'fine.md'), '---\ntitle: Fine note\n---\nBody\n');
+    const result = delegate(['list'], { DELEGATE_NOTES_DIR: notes });
+    expect(result.code).toBe(0);
+    expect(result.stderr).toMatch(/broken\.md:\d+: /);
+    expect(result.stdout).toContain('fine\tnote\tFine note');
+    expect(result.stdout).toContain('reference-back\tprocedure');
+  });
+
+  test('terminal escape sequences in a page are neutralised in every output', () => {
+    const notes = join(sandbox.home, 'notes');
+    mkdirSync(notes, { recursive: true });
+    writeFileSync(join(notes, 'evil.md'), `---\ntitle: "Evil ${'\\u001b'}]0;pwned${'\\u0007'} note"\n---\nBody ${ESC}[2J${ESC}]8;;http://x${ESC}\\ link and a \u009b31m C1.\n`);
+    const env = { DELEGATE_NOTES_DIR: notes };
+    for (const args of [['read', 'evil'], ['read', 'evil', '--markdown'], ['read', 'evil', '--color', 'always'], ['list']]) {
+      const result = delegate(args, env);
+      expect(result.code).toBe(0);
+      expect(result.stdout).not.toMatch(/\u001b\]|\u001b\[2J|\u009b|\u0007/);
+    }
+    expect(delegate(['read', 'evil'], env).stdout).toContain('␛[2J');
+  });
+});
+
+describe('delegate cheatsheet', () => {
+  test('plain text when piped, every section present', () => {
+    const result = delegate(['cheatsheet']);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('CONFERENCE PROCEDURE CHEAT SHEET');
+    expect(result.stdout).toContain('REFERENCE BACK');
+    expect(result.stdout).not.toContain(ESC);
+  });
+
+  test('--section picks sections by heading words; an unknown one lists them, exit 1', () => {
+    const result = delegate(['cheatsheet', '--section', 'reference', '--format', 'markdown']);
+    expect(result.stdout.match(/^## /gm)).toHaveLength(1);
+    expect(result.stdout).toMatch(/^## .*Reference back/im);
+    const missing = delegate(['cheatsheet', '--section', 'flying pigs']);
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toContain('Sections:');
+  });
+
+  test('--format html --output writes one self-contained A4 page', () => {
+    const file = join(sandbox.home, 'sheet.html');
+    const result = delegate(['cheatsheet', '--format', 'html', '--output', file]);
+    expect(result.code).toBe(0);
+    const html = readFileSync(file, 'utf8');
+    expect(html).toMatch(/^<!doctype html>/);
+    expect(html).toContain('@page { size: A4');
+    expect(html).not.toMatch(/<link |<script|src=/);
+    expect(html).toContain('<h2>');
+  });
+});
+
+describe('paths and completion', () => {
+  test('paths follow XDG and DELEGATE_NOTES_DIR', () => {
+    const json = JSON.parse(delegate(['paths', '--json']).stdout) as Record<string, string>;
+    expect(json.notes).toBe(join(sandbox.env.XDG_DATA_HOME!, 'delegate', 'notes'));
+    expect(json.cache).toBe(join(sandbox.env.XDG_CACHE_HOME!, 'delegate'));
+    expect(json.bundled).toMatch(/content$/);
+  });
+
+  test('completion scripts name the commands and complete page ids', () => {
+    for (const shell of ['bash', 'zsh', 'fish']) {
+      const result = delegate(['completion', shell]);
+      expect(result.code).toBe(0);
+      expect(result.stdout).toContain('cheatsheet');
+      expect(result.stdout).toContain('delegate list');
+    }
+    expect(delegate(['completion', 'tcsh']).code).toBe(2);
+  });
+
+  test('the bash script completes commands and page ids in a real bash', () => {
+    const script = delegate(['completion', 'bash']).stdout;
+    const probe = `${script}\ndelegate() { "${process.execPath}" "${bin}" "$@"; }\nCOMP_WORDS=(delegate read chair); COMP_CWORD=2; _delegate_complete; echo "\${COMPREPLY[@]}"\nCOMP_WORDS=(delegate che); COMP_CWORD=1; _delegate_complete; echo "\${COMPREPLY[@]}"`;
+    const result = spawnSync('bash', ['-c', probe], { encoding: 'utf8', env: { ...process.env, ...sandbox.env } });
+    expect(result.stdout.split('\n').slice(0, 2)).toEqual(['chair-not-neutral', 'cheatsheet checklist']);
+  });
+});
+
+describe('bad input', () => {
+  test('an unknown command exits 2 with a suggestion', () => {
+    const result = delegate(['lsit']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('delegate list');
+  });
+
+  test('an unknown option exits 2 with usage', () => {
+    const result = delegate(['list', '--frobnicate']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain("unknown option '--frobnicate'");
+  });
+
+  test('a bad --width exits 2', () => {
+    expect(delegate(['read', 'cac', '--width', 'wide']).code).toBe(2);
+  });
+});
