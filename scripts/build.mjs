@@ -13,6 +13,17 @@ const declared = [...readFileSync(`${root}/src/program.ts`, 'utf8').matchAll(/im
 const missing = [...new Set(declared)].filter((m) => !existsSync(`${root}/src/${m.slice(2)}.ts`)).map((m) => `${m}.js`);
 if (missing.length) console.warn(`build: not written yet, left out: ${missing.join(', ')}`);
 
+const version = JSON.parse(readFileSync(`${root}/package.json`, 'utf8')).version;
+
+const lazyChildProcessForCommander = {
+  name: 'lazy-child-process-for-commander',
+  setup(b) {
+    b.onResolve({ filter: /^node:child_process$/ }, (args) =>
+      /node_modules[\\/]commander[\\/]/.test(args.importer) ? { path: stub('lazy-child-process').replace(/\.mjs$/, '.cjs') } : undefined,
+    );
+  },
+};
+
 rmSync(`${root}/dist`, { recursive: true, force: true });
 await build({
   absWorkingDir: root,
@@ -30,6 +41,8 @@ await build({
   banner: { js: "import { createRequire as __delegateRequire } from 'node:module'; const require = __delegateRequire(import.meta.url);" },
   chunkNames: '[name]-[hash]',
   legalComments: 'none',
+  define: { __DELEGATE_VERSION__: JSON.stringify(version) },
+  plugins: [lazyChildProcessForCommander],
   logLevel: 'warning',
   metafile: false,
 });

@@ -44,7 +44,7 @@ async function main(): Promise<number> {
       createContext(options, {
         stdout: process.stdout,
         stderr: process.stderr,
-        stdin: process.stdin,
+        stdin: () => process.stdin,
         env: process.env,
       }),
     version(),

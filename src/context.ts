@@ -48,14 +48,22 @@ export function wantColor(mode: ColorMode, env: Env, stdout: OutStream): boolean
 
 export const MAX_READING_WIDTH = 100;
 
+/** The context a command runs in. */
 export function createContext(
   options: GlobalOptions,
-  io: { stdout: OutStream; stderr: OutStream; stdin: InStream; env: Env; now?: () => Date },
+  io: { stdout: OutStream; stderr: OutStream; stdin: InStream | (() => InStream); env: Env; now?: () => Date },
 ): Context {
   const interactive = !!io.stdout.isTTY;
   const width = options.width ?? (interactive && io.stdout.columns ? Math.min(io.stdout.columns, MAX_READING_WIDTH) : 80);
+  // process.stdin opens a socket or file stream the moment it is touched; most commands never
+  // read it, so it is opened on first use.
+  const { stdin, ...rest } = io;
+  let opened: InStream | undefined;
   return {
-    ...io,
+    ...rest,
+    get stdin(): InStream {
+      return (opened ??= typeof stdin === 'function' ? stdin() : stdin);
+    },
     paths: resolvePaths(io.env),
     theme: makeTheme(wantColor(options.color ?? 'auto', io.env, io.stdout)),
     width,

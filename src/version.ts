@@ -1,7 +1,11 @@
 import { readFileSync } from 'node:fs';
 
-/** The package version, read from package.json beside dist/ or src/. */
+// NOTE: the build replaces this with the version from package.json; tests read the file.
+declare const __DELEGATE_VERSION__: string | undefined;
+
+/** The package version. */
 export function version(): string {
+  if (typeof __DELEGATE_VERSION__ === 'string') return __DELEGATE_VERSION__;
   const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
   return pkg.version;
 }

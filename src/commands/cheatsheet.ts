@@ -1,5 +1,5 @@
 import type { Context } from '../context.js';
-import { cheatsheetToMarkdown, parseCheatsheet, selectSections } from '../content/cheatsheet.js';
+import { cheatsheetToMarkdown, parseCheatsheet, selectSections, type Cheatsheet, type CheatsheetSection } from '../content/cheatsheet.js';
 import { UserError } from '../errors.js';
 import { neutralise } from '../render/sanitize.js';
 import { writeFileAtomic } from '../util/writeFileAtomic.js';
@@ -27,30 +27,33 @@ export async function cheatsheet(options: CheatsheetOptions, ctx: Context): Prom
   const format: CheatsheetFormat =
     options.format ?? (options.output ? (options.output.endsWith('.html') ? 'html' : 'markdown') : ctx.interactive ? 'terminal' : 'text');
   const markdown = cheatsheetToMarkdown(sheet, sections, !options.section);
-  let text: string;
-  switch (format) {
-    case 'markdown':
-      text = neutralise(markdown);
-      break;
-    case 'html': {
-      const { renderCheatsheetHtml } = await import('../render/cheatsheetHtml.js');
-      text = renderCheatsheetHtml(sheet, sections, ctx.now().toISOString().slice(0, 10));
-      break;
-    }
-    case 'text': {
-      const { renderMarkdownAsText } = await import('../render/plainText.js');
-      text = renderMarkdownAsText(markdown, ctx.width);
-      break;
-    }
-    default: {
-      const { renderMarkdownForTerminal } = await import('../render/markdownTerminal.js');
-      text = renderMarkdownForTerminal(markdown, ctx.width, ctx.theme);
-    }
-  }
+  const { cachedRender } = await import('../ui/renderCache.js');
+  const date = ctx.now().toISOString().slice(0, 10);
+  const key = [page.file, page.stamp, format, options.section ?? '', format === 'html' ? date : ''];
+  const text = await cachedRender(ctx, 'cheatsheet', key, () => renderCheatsheet(format, markdown, sheet, sections, ctx));
   if (options.output) {
     await writeFileAtomic(options.output, text);
     ctx.stderr.write(`Wrote the cheat sheet (${format}) to ${options.output}\n`);
     return;
   }
   await printPaged(text, ctx);
+}
+
+async function renderCheatsheet(format: CheatsheetFormat, markdown: string, sheet: Cheatsheet, sections: CheatsheetSection[], ctx: Context): Promise<string> {
+  switch (format) {
+    case 'markdown':
+      return neutralise(markdown);
+    case 'html': {
+      const { renderCheatsheetHtml } = await import('../render/cheatsheetHtml.js');
+      return renderCheatsheetHtml(sheet, sections, ctx.now().toISOString().slice(0, 10));
+    }
+    case 'text': {
+      const { renderMarkdownAsText } = await import('../render/plainText.js');
+      return renderMarkdownAsText(markdown, ctx.width);
+    }
+    default: {
+      const { renderMarkdownForTerminal } = await import('../render/markdownTerminal.js');
+      return renderMarkdownForTerminal(markdown, ctx.width, ctx.theme);
+    }
+  }
 }

@@ -32,6 +32,10 @@ export async function read(options: ReadOptions, ctx: Context): Promise<void> {
     ctx.stdout.write(neutralise(page.body.endsWith('\n') ? page.body : `${page.body}\n`));
     return;
   }
-  const { renderPage } = await import('./renderPage.js');
-  await printPaged(renderPage(page, ctx), ctx);
+  const { cachedRender } = await import('../ui/renderCache.js');
+  const text = await cachedRender(ctx, `page-${page.id}`, [page.file, page.stamp], async () => {
+    const { renderPage } = await import('./renderPage.js');
+    return renderPage(page, ctx);
+  });
+  await printPaged(text, ctx);
 }

@@ -136,12 +136,13 @@ export async function loadPages(contentPaths: readonly ContentPath[]): Promise<L
   for (const { dir, origin } of contentPaths) {
     for (const file of listMarkdownFiles(dir)) {
       try {
-        const size = statSync(file).size;
+        const { size, mtimeMs } = statSync(file);
         if (size > MAX_PAGE_BYTES) {
           warnings.push({ file, message: `skipped: ${Math.round(size / 1024)} KiB is too large for a page` });
           continue;
         }
         const page = await parsePage(readFileSync(file, 'utf8'), file, origin);
+        page.stamp = `${size}:${mtimeMs}`;
         byId.set(page.id, page);
       } catch (error) {
         if (error instanceof FrontMatterError) {

@@ -22,6 +22,8 @@ export interface Page {
   bodyLine: number;
   file: string;
   origin: Origin;
+  /** Size and modification time of the file when read, to key caches of its rendering. */
+  stamp?: string;
 }
 
 /** A problem with one file that leaves every other page usable. */
@@ -39,6 +41,6 @@ export interface ContentPath {
 
 /** The page's JSON form, as `read --json` and `list --json` give it (body only when asked). */
 export function pageToJson(page: Page, withBody: boolean): Record<string, unknown> {
-  const { body, bodyLine: _bodyLine, ...meta } = page;
+  const { body, bodyLine: _bodyLine, stamp: _stamp, ...meta } = page;
   return withBody ? { ...meta, body } : meta;
 }

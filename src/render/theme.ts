@@ -1,40 +1,53 @@
-import chalk, { Chalk, type ChalkInstance } from 'chalk';
+/** A style wraps text in terminal styling, or returns it as it is when colour is off. */
+export type Style = (text: string) => string;
 
 /** Every colour and symbol the program shows comes from here. */
 export interface Theme {
   color: boolean;
-  title: ChalkInstance;
-  heading: ChalkInstance;
-  dim: ChalkInstance;
-  id: ChalkInstance;
-  kind: ChalkInstance;
-  match: ChalkInstance;
-  ok: ChalkInstance;
-  warn: ChalkInstance;
-  error: ChalkInstance;
+  title: Style;
+  heading: Style;
+  dim: Style;
+  id: Style;
+  kind: Style;
+  match: Style;
+  ok: Style;
+  warn: Style;
+  error: Style;
   symbols: { done: string; todo: string; pass: string; warn: string; fail: string; bullet: string; bar: string; barEmpty: string };
 }
 
 const unicode = { done: '✔', todo: '○', pass: '✔', warn: '!', fail: '✖', bullet: '•', bar: '█', barEmpty: '░' };
 const ascii = { done: '[x]', todo: '[ ]', pass: 'ok', warn: '!', fail: 'x', bullet: '-', bar: '#', barEmpty: '.' };
 
+// Plain SGR codes rather than chalk: the theme is loaded by every command, and these few
+// styles do not need chalk's start-up cost. (The Markdown renderer still uses chalk.)
+const sgr =
+  (open: string, close: string): Style =>
+  (text) =>
+    text === '' ? '' : `\u001b[${open}m${text.replaceAll(`\u001b[${close}m`, `\u001b[${close}m\u001b[${open}m`)}\u001b[${close}m`;
+const both =
+  (a: Style, b: Style): Style =>
+  (text) =>
+    a(b(text));
+const bold = sgr('1', '22');
+const plain: Style = (text) => text;
+
 /** A theme for colour on or off; off means plain text with no escape codes at all. */
 export function makeTheme(color: boolean): Theme {
-  const level = color ? (chalk.level > 0 ? chalk.level : 1) : 0;
-  // NOTE: marked-terminal styles with the shared default chalk instance; keep it in step.
-  chalk.level = level;
-  const c = new Chalk({ level });
+  if (!color) {
+    return { color, title: plain, heading: plain, dim: plain, id: plain, kind: plain, match: plain, ok: plain, warn: plain, error: plain, symbols: ascii };
+  }
   return {
     color,
-    title: c.bold,
-    heading: c.bold.cyan,
-    dim: c.dim,
-    id: c.cyan,
-    kind: c.yellow,
-    match: c.bold.yellow,
-    ok: c.green,
-    warn: c.yellow,
-    error: c.red,
-    symbols: color ? unicode : ascii,
+    title: bold,
+    heading: both(bold, sgr('36', '39')),
+    dim: sgr('2', '22'),
+    id: sgr('36', '39'),
+    kind: sgr('33', '39'),
+    match: both(bold, sgr('33', '39')),
+    ok: sgr('32', '39'),
+    warn: sgr('33', '39'),
+    error: sgr('31', '39'),
+    symbols: unicode,
   };
 }
