@@ -42,7 +42,9 @@ export function buildProgram(makeContext: ContextFactory, versionText: string): 
     .addOption(new Option('--color <when>', 'colour: auto, always or never').choices(['auto', 'always', 'never']).default('auto'))
     .option('--width <n>', 'wrap text at n columns (default: terminal width)', parseWidth)
     .option('--no-pager', 'never send long output through $PAGER')
-    .argument('[command]', 'a command (run with none on a terminal for the menu)')
+    .usage('[options] [command]')
+    // Unknown commands arrive here (no description: it stays out of the help).
+    .argument('[command]')
     .showHelpAfterError('(run "delegate --help" for usage)')
     .showSuggestionAfterError(true)
     .addHelpText(
