@@ -41,7 +41,7 @@ await build({
   banner: { js: "import { createRequire as __delegateRequire } from 'node:module'; const require = __delegateRequire(import.meta.url);" },
   chunkNames: '[name]-[hash]',
   legalComments: 'none',
-  define: { __DELEGATE_VERSION__: JSON.stringify(version) },
+  define: { __DELEGATE_VERSION__: JSON.stringify(version), __DELEGATE_BUILD__: JSON.stringify(`${version}+${Date.now().toString(36)}`) },
   plugins: [lazyChildProcessForCommander],
   logLevel: 'warning',
   metafile: false,

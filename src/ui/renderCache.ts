@@ -2,7 +2,7 @@ import { mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Context } from '../context.js';
 import { writeFileAtomicSync } from '../util/writeFileAtomic.js';
-import { version } from '../version.js';
+import { buildId } from '../version.js';
 
 // FNV-1a, 32-bit twice over: enough to tell renderings apart, and no crypto module to load.
 function hash(text: string): string {
@@ -25,7 +25,7 @@ export async function cachedRender(ctx: Context, name: string, parts: unknown[],
   // One file per page and display (width, colour): a newer rendering replaces only its own kind.
   const display = `${ctx.width}${ctx.theme.color ? 'c' : 'p'}${ctx.interactive ? 't' : ''}`;
   const safeName = `${name.replace(/[^a-z0-9-]/gi, '_').slice(0, 60)}-${display}`;
-  const key = `${safeName}.${hash(JSON.stringify([version(), ...parts]))}.txt`;
+  const key = `${safeName}.${hash(JSON.stringify([buildId(), ...parts]))}.txt`;
   const dir = join(ctx.paths.cache, 'rendered');
   const file = join(dir, key);
   try {

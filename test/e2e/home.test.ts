@@ -1,0 +1,43 @@
+import { keys, openTerminal } from '../helpers/pty.js';
+import { tempHome } from '../helpers/run.js';
+
+let sandbox: ReturnType<typeof tempHome>;
+beforeEach(() => {
+  sandbox = tempHome();
+});
+afterEach(() => sandbox.cleanup());
+
+describe('the home menu in a real terminal', () => {
+  test('choose the lessons, open one, come back and quit', async () => {
+    const term = openTerminal([], sandbox.env);
+    await term.waitFor('What do you need?');
+    expect(term.text()).toContain('Lessons from the compositing meeting (7)');
+    term.write(keys.enter); // lessons are first
+    await term.waitFor('Which page?');
+    const mark = term.text().length;
+    term.write(keys.down); // the second lesson
+    term.write(keys.enter);
+    await term.waitFor('Why it matters', 10000, mark);
+    await term.waitFor('What do you need?', 10000, mark);
+    // Quit is the last choice.
+    for (let i = 0; i < 5; i++) term.write(keys.down);
+    term.write(keys.enter);
+    expect(await term.exited).toBe(0);
+  });
+
+  test('Ctrl-C at the menu exits 130 without a stack trace', async () => {
+    const term = openTerminal([], sandbox.env);
+    await term.waitFor('What do you need?');
+    term.write(keys.ctrlC);
+    expect(await term.exited).toBe(130);
+    expect(term.text()).not.toMatch(/\n\s+at /);
+  });
+
+  test('read in a terminal is styled and wrapped at the terminal width', async () => {
+    const term = openTerminal(['read', 'reference-back', '--no-pager'], sandbox.env, { cols: 60, rows: 200 });
+    expect(await term.exited).toBe(0);
+    const lines = term.text().split('\n');
+    expect(lines[0]).toContain('Reference back');
+    expect(Math.max(...lines.filter((l) => !/\S+\.\S+\/\S+/.test(l)).map((l) => l.length))).toBeLessThanOrEqual(60);
+  });
+});
