@@ -234,7 +234,8 @@ export function buildProgram(makeContext: ContextFactory, versionText: string): 
     .option('--json', 'print JSON')
     .action(async (opts, cmd: Command) => {
       const { checklistStatus } = await import('./commands/checklist.js');
-      await checklistStatus(opts, await ctx(cmd));
+      // The parent `checklist` also has --json, and commander gives it the flag.
+      await checklistStatus({ ...cmd.optsWithGlobals(), ...opts }, await ctx(cmd));
     });
 
   checklist
