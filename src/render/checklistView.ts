@@ -1,7 +1,8 @@
 import type { Checklist, ChecklistItem } from '../checklist/checklist.js';
 import type { Progress } from '../checklist/progress.js';
 import type { RunStatus } from '../checklist/runStatus.js';
-import { renderMarkdownAsText, wrap } from './plainText.js';
+import { renderMarkdownAsText } from './plainText.js';
+import { wrap } from './wrap.js';
 import { neutralise } from './sanitize.js';
 import type { Theme } from './theme.js';
 

@@ -1,6 +1,7 @@
 import type { Page } from '../content/page.js';
 import { renderMarkdownForTerminal } from './markdownTerminal.js';
-import { renderMarkdownAsText, wrap } from './plainText.js';
+import { renderMarkdownAsText } from './plainText.js';
+import { wrap } from './wrap.js';
 import { neutralise } from './sanitize.js';
 import type { Theme } from './theme.js';
 

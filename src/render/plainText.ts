@@ -1,24 +1,6 @@
 import { Lexer, type Token, type Tokens } from 'marked';
 import { neutralise } from './sanitize.js';
-
-/** Wrap one paragraph of words at `width`, with a first-line prefix and a hanging indent. */
-export function wrap(text: string, width: number, first = '', rest = first): string {
-  const words = text.split(/\s+/).filter(Boolean);
-  const lines: string[] = [];
-  let line = first;
-  let lineHasWord = false;
-  for (const word of words) {
-    if (lineHasWord && line.length + 1 + word.length > width) {
-      lines.push(line);
-      line = rest + word;
-    } else {
-      line += (lineHasWord ? ' ' : '') + word;
-    }
-    lineHasWord = true;
-  }
-  if (lineHasWord || first.trim()) lines.push(line);
-  return lines.join('\n');
-}
+import { wrap } from './wrap.js';
 
 function inline(tokens: Token[] | undefined, fallback = ''): string {
   if (!tokens) return fallback;

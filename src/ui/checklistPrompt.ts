@@ -1,7 +1,7 @@
 import { createPrompt, isDownKey, isEnterKey, isSpaceKey, isUpKey, useKeypress, usePagination, useState } from '@inquirer/core';
 import type { Context } from '../context.js';
 import { UserError } from '../errors.js';
-import { wrap } from '../render/plainText.js';
+import { wrap } from '../render/wrap.js';
 import type { Theme } from '../render/theme.js';
 import { canPrompt } from './prompts.js';
 

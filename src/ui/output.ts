@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import type { Context } from '../context.js';
 
 /**
@@ -18,6 +17,8 @@ export async function printPaged(text: string, ctx: Context): Promise<void> {
     return;
   }
   const env = { ...ctx.env, LESS: ctx.env.LESS ?? 'FRX', LV: ctx.env.LV ?? '-c' };
+  // Loaded here: most output is short, and child_process costs start-up time.
+  const { spawn } = await import('node:child_process');
   const ok = await new Promise<boolean>((resolve) => {
     const child = spawn(command, { shell: true, stdio: ['pipe', 'inherit', 'inherit'], env });
     child.on('error', () => resolve(false));

@@ -1,0 +1,91 @@
+import { type MotionText } from './parseMotion.js';
+import { sharedPassages, type PreparedMotion, type SharedPassage } from './sharedPassages.js';
+import { countShared, measurePair, PHRASE_LENGTH, Vocabulary, type Verdict } from './similarity.js';
+import { uniqueDemands, type MotionDemands } from './uniqueDemands.js';
+import { countWords, substantiveWords } from './words.js';
+
+/** A motion to compare: its text, and where it came from for the delegate to recognise it. */
+export interface MotionToCompare extends MotionText {
+  /** How the delegate knows it: its heading, or its file's name. */
+  name: string;
+  /** The file it was read from. */
+  source: string;
+}
+
+export interface ComparedMotion {
+  /** A short label for grids and lists: M1, M2… */
+  label: string;
+  name: string;
+  source: string;
+  title: string | null;
+  words: number;
+}
+
+export interface PairComparison {
+  a: string;
+  b: string;
+  /** Three-word phrases in common over phrases in either, 0 to 1. */
+  similarity: number;
+  /** Share of a's phrases found in b, and of b's in a. */
+  aInB: number;
+  bInA: number;
+  verdict: Verdict;
+}
+
+export interface Comparison {
+  motions: ComparedMotion[];
+  /** similarity[i][j] for motions i and j; 1 on the diagonal. */
+  matrix: number[][];
+  /** Every pair, most alike first. */
+  pairs: PairComparison[];
+  sharedPassages: SharedPassage[];
+  uniqueDemands: MotionDemands[];
+}
+
+/** Labels M1, M2… in the order given. */
+export function motionLabel(index: number): string {
+  return `M${index + 1}`;
+}
+
+/**
+ * Compare the motions going into one composite: how alike each pair is, the passages they
+ * share, and what each asks for that no other does. Only the text below each title is compared.
+ */
+export function compareMotions(input: readonly MotionToCompare[]): Comparison {
+  const vocabulary = new Vocabulary();
+  const prepared: PreparedMotion[] = input.map((m, i) => {
+    const words = substantiveWords(m.body);
+    return { label: motionLabel(i), body: m.body, words, ids: words.map((w) => vocabulary.word(w.text)) };
+  });
+  const phrases = prepared.map((m) => vocabulary.phrases(m.ids, PHRASE_LENGTH));
+
+  const n = prepared.length;
+  const matrix: number[][] = Array.from({ length: n }, (_, i) => Array.from({ length: n }, (_, j) => (i === j ? 1 : 0)));
+  const pairs: PairComparison[] = [];
+  for (let i = 0; i < n; i++) {
+    for (let j = i + 1; j < n; j++) {
+      const a = prepared[i]!.ids;
+      const b = prepared[j]!.ids;
+      let same = a.length === b.length;
+      for (let k = 0; same && k < a.length; k++) same = a[k] === b[k];
+      const { similarity, aInB, bInA, verdict } = measurePair(phrases[i]!.length, phrases[j]!.length, countShared(phrases[i]!, phrases[j]!), same);
+      matrix[i]![j] = matrix[j]![i] = similarity;
+      pairs.push({ a: prepared[i]!.label, b: prepared[j]!.label, similarity, aInB, bInA, verdict });
+    }
+  }
+  pairs.sort((x, y) => y.similarity - x.similarity || Math.max(y.aInB, y.bInA) - Math.max(x.aInB, x.bInA));
+
+  return {
+    motions: input.map((m, i) => ({
+      label: motionLabel(i),
+      name: m.name,
+      source: m.source,
+      title: m.title ?? null,
+      words: countWords(m.body),
+    })),
+    matrix,
+    pairs,
+    sharedPassages: sharedPassages(prepared),
+    uniqueDemands: uniqueDemands(prepared, vocabulary),
+  };
+}

@@ -1,0 +1,179 @@
+/** The three parts a motion usually has. */
+export type PartKind = 'notes' | 'believes' | 'resolves';
+
+/** A stretch of a motion's text: where it is, and its words with spacing tidied. */
+export interface Span {
+  start: number;
+  end: number;
+  text: string;
+}
+
+export interface MotionParts {
+  /** The text of each part found, in order; a part written in two places is joined. */
+  notes?: string;
+  believes?: string;
+  resolves?: string;
+  /**
+   * What the motion asks for, one demand each: the numbered or bulleted points of its resolves,
+   * or else their sentences and clauses. Empty when the motion resolves nothing.
+   */
+  demands: string[];
+  /** Where each demand is in the text. */
+  demandSpans: Span[];
+}
+
+// NOTE: each pattern starts with a literal word, so the regular expression engine can skip
+// ahead to it; a leading optional group ("(this )?conference") made it try every position.
+// "Conference notes", "Conference further believes", "Conference therefore calls on".
+const CONFERENCE_VERB =
+  /\bconference\s+(?:(?:also|further|therefore|firmly|strongly|again)\s+)*(notes|noted|recognises|recognizes|acknowledges|welcomes|condemns|is\s+concerned|believes|considers|agrees|affirms|reaffirms|supports|resolves|calls\s+(?:on|upon|for)|instructs|demands|asks|urges|commits)\b/gi;
+// "…and therefore resolves to", "We call on": a bare verb, after one of these words.
+const BARE_RESOLVE = /\b(resolves?|calls?\s+(?:on|upon|for))\b/gi;
+const BEFORE_BARE_RESOLVE = /\b(?:and|therefore|we)\s+(?:therefore\s+)?$/i;
+const BEFORE_CONFERENCE = /\bthis\s+$/i;
+// "Notes:" or "## Resolves" on a line of its own.
+const LABEL_LINE = /^[ \t]*(?:#{1,6}[ \t]*)?(?:[*_]{2})?(notes|believes|resolves)(?:[*_]{2})?[ \t]*:?[ \t]*$/gim;
+
+const KIND: Record<string, PartKind> = {
+  notes: 'notes', noted: 'notes', recognises: 'notes', recognizes: 'notes', acknowledges: 'notes',
+  welcomes: 'notes', condemns: 'notes', is: 'notes',
+  believes: 'believes', considers: 'believes', agrees: 'believes', affirms: 'believes',
+  reaffirms: 'believes', supports: 'believes',
+  resolves: 'resolves', resolve: 'resolves', calls: 'resolves', call: 'resolves', instructs: 'resolves',
+  demands: 'resolves', asks: 'resolves', urges: 'resolves', commits: 'resolves',
+};
+
+interface Marker {
+  kind: PartKind;
+  index: number;
+}
+
+// Each way a part is marked, and the words just before it that belong to it ("This
+// Conference notes", "and therefore calls on"); for a bare verb those words are required.
+const MARKINGS = [
+  { pattern: CONFERENCE_VERB, lead: BEFORE_CONFERENCE, leadRequired: false },
+  { pattern: BARE_RESOLVE, lead: BEFORE_BARE_RESOLVE, leadRequired: true },
+  { pattern: LABEL_LINE, lead: undefined, leadRequired: false },
+];
+
+function markers(body: string): Marker[] {
+  const found: Marker[] = [];
+  for (const { pattern, lead, leadRequired } of MARKINGS) {
+    for (const m of body.matchAll(pattern)) {
+      let index = m.index ?? 0;
+      const before = lead?.exec(body.slice(Math.max(0, index - 24), index));
+      if (leadRequired && !before) continue;
+      if (before) index -= before[0].length;
+      const kind = KIND[m[1]!.toLowerCase().split(/\s+/)[0]!];
+      if (kind) found.push({ kind, index });
+    }
+  }
+  found.sort((a, b) => a.index - b.index);
+  // "Conference further notes" after "Conference notes", or "Conference therefore calls on"
+  // (marked twice over): a part continues until a marker of another kind.
+  return found.filter((m, i) => i === 0 || found[i - 1]!.kind !== m.kind);
+}
+
+/** Find a motion's notes, believes and resolves, and the demands its resolves make. */
+export function findParts(body: string): MotionParts {
+  const parts: MotionParts = { demands: [], demandSpans: [] };
+  const found = markers(body);
+  found.forEach((marker, i) => {
+    const end = found[i + 1]?.index ?? body.length;
+    const text = body.slice(marker.index, end).trim();
+    parts[marker.kind] = parts[marker.kind] ? `${parts[marker.kind]}\n\n${text}` : text;
+    if (marker.kind === 'resolves') parts.demandSpans.push(...demandSpans(body, marker.index, end));
+  });
+  parts.demands = parts.demandSpans.map((d) => d.text);
+  return parts;
+}
+
+// A list marker: "1.", "2)", "(3)", "a)", "(iv)", "-", "*", "•", "–".
+const MARKER = String.raw`(?:\d{1,2}[.)]|\(\d{1,2}\)|\(?[a-h]\)|\(?[ivx]{1,4}\)|[-*•–])\s+`;
+const LIST_ITEM = new RegExp(`^[ \\t]*${MARKER}`, 'i');
+const BEFORE_ITEM_OR_PARAGRAPH = new RegExp(`\\n(?=\\s*${MARKER})|\\n\\s*\\n`, 'i');
+
+/** The demands of a resolves part written out on its own (tests and callers with no motion). */
+export function demands(resolves: string): string[] {
+  return demandSpans(resolves, 0, resolves.length).map((d) => d.text);
+}
+
+/**
+ * The separate demands in text[from, to), a resolves part: its list items when it has a list
+ * (the lead-in "Conference resolves to:" is not one), otherwise its sentences, split again at
+ * semicolons.
+ */
+function demandSpans(text: string, from: number, to: number): Span[] {
+  const items: Span[] = [];
+  let current: { start: number; end: number } | undefined;
+  const close = () => {
+    if (current) items.push(span(text, current.start, current.end));
+    current = undefined;
+  };
+  for (let lineStart = from; lineStart < to; ) {
+    const newline = text.indexOf('\n', lineStart);
+    const lineEnd = newline === -1 || newline > to ? to : newline;
+    const line = text.slice(lineStart, lineEnd);
+    const marker = LIST_ITEM.exec(line);
+    if (marker) {
+      close();
+      current = { start: lineStart + marker[0].length, end: lineEnd };
+    } else if (current && line.trim() !== '') current.end = lineEnd;
+    else close();
+    lineStart = lineEnd + 1;
+  }
+  close();
+  const listed = items.filter((d) => d.text !== '');
+  if (listed.length > 0) return listed;
+  return sentenceSpans(text, from, to)
+    .flatMap((sentence) => splitSpan(text, sentence, /;\s+/g))
+    .filter((d) => /[\p{L}\p{N}]/u.test(d.text));
+}
+
+// Between sentences: after . ! or ? (and any closing quote), before a capital or a number; or a blank line.
+const SENTENCE_BREAK = /\n\s*\n|(?<=[.!?]["”’)]?)\s+(?=["“‘(]?[\p{Lu}\p{N}])/gu;
+
+/** The sentences of text[from, to). */
+export function sentenceSpans(text: string, from = 0, to = text.length): Span[] {
+  return splitSpan(text, { start: from, end: to, text: '' }, SENTENCE_BREAK);
+}
+
+function splitSpan(text: string, whole: Span, separator: RegExp): Span[] {
+  const out: Span[] = [];
+  const slice = text.slice(whole.start, whole.end);
+  let start = 0;
+  separator.lastIndex = 0;
+  for (let m = separator.exec(slice); m !== null; m = separator.exec(slice)) {
+    if (m[0].length === 0) {
+      separator.lastIndex++;
+      continue;
+    }
+    const piece = span(text, whole.start + start, whole.start + m.index);
+    if (piece.text) out.push(piece);
+    start = m.index + m[0].length;
+  }
+  const last = span(text, whole.start + start, whole.end);
+  if (last.text) out.push(last);
+  return out;
+}
+
+/** text[start, end) without the blank space at either end. */
+function span(text: string, start: number, end: number): Span {
+  while (start < end && /\s/.test(text[start]!)) start++;
+  while (end > start && /\s/.test(text[end - 1]!)) end--;
+  return { start, end, text: tidy(text.slice(start, end)) };
+}
+
+/** Sentences of a paragraph or more, split after . ! or ? and at line breaks between paragraphs. */
+export function sentences(text: string): string[] {
+  return sentenceSpans(text).map((s) => s.text);
+}
+
+/** A text's points and sentences: each list item, and each sentence of the paragraphs around them. */
+export function clauses(text: string): string[] {
+  return text.split(BEFORE_ITEM_OR_PARAGRAPH).flatMap((chunk) => sentences(chunk.replace(LIST_ITEM, '')));
+}
+
+function tidy(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}

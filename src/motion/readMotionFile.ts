@@ -1,0 +1,151 @@
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { UserError } from '../errors.js';
+
+// NOTE: the one module of the motion workbench that touches files. Everything it returns is
+// checked text: the analysis never sees bytes.
+
+/** A motion is a page of text; a megabyte is thousands of motions, so anything larger is the wrong file. */
+export const MAX_MOTION_BYTES = 1024 * 1024;
+
+const STDIN = 'standard input';
+
+export interface MotionFile {
+  /** How to name it in messages: the path as given, or "standard input" for -. */
+  name: string;
+  text: string;
+}
+
+/**
+ * Read a motion from a file, or from standard input when `file` is "-". Refuses, with a
+ * message saying what to do, anything that is not a motion's worth of UTF-8 text.
+ */
+export async function readMotionFile(
+  file: string,
+  io: { stdin: NodeJS.ReadableStream & { isTTY?: boolean }; waitingForTyping?: () => void },
+): Promise<MotionFile> {
+  if (file === '-') {
+    if (io.stdin.isTTY) io.waitingForTyping?.();
+    return { name: STDIN, text: decodeMotion(await readStream(io.stdin, STDIN), STDIN) };
+  }
+  return { name: file, text: decodeMotion(readPath(file), file) };
+}
+
+async function readStream(stream: NodeJS.ReadableStream, name: string): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of stream) {
+    const buffer = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
+    chunks.push(buffer);
+    size += buffer.length;
+    if (size > MAX_MOTION_BYTES) throw tooBig(name);
+  }
+  return Buffer.concat(chunks);
+}
+
+// Synchronous on purpose: a motion is a few kilobytes, and compare may read forty of them; each
+// asynchronous open, stat, read and close would wait its turn on the thread pool.
+function readPath(file: string): Buffer {
+  let fd: number;
+  try {
+    fd = openSync(file, 'r');
+  } catch (error) {
+    throw openError(error, file);
+  }
+  try {
+    const stat = fstatSync(fd);
+    if (stat.isDirectory()) throw new UserError(`${file} is a folder, not a file`, { hint: 'Give the file that holds the motion.' });
+    if (stat.isFile() && stat.size > MAX_MOTION_BYTES) throw tooBig(file, stat.size);
+    // Not a plain file (a pipe, /dev/stdin): read up to the limit and no further.
+    const buffer = Buffer.alloc(stat.isFile() ? stat.size + 1 : MAX_MOTION_BYTES + 1);
+    let filled = 0;
+    for (;;) {
+      const bytesRead = readSync(fd, buffer, filled, buffer.length - filled, null);
+      if (bytesRead === 0) break;
+      filled += bytesRead;
+      if (filled > MAX_MOTION_BYTES) throw tooBig(file);
+      if (filled === buffer.length) break;
+    }
+    return buffer.subarray(0, filled);
+  } catch (error) {
+    throw error instanceof UserError ? error : openError(error, file);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+function openError(error: unknown, file: string): unknown {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === 'ENOENT') return new UserError(`no such file: ${file}`, { hint: 'Check the name and the folder, or give - to read the motion from standard input.' });
+  if (code === 'EISDIR') return new UserError(`${file} is a folder, not a file`, { hint: 'Give the file that holds the motion.' });
+  if (code === 'EACCES' || code === 'EPERM') return new UserError(`cannot read ${file}: permission denied`);
+  return error;
+}
+
+function tooBig(name: string, size?: number): UserError {
+  const mb = size === undefined ? 'over 1 MB' : `${(size / (1024 * 1024)).toFixed(1)} MB`;
+  return new UserError(`${name} is ${mb}: far too long for a motion (250 words is about 2 KB), so it is probably not the file you meant`, {
+    hint: 'The motion workbench reads files of up to 1 MB.',
+  });
+}
+
+/**
+ * Bytes to text, refusing what is not text: empty input, binary files (a PDF, a Word document,
+ * anything with NUL bytes), UTF-16, and bytes that are not valid UTF-8. A UTF-8 byte order mark
+ * is dropped.
+ */
+export function decodeMotion(bytes: Uint8Array, name: string): string {
+  const saveAsText = 'Copy the motion into a plain text file (.txt, saved as UTF-8) and give that instead.';
+  const fill = name === STDIN ? 'Pipe the text of the motion in, or give the file that holds it.' : 'Put the text of the motion in it, or pipe the text in and give -.';
+  if (bytes.length === 0) throw new UserError(`${name} is empty`, { hint: fill });
+  const head = Buffer.from(bytes.subarray(0, 8)).toString('latin1');
+  if (head.startsWith('%PDF')) throw new UserError(`${name} is a PDF, not text`, { hint: saveAsText });
+  if (head.startsWith('PK\u0003\u0004')) throw new UserError(`${name} is a Word document or other zipped file, not text`, { hint: saveAsText });
+  if (head.startsWith('\u00d0\u00cf\u0011\u00e0')) throw new UserError(`${name} is an old Word document, not text`, { hint: saveAsText });
+  if (head.startsWith('\u00ff\u00fe') || head.startsWith('\u00fe\u00ff')) {
+    throw new UserError(`${name} is UTF-16 text; the motion workbench reads UTF-8`, { hint: 'Save it again as UTF-8 (Save As, then choose UTF-8) and try again.' });
+  }
+  const nul = bytes.indexOf(0);
+  if (nul !== -1) throw new UserError(`${name} is a binary file, not text (it has a NUL byte at byte ${nul + 1})`, { hint: saveAsText });
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    const bad = Math.max(0, firstInvalidUtf8(bytes));
+    const line = bytes.subarray(0, bad).reduce((n, b) => (b === 0x0a ? n + 1 : n), 1);
+    const byte = (bytes[bad] ?? 0).toString(16).toUpperCase().padStart(2, '0');
+    throw new UserError(`${name} is not UTF-8 text: line ${line} has a byte (0x${byte}) that UTF-8 does not allow`, {
+      hint: 'It is probably in an older encoding such as Windows-1252. Save it as UTF-8 (Save As, then choose UTF-8) and try again.',
+    });
+  }
+  text = text.replace(/^\ufeff/, '');
+  if (text.trim() === '') throw new UserError(`${name} has no text in it, only blank space`, { hint: fill });
+  return text;
+}
+
+/** The offset of the first byte that breaks UTF-8, or -1 when all of it is valid. */
+export function firstInvalidUtf8(bytes: Uint8Array): number {
+  let i = 0;
+  while (i < bytes.length) {
+    const b = bytes[i]!;
+    if (b < 0x80) {
+      i++;
+      continue;
+    }
+    let need: number;
+    let min: number;
+    if (b >= 0xc2 && b <= 0xdf) [need, min] = [1, 0x80];
+    else if (b >= 0xe0 && b <= 0xef) [need, min] = [2, 0x800];
+    else if (b >= 0xf0 && b <= 0xf4) [need, min] = [3, 0x10000];
+    else return i;
+    if (i + need >= bytes.length) return i; // cut off at the end
+    let code = b & (0xff >> (need + 2));
+    for (let k = 1; k <= need; k++) {
+      const c = bytes[i + k]!;
+      if ((c & 0xc0) !== 0x80) return i;
+      code = (code << 6) | (c & 0x3f);
+    }
+    if (code < min || code > 0x10ffff || (code >= 0xd800 && code <= 0xdfff)) return i;
+    i += need + 1;
+  }
+  return -1;
+}

@@ -1,0 +1,225 @@
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { repoRoot, run, tempHome } from '../helpers/run.js';
+
+const ESC = '\u001b';
+const fixtures = join(repoRoot, 'test', 'fixtures', 'motions');
+const fixture = (name: string) => join(fixtures, name);
+
+let sandbox: ReturnType<typeof tempHome>;
+beforeEach(() => {
+  sandbox = tempHome();
+});
+afterEach(() => sandbox.cleanup());
+
+const delegate = (args: string[], input?: string) => run(args, { env: sandbox.env, ...(input !== undefined ? { input } : {}) });
+/** A file in the sandbox with the given bytes. */
+const file = (name: string, content: string | Uint8Array) => {
+  const path = join(sandbox.home, name);
+  writeFileSync(path, content);
+  return path;
+};
+
+describe('delegate motion check', () => {
+  test('a good motion: each check with its status, what is counted and the rule year; exit 0', () => {
+    const result = delegate(['--width', '120', 'motion', 'check', fixture('housing/anytown.txt')]);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toBe('');
+    expect(result.stdout).toMatch(/^ {2}pass {2}Length +127 words; the limit is 250\.$/m);
+    expect(result.stdout).toContain('Counted: the words below the title');
+    expect(result.stdout).toContain('(CAC criteria 2010 and 2011; 2019 guidance)');
+    expect(result.stdout).toMatch(/^ {2}ask {3}Contemporary +Is it contemporary\?$/m);
+    expect(result.stdout).toMatch(/^ {2}ask {3}Deadline +Will it meet the deadline\?$/m);
+    expect(result.stdout).toContain('Passes.');
+    expect(result.stdout).not.toContain(ESC);
+  });
+
+  test('a motion over the limit: the report, then a failure on stderr and exit 1', () => {
+    const result = delegate(['motion', 'check', fixture('too-long.txt')]);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toMatch(/^ {2}fail {2}Length +281 words, 31 over the limit of 250\.$/m);
+    expect(result.stdout).toContain('Fails 1 check: length.');
+    expect(result.stderr).toBe('delegate: the motion fails 1 check: 281 words, 31 over the limit of 250\n');
+  });
+
+  test('--limit changes the limit and says so', () => {
+    const result = delegate(['motion', 'check', fixture('too-long.txt'), '--limit', '300']);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('Limit: 300 words, set with --limit');
+    expect(delegate(['motion', 'check', fixture('too-long.txt'), '--limit', 'lots']).code).toBe(2);
+  });
+
+  test('reads standard input for -, and warns of two subjects', () => {
+    const result = delegate(['motion', 'check', '-'], readFileSync(fixture('two-subjects.txt'), 'utf8'));
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('Motion check: standard input');
+    expect(result.stdout).toMatch(/^ {2}warn {2}Subject +It may be about 2 subjects/m);
+  });
+
+  test('--json: the checks as data, and still exit 1 on a failure', () => {
+    const result = delegate(['motion', 'check', fixture('too-long.txt'), '--json']);
+    expect(result.code).toBe(1);
+    const json = JSON.parse(result.stdout);
+    expect(json).toMatchObject({
+      file: fixture('too-long.txt'),
+      title: 'Council homes, not waiting lists',
+      words: { count: 281, limit: 250, limitFrom: 'CAC criteria 2010 and 2011; 2019 guidance' },
+      result: 'fail',
+      failures: 1,
+    });
+    expect(json.checks.map((c: { id: string; status: string }) => `${c.id}:${c.status}`)).toEqual([
+      'length:fail',
+      'title:pass',
+      'subject:pass',
+      'structure:pass',
+      'contemporary:ask',
+      'deadline:ask',
+    ]);
+  });
+
+  test('escape codes in a motion are shown, not obeyed', () => {
+    const result = delegate(['motion', 'check', file('evil.txt', `Fair rents${ESC}]0;pwned\u0007\n\nConference notes ${ESC}[2J things.`)]);
+    expect(result.stdout).not.toContain(ESC);
+    expect(result.stdout).toContain('Fair rents␛]0;pwned␇');
+  });
+});
+
+describe('bad input', () => {
+  test('an empty file', () => {
+    const result = delegate(['motion', 'check', file('empty.txt', '')]);
+    expect(result).toMatchObject({ code: 1, stdout: '' });
+    expect(result.stderr).toMatch(/^delegate: .*empty\.txt is empty\n/);
+  });
+
+  test('empty standard input', () => {
+    expect(delegate(['motion', 'check', '-'], '')).toMatchObject({ code: 1, stderr: expect.stringMatching(/^delegate: standard input is empty\n/) });
+  });
+
+  test('a binary file', () => {
+    const result = delegate(['motion', 'check', file('motion.bin', Uint8Array.from([0x43, 0x6f, 0, 0x01, 0xff]))]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/motion\.bin is a binary file, not text \(it has a NUL byte at byte 3\)\nCopy the motion into a plain text file/);
+  });
+
+  test('a Word document', () => {
+    const result = delegate(['motion', 'compare', file('a.docx', Uint8Array.from([0x50, 0x4b, 3, 4, 20, 0])), fixture('housing/anytown.txt')]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/a\.docx is a Word document or other zipped file, not text/);
+  });
+
+  test('text that is not UTF-8', () => {
+    const result = delegate(['motion', 'check', file('latin1.txt', Buffer.from('Fair rents\n\nConference notes the caf\u00e9 closed.', 'latin1'))]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/latin1\.txt is not UTF-8 text: line 3 has a byte \(0xE9\) that UTF-8 does not allow\n.*Save it as UTF-8/);
+  });
+
+  test('a 10 MB file is refused without being read as a motion', () => {
+    const result = delegate(['motion', 'check', file('big.txt', 'council homes now '.repeat(600_000))]);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toMatch(/big\.txt is 10\.3 MB: far too long for a motion/);
+  });
+
+  test('a missing file and a folder', () => {
+    expect(delegate(['motion', 'check', join(sandbox.home, 'nope.txt')])).toMatchObject({
+      code: 1,
+      stderr: expect.stringContaining(`delegate: no such file: ${join(sandbox.home, 'nope.txt')}\n`),
+    });
+    mkdirSync(join(sandbox.home, 'motions'));
+    expect(delegate(['motion', 'keep', '--mine', join(sandbox.home, 'motions'), '--draft', fixture('draft-composite.txt')])).toMatchObject({
+      code: 1,
+      stderr: expect.stringContaining('motions is a folder, not a file'),
+    });
+  });
+
+  test('a single motion given to compare is a usage error, exit 2', () => {
+    const result = delegate(['motion', 'compare', fixture('housing/anytown.txt')]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toBe(
+      `delegate: compare needs at least two motions; found one in ${fixture('housing/anytown.txt')}\n` +
+        'Give two or more files, or one file with a heading before each motion, such as "## Motion 1 – Anytown CLP".\n',
+    );
+  });
+
+  test('standard input given twice', () => {
+    expect(delegate(['motion', 'keep', '--mine', '-', '--draft', '-']).code).toBe(2);
+  });
+});
+
+describe('delegate motion compare', () => {
+  test('the grid marks identical and contained motions, then the common ground and the dividing lines', () => {
+    const result = delegate(['motion', 'compare', fixture('housing-cac.md')]);
+    expect(result.code).toBe(0);
+    const out = result.stdout;
+    expect(out).toContain('  M1  Motion 1 – Anytown CLP: Council homes, not waiting lists (127 words)');
+    expect(out).toMatch(/^ {2}M1 +· +100= +72> +4 +13$/m);
+    expect(out).toMatch(/^ {2}M3 +72< +72< +· +5 +3$/m);
+    expect(out).toContain('M1 and M2 are identical');
+    expect(out).toContain("M3 is contained in M1: 100% of M3's phrases are in M1.");
+    expect(out).toMatch(/M1 M2 M3 M4 \(11 words, part of 1\)\n +"Give councils the power to buy land at existing use value"/);
+    expect(out).toMatch(/M4 Motion 4 – Example Workers' Union\n +- Fund a national construction skills programme/);
+    expect(out).toContain('M1, M2 and M3: every demand is also made by another motion.');
+  });
+
+  test('too many motions for the width: the most alike pairs instead of a grid', () => {
+    const result = delegate(['--width', '30', 'motion', 'compare', fixture('housing-cac.md')]);
+    expect(result.stdout).toContain('the most alike pairs');
+    expect(result.stdout).toMatch(/^ {2}100% {2}M1 and M2 {2}identical$/m);
+  });
+
+  test('--json has the grid, the pairs, the passages and the unique demands', () => {
+    const result = delegate(['motion', 'compare', fixture('housing/anytown.txt'), fixture('housing/riverside.txt'), '--json']);
+    expect(result.code).toBe(0);
+    const json = JSON.parse(result.stdout);
+    expect(Object.keys(json)).toEqual(['motions', 'matrix', 'pairs', 'sharedPassages', 'uniqueDemands']);
+    expect(json.matrix).toEqual([
+      [1, 1],
+      [1, 1],
+    ]);
+    expect(json.pairs).toEqual([{ a: 'M1', b: 'M2', similarity: 1, aInB: 1, bInA: 1, verdict: 'identical' }]);
+    expect(json.motions[1]).toEqual({ label: 'M2', name: fixture('housing/riverside.txt'), source: fixture('housing/riverside.txt'), title: 'Council homes, not waiting lists', words: 127 });
+  });
+});
+
+describe('delegate motion keep', () => {
+  test('a draft that cut one resolve: the share kept, each resolve marked, the amendment ready; exit 0', () => {
+    const result = delegate(['motion', 'keep', '--mine', fixture('housing/anytown.txt'), '--draft', fixture('draft-cut-one-resolve.txt')]);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('55 of your 56 substantive words are in the draft (98%)');
+    expect(result.stdout).toMatch(/^ {2}cut {6}End the right to buy for new council homes\.$/m);
+    expect(result.stdout.match(/^ {2}kept /gm)).toHaveLength(3);
+    expect(result.stdout).toContain('To propose back as an amendment\n  Add at the end of the resolves: "End the right to buy for new council homes."');
+  });
+
+  test('a draft of only "the": nothing kept, still exit 0', () => {
+    const result = delegate(['motion', 'keep', '--mine', fixture('housing/anytown.txt'), '--draft', fixture('draft-only-the.txt')]);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('0 of your 56 substantive words are in the draft (0%)');
+    expect(result.stdout).toContain('0 kept, 0 changed, 4 cut');
+  });
+
+  test('--phrases and --json', () => {
+    const result = delegate([
+      'motion',
+      'keep',
+      '--mine',
+      fixture('housing/anytown.txt'),
+      '--draft',
+      fixture('draft-composite.txt'),
+      '--phrases',
+      fixture('phrases.txt'),
+      '--json',
+    ]);
+    expect(result.code).toBe(0);
+    const json = JSON.parse(result.stdout);
+    expect(json).toMatchObject({ phrasesFrom: 'phrases', amendment: 'Insert, where it fits: "end the right to buy"' });
+    expect(json.phrases.map((p: { status: string }) => p.status)).toEqual(['kept', 'cut', 'kept']);
+    expect(Object.keys(json.words)).toEqual(['mine', 'kept', 'share', 'cut']);
+  });
+
+  test('a phrases file with no phrases', () => {
+    const result = delegate(['motion', 'keep', '--mine', fixture('housing/anytown.txt'), '--draft', fixture('draft-composite.txt'), '--phrases', file('p.txt', '\n- \n')]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('p.txt has no phrases in it');
+  });
+});
