@@ -20,6 +20,8 @@ export function collect(value: string, previous: string[] = []): string[] {
   return [...previous, value];
 }
 
+const motionExamples = ['delegate motion check my-motion.txt', 'delegate motion compare cac-housing.md', 'delegate motion keep --mine ours.txt --draft composite.txt'];
+
 function examples(lines: string[]): string {
   return `\nExamples:\n${lines.map((l) => `  ${l}`).join('\n')}\n`;
 }
@@ -59,7 +61,11 @@ export function buildProgram(makeContext: ContextFactory, versionText: string): 
     )
     .action(async (command: string | undefined, _opts: unknown, cmd: Command) => {
       const { home } = await import('./commands/home.js');
-      await home({ command, help: () => program.helpInformation(), commands: program.commands.map((c) => c.name()) }, await ctx(cmd));
+      const motionHelp = () => {
+        const motion = program.commands.find((c) => c.name() === 'motion')!;
+        return motion.helpInformation() + examples(motionExamples);
+      };
+      await home({ command, help: () => program.helpInformation(), motionHelp, commands: program.commands.map((c) => c.name()) }, await ctx(cmd));
     });
 
   program
@@ -250,7 +256,7 @@ export function buildProgram(makeContext: ContextFactory, versionText: string): 
   const motion = program
     .command('motion')
     .description('the motion workbench: check a motion, compare motions, see which words survived')
-    .addHelpText('after', examples(['delegate motion check my-motion.txt', 'delegate motion compare cac-housing.md', 'delegate motion keep --mine ours.txt --draft composite.txt']));
+    .addHelpText('after', examples(motionExamples));
 
   motion
     .command('check')

@@ -9,10 +9,11 @@ import { loadHandbook } from './loadHandbook.js';
 export interface HomeOptions {
   command?: string;
   help: () => string;
+  motionHelp: () => string;
   commands: string[];
 }
 
-type MenuChoice = { kind: PageKind } | { run: 'cheatsheet' | 'quit' };
+type MenuChoice = { kind: PageKind } | { run: 'cheatsheet' | 'search' | 'checklists' | 'motion' | 'quit' };
 
 /** `delegate` alone: the home menu on a terminal; an overview and the help anywhere else. */
 export async function home(options: HomeOptions, ctx: Context): Promise<void> {
@@ -32,20 +33,42 @@ export async function home(options: HomeOptions, ctx: Context): Promise<void> {
       { name: 'Procedure cheat sheet', value: { run: 'cheatsheet' }, description: 'Motions, amendments, reference back and card votes on one page' },
       { name: `Procedure pages (${count('procedure')})`, value: { kind: 'procedure' }, description: 'The CAC, compositing, amendments, voting, rule changes, glossary' },
       { name: `Conference notes (${count('note')})`, value: { kind: 'note' }, description: 'Dated notes from the 2017 conference, and your own notes' },
+      { name: 'Search', value: { run: 'search' }, description: 'Search the handbook and your notes as you type' },
+      { name: 'Checklists', value: { run: 'checklists' }, description: 'Prepare a motion, an amendment or a compositing meeting; ticks are saved' },
+      { name: 'Motion workbench', value: { run: 'motion' }, description: 'Check a motion, compare motions, see which of your words survived' },
       { separator: ' ' },
       { name: 'Quit', value: { run: 'quit' } },
     ];
     const choice = await select<MenuChoice>(ctx, 'What do you need?', items);
     if ('run' in choice) {
       if (choice.run === 'quit') return;
-      const { cheatsheet } = await import('./cheatsheet.js');
-      await cheatsheet({}, ctx);
+      await runTool(choice.run, options, ctx);
       continue;
     }
     const page = await pickPage(ctx, pages.filter((p) => p.kind === choice.kind));
     if (!page) continue;
     const { renderPage } = await import('./renderPage.js');
     await printPaged(renderPage(page, ctx), ctx);
+  }
+}
+
+async function runTool(tool: 'cheatsheet' | 'search' | 'checklists' | 'motion', options: HomeOptions, ctx: Context): Promise<void> {
+  switch (tool) {
+    case 'cheatsheet': {
+      const { cheatsheet } = await import('./cheatsheet.js');
+      return cheatsheet({}, ctx);
+    }
+    case 'search': {
+      const { search } = await import('./search.js');
+      return search({ query: '' }, ctx);
+    }
+    case 'checklists': {
+      const { checklistCommand } = await import('./checklist.js');
+      return checklistCommand({}, ctx);
+    }
+    case 'motion':
+      // The workbench works on files; on the menu it shows how to give it them.
+      ctx.stdout.write(`${options.motionHelp()}\n`);
   }
 }
 

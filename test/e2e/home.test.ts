@@ -19,10 +19,29 @@ describe('the home menu in a real terminal', () => {
     term.write(keys.enter);
     await term.waitFor('Why it matters', 10000, mark);
     await term.waitFor('What do you need?', 10000, mark);
-    // Quit is the last choice.
-    for (let i = 0; i < 5; i++) term.write(keys.down);
+    // Quit is the last choice; the menu does not loop, so extra presses stay on it.
+    for (let i = 0; i < 12; i++) term.write(keys.down);
     term.write(keys.enter);
     expect(await term.exited).toBe(0);
+  });
+
+  test('the menu leads to the checklists and the motion workbench', async () => {
+    const term = openTerminal([], sandbox.env);
+    await term.waitFor('What do you need?');
+    expect(term.text()).toContain('Search');
+    for (let i = 0; i < 5; i++) term.write(keys.down); // Checklists
+    term.write(keys.enter);
+    await term.waitFor('Before the compositing meeting');
+    term.write(keys.ctrlC);
+    expect(await term.exited).toBe(130);
+
+    const again = openTerminal([], sandbox.env);
+    await again.waitFor('What do you need?');
+    for (let i = 0; i < 6; i++) again.write(keys.down); // Motion workbench
+    again.write(keys.enter);
+    await again.waitFor('delegate motion compare');
+    again.write(keys.ctrlC);
+    expect(await again.exited).toBe(130);
   });
 
   test('Ctrl-C at the menu exits 130 without a stack trace', async () => {
