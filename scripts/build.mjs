@@ -2,7 +2,7 @@
 // so `delegate --version` loads no Markdown renderer and `delegate read` no prompt library.
 import { build } from 'esbuild';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const stub = (name) => fileURLToPath(new URL(`./stubs/${name}.mjs`, import.meta.url));
@@ -27,7 +27,7 @@ const lazyChildProcessForCommander = {
 rmSync(`${root}/dist`, { recursive: true, force: true });
 await build({
   absWorkingDir: root,
-  entryPoints: { cli: 'src/cli.ts' },
+  entryPoints: { cli: 'src/cli.ts', 'write-manifest': 'src/content/writeManifest.ts' },
   outdir: 'dist',
   bundle: true,
   splitting: true,
@@ -46,3 +46,7 @@ await build({
   logLevel: 'warning',
   metafile: false,
 });
+
+// The bundled pages, parsed once now rather than at every start.
+await import(pathToFileURL(`${root}/dist/write-manifest.js`).href);
+rmSync(`${root}/dist/write-manifest.js`);

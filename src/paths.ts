@@ -27,6 +27,11 @@ export function bundledContentDir(): string {
   return join(packageRoot, 'content');
 }
 
+/** The bundled pages parsed at build time (see content/manifest.ts). */
+export function bundledManifestFile(): string {
+  return join(packageRoot, 'dist', 'content-manifest.json');
+}
+
 function xdg(env: Env, name: string, fallback: string): string {
   const value = env[name];
   // The XDG spec says relative paths are invalid and must be ignored.

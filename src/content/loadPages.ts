@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
 import { FrontMatterError, splitFrontMatter } from './frontMatter.js';
+import { pagesFromManifest } from './manifest.js';
 import { pageKinds, type ContentPath, type ContentWarning, type Origin, type Page, type PageKind } from './page.js';
 import { slugify } from '../util/slug.js';
 
@@ -133,7 +134,12 @@ export function comparePages(a: Page, b: Page): number {
 export async function loadPages(contentPaths: readonly ContentPath[]): Promise<LoadedContent> {
   const byId = new Map<string, Page>();
   const warnings: ContentWarning[] = [];
-  for (const { dir, origin } of contentPaths) {
+  for (const { dir, origin, manifest } of contentPaths) {
+    const prepared = manifest ? pagesFromManifest(manifest, dir) : undefined;
+    if (prepared) {
+      for (const page of prepared) byId.set(page.id, page);
+      continue;
+    }
     for (const file of listMarkdownFiles(dir)) {
       try {
         const { size, mtimeMs } = statSync(file);

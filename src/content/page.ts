@@ -37,6 +37,8 @@ export interface ContentWarning {
 export interface ContentPath {
   dir: string;
   origin: Origin;
+  /** Pages parsed at build time, used while they match the files (bundled content only). */
+  manifest?: string;
 }
 
 /** The page's JSON form, as `read --json` and `list --json` give it (body only when asked). */

@@ -88,3 +88,30 @@ describe('bundled content', () => {
     expect(result.status).toBe(0);
   });
 });
+
+describe('the build-time manifest of bundled pages', () => {
+  test('gives the same pages as parsing the files, and is refused once a file changes', async () => {
+    const { mkdtempSync, cpSync, writeFileSync, utimesSync, rmSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { createManifest, pagesFromManifest } = await import('../../src/content/manifest.js');
+    const copy = mkdtempSync(join(tmpdir(), 'delegate-manifest-'));
+    try {
+      cpSync(dir, join(copy, 'content'), { recursive: true, preserveTimestamps: true });
+      const contentDir = join(copy, 'content');
+      const manifestFile = join(copy, 'manifest.json');
+      writeFileSync(manifestFile, JSON.stringify(await createManifest(contentDir)));
+      const fromFiles = (await loadPages([{ dir: contentDir, origin: 'bundled' }])).pages;
+      const fromManifest = (await loadPages([{ dir: contentDir, origin: 'bundled', manifest: manifestFile }])).pages;
+      expect(fromManifest).toEqual(fromFiles);
+
+      const page = join(contentDir, 'lessons', 'chair-not-neutral.md');
+      writeFileSync(page, readFileSync(page, 'utf8').replace('title: The chair is not neutral', 'title: Edited title'));
+      utimesSync(page, new Date(), new Date(Date.now() + 5000));
+      expect(pagesFromManifest(manifestFile, contentDir)).toBeUndefined();
+      const edited = (await loadPages([{ dir: contentDir, origin: 'bundled', manifest: manifestFile }])).pages;
+      expect(edited.find((p) => p.id === 'chair-not-neutral')?.title).toBe('Edited title');
+    } finally {
+      rmSync(copy, { recursive: true, force: true });
+    }
+  });
+});
