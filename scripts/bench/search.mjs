@@ -1,0 +1,136 @@
+// `npm run bench search`: search over generated notes folders of 1,000, 10,000 and 50,000 notes
+// (about 300 words each), beside `node -e 0` and ripgrep over the same files. Measures the first
+// index build, a warm search, a search just after one note changed, and peak memory.
+// The folders are generated once under .bench/ and reused.
+import { spawnSync } from 'node:child_process';
+import { appendFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { median, node, peakMemoryMb, table, timeOnce } from './lib.mjs';
+
+const SIZES = (process.env.BENCH_SEARCH_SIZES ?? '1000,10000,50000').split(',').map(Number);
+const QUERY = ['reference', 'back'];
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 11);
+
+// Conference words, most common first; notes draw from them and from filler words with a
+// Zipf-like spread, so a query word is in some notes, not all (as in real notes).
+const WORDS = (
+  'the of and to a in that is for on conference motion was it with as delegates be by this at party not are vote ' +
+  'labour members composite we from but they have an or policy report card delegate meeting chair said were all ' +
+  'housing amendment union clp debate floor speech would one their there about which had more our so if who rule ' +
+  'change economy public ownership energy nec cac forum national back reference section emergency contemporary ' +
+  'ballot priorities hall session procedure order point closure remit seconded moved carried lost agreed compositing ' +
+  'wording words text draft deadline affiliate affiliates unions trade women youth black socialist health education ' +
+  'transport climate wages pensions workers rights council local government benefits tax justice security peace ' +
+  'international agreed against abstain majority minority standing orders arrangements committee speakers visitors ' +
+  'fringe evening morning afternoon brighton liverpool manchester bournemouth'
+).split(/\s+/);
+
+function* random(seed) {
+  let s = seed >>> 0;
+  for (;;) {
+    s = (s * 1664525 + 1013904223) >>> 0;
+    yield s / 4294967296;
+  }
+}
+
+function word(rnd) {
+  // Zipf-like: rank r with probability ~ 1/r over the conference words, then rarer fillers.
+  const u = rnd.next().value;
+  if (u < 0.85) return WORDS[Math.min(WORDS.length - 1, Math.floor(Math.exp((u / 0.85) * Math.log(WORDS.length + 1)) - 1))];
+  return `w${Math.floor(Math.exp(rnd.next().value * Math.log(20000)))}`;
+}
+
+function noteText(i, rnd) {
+  const words = Array.from({ length: 300 }, () => word(rnd));
+  const lines = [];
+  for (let j = 0; j < words.length; j += 14) lines.push(words.slice(j, j + 14).join(' '));
+  const title = `${word(rnd)} ${word(rnd)} ${i}`;
+  const day = String(1 + (i % 28)).padStart(2, '0');
+  return `---\nid: note-${i}\ntitle: "Note ${title}"\ntags: [${word(rnd)}]\ncreated: "2025-09-${day}T10:00:00Z"\n---\n\n${lines.join('\n')}\n`;
+}
+
+function ensureNotes(dir, count) {
+  const marker = join(dir, '.complete');
+  if (existsSync(marker) && readFileSync(marker, 'utf8') === String(count)) return;
+  console.error(`bench: writing ${count} notes to ${dir} (once)`);
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  const rnd = random(count);
+  for (let i = 0; i < count; i++) writeFileSync(join(dir, `note-${String(i).padStart(5, '0')}.md`), noteText(i, rnd));
+  writeFileSync(marker, String(count));
+}
+
+const ms = (x) => (x === undefined ? 'n/a' : x.toFixed(0));
+const ratio = (x, base) => (x === undefined ? '' : ` (${(x / base).toFixed(2)}x)`);
+
+export default async function ({ work, bin, env, baseline, report, timeCases }) {
+  const rg = spawnSync('rg', ['--version'], { stdio: 'ignore' }).status === 0;
+  if (!rg) console.log('\nbench: ripgrep (rg) is not installed, so its column is left out (apt-get install ripgrep).');
+  const rows = [];
+  const verdicts = [];
+  for (const count of SIZES) {
+    const notes = join(work, `notes-${count}`);
+    ensureNotes(notes, count);
+    const cacheHome = join(work, `search-cache-${count}`);
+    const caseEnv = { ...env, DELEGATE_NOTES_DIR: notes, XDG_CACHE_HOME: cacheHome };
+    const search = { name: `delegate search (${count} notes)`, cmd: node, args: [bin, 'search', ...QUERY], env: caseEnv };
+    const ripgrep = { name: `peer: rg -i -l (${count} notes)`, cmd: 'rg', args: ['-i', '-l', QUERY.join(' '), notes], okCodes: [0, 1] };
+
+    // First build: a cold cache each time.
+    const buildRounds = count >= 50000 ? 1 : 3;
+    const builds = [];
+    for (let r = 0; r < buildRounds; r++) {
+      rmSync(cacheHome, { recursive: true, force: true });
+      builds.push(timeOnce(search));
+    }
+    rmSync(cacheHome, { recursive: true, force: true });
+    const buildMemory = peakMemoryMb(search);
+
+    const warm = timeCases([baseline, search, ...(rg ? [ripgrep] : [])], { rounds: ROUNDS, warmup: 2 });
+    const warmMemory = peakMemoryMb(search);
+
+    // One note changed before each search (its size and mtime move), as after `notes edit`.
+    const changed = [];
+    for (let r = 0; r < ROUNDS; r++) {
+      appendFileSync(join(notes, `note-${String((r * 7919) % count).padStart(5, '0')}.md`), `edited in round ${r}\n`);
+      changed.push(timeOnce(search));
+    }
+    const base = warm.get(baseline.name);
+    const warmMs = warm.get(search.name);
+    const rgMs = rg ? warm.get(ripgrep.name) : undefined;
+    const changeMs = median(changed);
+    rows.push([
+      count.toLocaleString('en-GB'),
+      ms(median(builds)),
+      `${ms(warmMs)}${ratio(warmMs, base)}`,
+      `${ms(changeMs)}${ratio(changeMs, base)}`,
+      rg ? `${ms(rgMs)}${ratio(rgMs, base)}` : 'n/a',
+      ms(base),
+      `${ms(buildMemory)} / ${ms(warmMemory)}`,
+    ]);
+
+    // The targets, through report() so that a figure over target fails the bench.
+    if (count === 10000) report(`Search, warm index, ${count} notes (target: at most 1.5x node -e 0)`, new Map([[baseline.name, base], [search.name, warmMs]]), 1.5);
+    if (count === 50000 && rg) report(`Search, warm index, ${count} notes (target: faster than rg, ${(rgMs / base).toFixed(2)}x)`, new Map([[baseline.name, base], [search.name, warmMs]]), rgMs / base);
+    report(
+      `Search just after one note changed, ${count} notes (target: at most 2x the warm search, ${((2 * warmMs) / base).toFixed(2)}x)`,
+      new Map([[baseline.name, base], [`delegate search after a change (${count} notes)`, changeMs]]),
+      (2 * warmMs) / base,
+    );
+    for (const [what, mb] of [['first build', buildMemory], ['warm search', warmMemory]]) {
+      if (mb !== undefined && mb >= 150) verdicts.push(`peak memory of the ${what} at ${count} notes is ${mb.toFixed(0)} MB, over 150 MB`);
+    }
+  }
+
+  const markdown = [
+    `Search benchmark (query: \`${QUERY.join(' ')}\`; times are medians in ms, with the ratio to \`node -e 0\`):`,
+    '',
+    table(rows, ['notes', 'first build', 'warm search', 'after one change', 'rg -i -l', 'node -e 0', 'peak MB (build / warm)']),
+    '',
+    'Targets: warm search at 10,000 notes within 1.5x `node -e 0`; at 50,000 faster than rg; after one change within 2x the warm search; peak memory under 150 MB.',
+  ].join('\n');
+  console.log(`\n## Search: the whole table\n\n${markdown}`);
+  writeFileSync(join(work, 'search.md'), `${markdown}\n`);
+  for (const v of verdicts) console.log(`OVER: ${v}`);
+  if (verdicts.length) process.exitCode = 1;
+}

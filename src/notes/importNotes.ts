@@ -1,0 +1,141 @@
+import { readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { basename, extname, join, relative, resolve, sep } from 'node:path';
+import { FrontMatterError } from '../content/frontMatter.js';
+import { MAX_PAGE_BYTES, parsePage } from '../content/loadPages.js';
+import { composeNote, type ComposedNote } from './composeNote.js';
+import { saveNote } from './saveNote.js';
+
+export interface ImportedNote {
+  source: string;
+  id: string;
+  file: string;
+}
+
+export interface SkippedFile {
+  source: string;
+  reason: string;
+}
+
+export interface ImportReport {
+  imported: ImportedNote[];
+  skipped: SkippedFile[];
+}
+
+const IMPORTABLE = new Set(['.md', '.txt']);
+
+function inside(child: string, parent: string): boolean {
+  const rel = relative(parent, child);
+  return rel === '' || (!rel.startsWith('..') && !rel.startsWith(sep) && rel !== '..');
+}
+
+function realpath(path: string): string {
+  try {
+    return realpathSync(path);
+  } catch {
+    return resolve(path);
+  }
+}
+
+/** Every .md and .txt file under a folder, in name order, leaving out dot folders and node_modules. */
+function filesUnder(dir: string): string[] {
+  const out: string[] = [];
+  const walk = (current: string, depth: number) => {
+    let entries;
+    try {
+      entries = readdirSync(current, { withFileTypes: true });
+    } catch {
+      return;
+    }
+    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    for (const entry of entries) {
+      if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
+      const full = join(current, entry.name);
+      if (entry.isDirectory() && depth < 8) walk(full, depth + 1);
+      else if (entry.isFile() && IMPORTABLE.has(extname(entry.name).toLowerCase())) out.push(full);
+    }
+  };
+  walk(dir, 0);
+  return out;
+}
+
+/** "economy_composite (draft)" from "economy_composite (draft).txt": a title when the file has none. */
+function titleFromName(file: string): string {
+  return basename(file, extname(file)).replace(/[_]+/g, ' ').trim();
+}
+
+/** A file as a note ready to save, or why it cannot be one. Throws FrontMatterError or a read error. */
+async function readNote(source: string): Promise<ComposedNote | string> {
+  const stat = statSync(source);
+  if (stat.size > MAX_PAGE_BYTES) return `is ${Math.round(stat.size / 1024)} KiB, too large for a note`;
+  const text = readFileSync(source, 'utf8');
+  if (text.includes('\u0000')) return 'is a binary file, not text';
+  const note = await composeNote(text, {
+    created: stat.mtime.toISOString().replace(/\.\d{3}Z$/, 'Z'),
+    name: basename(source, extname(source)),
+    fallbackTitle: titleFromName(source) || 'Imported note',
+    ...(extname(source).toLowerCase() === '.txt' ? { title: titleFromName(source) } : {}),
+  });
+  if (!note) return 'is empty';
+  // Check the note reads back as a page before it goes in.
+  await parsePage(note.render(note.name), `${note.name}.md`, 'personal');
+  return note;
+}
+
+/**
+ * Copy existing .md and .txt files into the notes folder as notes: front matter added where
+ * missing, file names made safe, and never over an existing note. Files that cannot be read as
+ * notes are skipped with the reason. The originals are left where they are.
+ */
+export async function importNotes(
+  sources: readonly string[],
+  options: { notesDir: string; taken?: ReadonlySet<string> },
+): Promise<ImportReport> {
+  const report: ImportReport = { imported: [], skipped: [] };
+  const notesDir = realpath(options.notesDir);
+  const files: string[] = [];
+  for (const source of sources) {
+    let stat;
+    try {
+      stat = statSync(source);
+    } catch (error) {
+      report.skipped.push({ source, reason: `cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'})` });
+      continue;
+    }
+    if (inside(realpath(source), notesDir)) {
+      report.skipped.push({ source, reason: 'is already in your notes folder' });
+    } else if (stat.isDirectory()) {
+      const found = filesUnder(source);
+      if (found.length === 0) report.skipped.push({ source, reason: 'has no .md or .txt files' });
+      files.push(...found);
+    } else if (!IMPORTABLE.has(extname(source).toLowerCase())) {
+      report.skipped.push({ source, reason: 'is not a .md or .txt file' });
+    } else if (!stat.isFile()) {
+      report.skipped.push({ source, reason: 'is not a regular file' }); // a pipe or device would never end
+    } else {
+      files.push(source);
+    }
+  }
+
+  const taken = new Set(options.taken ?? []);
+  for (const source of files) {
+    let note: ComposedNote;
+    try {
+      const read = await readNote(source);
+      if (typeof read === 'string') {
+        report.skipped.push({ source, reason: read });
+        continue;
+      }
+      note = read;
+    } catch (error) {
+      if (error instanceof FrontMatterError) report.skipped.push({ source, reason: `line ${error.line}: ${error.message}` });
+      else if ((error as NodeJS.ErrnoException).code) report.skipped.push({ source, reason: `cannot be read (${(error as NodeJS.ErrnoException).code})` });
+      else throw error;
+      continue;
+    }
+    // NOTE: outside the try above: a notes folder that cannot be written stops the import.
+    const saved = saveNote(options.notesDir, note, taken);
+    taken.add(saved.id);
+    report.imported.push({ source, ...saved });
+  }
+  return report;
+}

@@ -1,0 +1,23 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { ComposedNote } from './composeNote.js';
+import { writeNewFile } from './writeNewFile.js';
+
+/** The longest file name tried before giving up (a folder with this many same-named notes is not a folder of notes). */
+const MAX_TRIES = 10_000;
+
+/**
+ * Write a note under the first free name: `name.md`, then `name-2.md`, and so on. An id another
+ * content path already uses (`taken`) is skipped too, so a note never hides a handbook page.
+ * Nothing is ever overwritten.
+ */
+export function saveNote(dir: string, note: ComposedNote, taken: ReadonlySet<string> = new Set()): { id: string; file: string } {
+  mkdirSync(dir, { recursive: true });
+  for (let n = 1; n <= MAX_TRIES; n++) {
+    const id = n === 1 ? note.name : `${note.name}-${n}`;
+    if (taken.has(id)) continue;
+    const file = join(dir, `${id}.md`);
+    if (writeNewFile(file, note.render(id))) return { id, file };
+  }
+  throw new Error(`no free file name for ${note.name} in ${dir}`);
+}

@@ -1,0 +1,149 @@
+import type Database from 'better-sqlite3';
+import { TOKENIZER } from './searchIndex.js';
+
+/** A line of a page that matched, with where in the line the matched words are. */
+export interface MatchedLine {
+  /** 1-based line number in the file. */
+  line: number;
+  /** The line (or a window of a long one, marked with …). */
+  text: string;
+  /** [start, end) offsets of matched words in `text`. */
+  matches: Array<[number, number]>;
+  /** The heading of the section the line is in, if any. */
+  section?: string;
+}
+
+/** The text of one page to find matching lines in. */
+export interface LinesSource {
+  title: string;
+  body: string;
+  /** 1-based file line where `body` starts. */
+  bodyLine: number;
+}
+
+export interface PageLines {
+  title: { text: string; matches: Array<[number, number]> };
+  lines: MatchedLine[];
+}
+
+const OPEN = '\u0001';
+const CLOSE = '\u0002';
+/** The longest line shown whole; a longer one is cut to a window around its first match. */
+export const LINE_WINDOW = 160;
+
+/**
+ * The lines of each page that contain a searched word, found with the same tokenizer (and so
+ * the same stemming) as the index: each line goes into a temporary FTS5 table and SQLite's
+ * highlight() marks the words.
+ */
+export function matchingLines(
+  db: Database.Database,
+  sources: readonly LinesSource[],
+  query: { expression: string; words: readonly string[] },
+  maxLines: number,
+): PageLines[] {
+  // Only lines holding the first letters of a searched word can match (stemming changes the ends
+  // of words, not their starts), so only those go to the tokenizer.
+  const starts = query.words.map((w) => w.slice(0, 3));
+  const mayMatch = (text: string) => {
+    const folded = fold(text);
+    return starts.some((start) => folded.includes(start));
+  };
+  db.exec(`CREATE VIRTUAL TABLE IF NOT EXISTS temp.lines USING fts5(text, page UNINDEXED, line UNINDEXED, ${TOKENIZER})`);
+  db.exec('DELETE FROM temp.lines');
+  const insert = db.prepare('INSERT INTO temp.lines(text, page, line) VALUES (?, ?, ?)');
+  const sections = sources.map(() => new Map<number, string>());
+  const insertAll = db.transaction(() => {
+    sources.forEach((source, page) => {
+      insert.run(clean(source.title), page, 0);
+      let section: string | undefined;
+      let fenced = false;
+      source.body.split('\n').forEach((raw, i) => {
+        const text = clean(raw.replace(/\r$/, ''));
+        const line = source.bodyLine + i;
+        if (/^\s*(```|~~~)/.test(text)) fenced = !fenced;
+        const heading = fenced ? null : /^#{1,6}\s+(.+?)\s*#*\s*$/.exec(text);
+        if (heading) section = heading[1];
+        if (text.trim() === '' || !mayMatch(text)) return;
+        if (section && !heading) sections[page]!.set(line, section);
+        insert.run(text, page, line);
+      });
+    });
+  });
+  insertAll();
+  const results: PageLines[] = sources.map((s) => ({ title: { text: s.title, matches: [] }, lines: [] }));
+  if (!query.expression) return results;
+  const rows = db
+    .prepare(`SELECT page, line, highlight(lines, 0, '${OPEN}', '${CLOSE}') AS marked FROM temp.lines WHERE lines MATCH ? ORDER BY page, line`)
+    .all(query.expression) as Array<{ page: number; line: number; marked: string }>;
+  const candidates = sources.map(() => [] as Array<MatchedLine & { words: number }>);
+  for (const row of rows) {
+    const { text, matches } = unmark(row.marked);
+    if (row.line === 0) {
+      results[row.page]!.title = { text, matches };
+      continue;
+    }
+    // How many of the searched words the line holds (composite and compositing are one word).
+    const words = new Set(
+      matches.map(([s, e]) => {
+        const found = fold(text.slice(s, e));
+        return starts.findIndex((start) => found.startsWith(start));
+      }),
+    ).size;
+    const section = sections[row.page]!.get(row.line);
+    candidates[row.page]!.push({ line: row.line, ...windowAround(text, matches, LINE_WINDOW), ...(section ? { section } : {}), words });
+  }
+  // The lines with the most different searched words, shown in file order.
+  candidates.forEach((lines, page) => {
+    results[page]!.lines = lines
+      .sort((a, b) => b.words - a.words || a.line - b.line)
+      .slice(0, maxLines)
+      .sort((a, b) => a.line - b.line)
+      .map(({ words: _words, ...line }) => line);
+  });
+  db.exec('DELETE FROM temp.lines');
+  return results;
+}
+
+/** Lowercase, accents removed: as the tokenizer compares words. */
+function fold(text: string): string {
+  return /[^\x00-\x7f]/.test(text) ? text.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase() : text.toLowerCase();
+}
+
+// The marker characters cannot come from a file: any in the text become U+FFFD first.
+function clean(text: string): string {
+  return text.replace(/[\u0001\u0002]/g, '\ufffd');
+}
+
+function unmark(marked: string): { text: string; matches: Array<[number, number]> } {
+  let text = '';
+  const matches: Array<[number, number]> = [];
+  let start = -1;
+  for (const char of marked) {
+    if (char === OPEN) start = text.length;
+    else if (char === CLOSE) {
+      if (start >= 0 && text.length > start) matches.push([start, text.length]);
+      start = -1;
+    } else text += char;
+  }
+  return { text, matches };
+}
+
+/** A line cut to at most `size` characters around its first match (… marks a cut), offsets moved to suit. */
+export function windowAround(text: string, matches: Array<[number, number]>, size: number): { text: string; matches: Array<[number, number]> } {
+  if (text.length <= size) return { text, matches };
+  const room = Math.max(1, size - 2); // for the … at either end
+  const first = matches[0]?.[0] ?? 0;
+  let from = Math.max(0, Math.min(first - Math.floor(room / 3), text.length - room));
+  // Do not cut a surrogate pair in half.
+  if (from > 0 && /[\udc00-\udfff]/.test(text[from]!)) from--;
+  let to = Math.min(text.length, from + room);
+  if (to < text.length && /[\udc00-\udfff]/.test(text[to]!)) to--;
+  const lead = from > 0 ? '…' : '';
+  const tail = to < text.length ? '…' : '';
+  const shift = lead.length - from;
+  return {
+    text: lead + text.slice(from, to) + tail,
+    matches: matches.filter(([s, e]) => s >= from && e <= to).map(([s, e]) => [s + shift, e + shift] as [number, number]),
+  };
+}

@@ -1,0 +1,170 @@
+/** One thing to look for: a word, a "quoted phrase", or the start of a word (prefix*). */
+export interface Term {
+  kind: 'word' | 'phrase' | 'prefix';
+  /** The words as the tokenizer will see them: letters and digits, lowercased. */
+  words: string[];
+}
+
+/**
+ * A parsed search: every clause must match (AND); a clause matches when any of its terms does
+ * (OR); a page with any excluded term is dropped.
+ */
+export interface ParsedQuery {
+  clauses: Term[][];
+  excluded: Term[];
+}
+
+/** A query the delegate typed that cannot be searched, with a message that says why in plain words. */
+export class QueryError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'QueryError';
+  }
+}
+
+// NOTE: the same characters SQLite's unicode61 tokenizer keeps (letters, numbers, private use);
+// everything else separates words.
+const TOKEN = /[\p{L}\p{N}\p{Co}]+/gu;
+
+/** The words the index sees in `text`: lowercased, accents removed. */
+export function tokenize(text: string): string[] {
+  return (text.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().match(TOKEN) ?? []) as string[];
+}
+
+interface Token {
+  type: 'term' | 'or';
+  term?: Term;
+  negated?: boolean;
+}
+
+function lex(input: string, lenient: boolean): Token[] {
+  const tokens: Token[] = [];
+  let i = 0;
+  while (i < input.length) {
+    const c = input[i]!;
+    if (/\s/.test(c)) {
+      i++;
+      continue;
+    }
+    let negated = false;
+    if (c === '-') {
+      const next = input[i + 1];
+      if (next === undefined || /\s/.test(next)) {
+        if (lenient) {
+          i++;
+          continue;
+        }
+        throw new QueryError('"-" on its own excludes nothing: put it straight before the word to leave out, as in -emergency');
+      }
+      negated = true;
+      i++;
+    }
+    if (input[i] === '"') {
+      const close = input.indexOf('"', i + 1);
+      if (close === -1 && !lenient) throw new QueryError('a quote is opened but never closed: put a " at the end of the phrase');
+      const end = close === -1 ? input.length : close;
+      const text = input.slice(i + 1, end);
+      i = end + 1;
+      let prefix = false;
+      if (input[i] === '*') {
+        prefix = true;
+        while (input[i] === '*') i++;
+      }
+      const words = tokenize(text);
+      if (words.length > 0) tokens.push({ type: 'term', negated, term: { kind: prefix ? 'prefix' : words.length > 1 ? 'phrase' : 'word', words } });
+      else if (!lenient && text.trim() === '') throw new QueryError('an empty pair of quotes has nothing to search for');
+      continue;
+    }
+    let end = i;
+    while (end < input.length && !/\s/.test(input[end]!) && input[end] !== '"') end++;
+    const raw = input.slice(i, end);
+    i = end;
+    if (!negated && raw === 'OR') {
+      tokens.push({ type: 'or' });
+      continue;
+    }
+    if (!negated && raw === 'AND') continue; // words are ANDed already
+    const prefix = raw.endsWith('*');
+    const words = tokenize(raw);
+    if (words.length === 0) {
+      if (raw.replace(/\*/g, '') === '' && !lenient) throw new QueryError('"*" goes at the end of the start of a word, as in composit*');
+      continue; // punctuation on its own: nothing the index could match
+    }
+    tokens.push({ type: 'term', negated, term: { kind: prefix ? 'prefix' : words.length > 1 ? 'phrase' : 'word', words } });
+  }
+  return tokens;
+}
+
+/**
+ * Parse what the delegate typed: words (ANDed), "quoted phrases", OR between alternatives,
+ * -excluded words, and prefix*. `lenient` is for search-as-you-type: a half-typed query is
+ * read as far as it makes sense instead of being refused.
+ */
+export function parseQuery(input: string, options: { lenient?: boolean } = {}): ParsedQuery {
+  const lenient = !!options.lenient;
+  const tokens = lex(input, lenient);
+  const clauses: Term[][] = [];
+  const excluded: Term[] = [];
+  let joinNext = false;
+  for (let t = 0; t < tokens.length; t++) {
+    const token = tokens[t]!;
+    if (token.type === 'or') {
+      const before = tokens[t - 1];
+      const after = tokens[t + 1];
+      const ok = before?.type === 'term' && !before.negated && after?.type === 'term' && !after.negated;
+      if (!ok) {
+        if (lenient) continue;
+        throw new QueryError('OR needs a word to look for on each side, as in: amendment OR remit');
+      }
+      joinNext = true;
+      continue;
+    }
+    if (token.negated) excluded.push(token.term!);
+    else if (joinNext && clauses.length > 0) clauses[clauses.length - 1]!.push(token.term!);
+    else clauses.push([token.term!]);
+    joinNext = false;
+  }
+  if (clauses.length === 0 && !lenient) {
+    throw new QueryError(
+      excluded.length > 0 ? 'give at least one word to look for; a -word only leaves pages out' : 'there are no words to search for',
+    );
+  }
+  return { clauses, excluded };
+}
+
+// Every word reaches SQLite inside double quotes, so nothing the delegate types is read as
+// FTS5 syntax; the tokenizer (with stemming) still applies inside the quotes.
+function quote(word: string): string {
+  return `"${word.replace(/"/g, '""')}"`;
+}
+
+function termExpression(term: Term): string {
+  const phrase = quote(term.words.join(' '));
+  return term.kind === 'prefix' ? `${phrase}*` : phrase;
+}
+
+/** The FTS5 MATCH expression for a parsed query; empty when there is nothing to look for. */
+export function toMatchExpression(query: ParsedQuery): string {
+  if (query.clauses.length === 0) return '';
+  const must = query.clauses.map((clause) => `(${clause.map(termExpression).join(' OR ')})`).join(' AND ');
+  if (query.excluded.length === 0) return must;
+  return `(${must}) NOT (${query.excluded.map(termExpression).join(' OR ')})`;
+}
+
+/** Every word to highlight: each word of each term looked for, a prefix term's last word as a prefix. */
+export function highlightExpression(query: ParsedQuery): string {
+  const parts = new Set<string>();
+  for (const term of query.clauses.flat()) {
+    term.words.forEach((word, i) => {
+      const last = i === term.words.length - 1;
+      parts.add(term.kind === 'prefix' && last ? `${quote(word)}*` : quote(word));
+    });
+  }
+  return [...parts].join(' OR ');
+}
+
+/** The query written back out in the syntax the delegate uses (to say what was searched). */
+export function formatQuery(query: ParsedQuery): string {
+  const term = (t: Term) => (t.kind === 'phrase' ? `"${t.words.join(' ')}"` : t.kind === 'prefix' ? `${t.words.length > 1 ? `"${t.words.join(' ')}"` : t.words[0]}*` : t.words[0]!);
+  return [...query.clauses.map((c) => c.map(term).join(' OR ')), ...query.excluded.map((t) => `-${term(t)}`)].join(' ');
+}

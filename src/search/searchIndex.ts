@@ -1,0 +1,473 @@
+import Database from 'better-sqlite3';
+import { createHash } from 'node:crypto';
+import { lstatSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { dirname, sep } from 'node:path';
+import { FrontMatterError } from '../content/frontMatter.js';
+import { MAX_PAGE_BYTES, parsePage } from '../content/loadPages.js';
+import type { ContentPath, ContentWarning, Origin, Page, PageKind } from '../content/page.js';
+
+/** Bump when the tables or what goes into them change: an older index is then rebuilt. */
+export const SCHEMA_VERSION = 1;
+// 'dlgt': marks the file as a delegate search index, so a foreign SQLite file is not mistaken for one.
+const APPLICATION_ID = 0x646c6774;
+
+/** How the index splits text into words: Unicode letters and digits, accents folded, English stemming. */
+export const TOKENIZER = "tokenize='porter unicode61 remove_diacritics 2'";
+
+/** How far the title outweighs the id and tags, the summary and the body in ranking (bm25). */
+const COLUMN_WEIGHTS = { title: 10, keywords: 5, summary: 3, body: 1 } as const;
+
+const SCHEMA = `
+CREATE TABLE meta(key TEXT PRIMARY KEY, value NOT NULL) WITHOUT ROWID;
+CREATE TABLE docs(
+  id INTEGER PRIMARY KEY,
+  path TEXT NOT NULL UNIQUE,
+  origin TEXT NOT NULL,
+  size REAL NOT NULL,
+  mtime REAL NOT NULL,
+  page_id TEXT,
+  title TEXT,
+  kind TEXT,
+  tags TEXT,
+  warning TEXT,
+  warning_line INTEGER,
+  shadowed INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX docs_page_id ON docs(page_id);
+CREATE INDEX docs_warning ON docs(path) WHERE warning IS NOT NULL;
+CREATE VIRTUAL TABLE pages USING fts5(title, keywords, summary, body, content='', contentless_delete=1, ${TOKENIZER});
+INSERT INTO pages(pages, rank) VALUES('rank', 'bm25(${COLUMN_WEIGHTS.title}, ${COLUMN_WEIGHTS.keywords}, ${COLUMN_WEIGHTS.summary}, ${COLUMN_WEIGHTS.body})');
+CREATE VIRTUAL TABLE words USING fts5(text, content='', contentless_delete=1, detail=none, tokenize='unicode61 remove_diacritics 2');
+CREATE VIRTUAL TABLE words_vocab USING fts5vocab(words, 'row');
+PRAGMA application_id = ${APPLICATION_ID};
+PRAGMA user_version = ${SCHEMA_VERSION};
+`;
+
+/** The index file cannot be used: not a database, another program's database, or damaged. */
+export class IndexDamagedError extends Error {
+  constructor(reason: string) {
+    super(reason);
+    this.name = 'IndexDamagedError';
+  }
+}
+
+/** Another process held the index for longer than we are willing to wait. */
+export class IndexBusyError extends Error {
+  constructor() {
+    super('the search index is busy');
+    this.name = 'IndexBusyError';
+  }
+}
+
+function sqliteCode(error: unknown): string | undefined {
+  return error instanceof Database.SqliteError ? error.code : undefined;
+}
+
+/** Whether an error means the index file is unusable and should be rebuilt. */
+export function isDamaged(error: unknown): boolean {
+  if (error instanceof IndexDamagedError) return true;
+  const code = sqliteCode(error);
+  return code === 'SQLITE_NOTADB' || !!code?.startsWith('SQLITE_CORRUPT');
+}
+
+function busyOr(error: unknown): unknown {
+  const code = sqliteCode(error);
+  return code?.startsWith('SQLITE_BUSY') || code?.startsWith('SQLITE_LOCKED') ? new IndexBusyError() : error;
+}
+
+export interface SyncProgress {
+  done: number;
+  total: number;
+}
+
+export interface SyncReport {
+  /** Files read and (re)indexed. */
+  indexed: number;
+  removed: number;
+  /** Files that could not be read as pages (kept out of results until fixed). */
+  warnings: ContentWarning[];
+}
+
+export interface IndexedPage {
+  docId: number;
+  id: string;
+  title: string;
+  kind: PageKind;
+  origin: Origin;
+  file: string;
+  tags: string[];
+  /** bm25 with column weights: lower is better. */
+  score: number;
+}
+
+export interface PageFilters {
+  kind?: PageKind;
+  tag?: string;
+  source?: 'bundled' | 'personal';
+}
+
+interface FileEntry {
+  path: string;
+  /** Its place in the listing's `paths` and `stats`. */
+  at: number;
+  /** Which content path, in override order. */
+  root: number;
+  origin: Origin;
+  size: number;
+  mtime: number;
+}
+
+/** How recently a file may have changed and still be read again at the next search. */
+const RACY_MS = 2000;
+
+/**
+ * The search index: a cache of every content page in SQLite FTS5, kept in step with the files
+ * by path, size and mtime. Deleting its file loses nothing.
+ */
+export class SearchIndex {
+  private readonly statements = new Map<string, Database.Statement>();
+
+  private constructor(
+    private readonly db: Database.Database,
+    readonly file: string,
+  ) {}
+
+  /** A prepared statement, prepared once per connection (indexing runs them per file). */
+  private sql(source: string): Database.Statement {
+    let statement = this.statements.get(source);
+    if (!statement) {
+      statement = this.db.prepare(source);
+      this.statements.set(source, statement);
+    }
+    return statement;
+  }
+
+  /**
+   * Open (or create) the index at `file`, or in memory for ':memory:'. Throws IndexDamagedError
+   * when the file is not a delegate index of this version; the caller removes it and opens again.
+   */
+  static open(file: string): SearchIndex {
+    if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+    const db = new Database(file, { timeout: 60_000 });
+    try {
+      const index = new SearchIndex(db, file);
+      index.prepareSchema();
+      return index;
+    } catch (error) {
+      db.close();
+      throw busyOr(error);
+    }
+  }
+
+  /** Delete an index file and its WAL companions. */
+  static remove(file: string): void {
+    for (const suffix of ['', '-wal', '-shm', '-journal']) rmSync(`${file}${suffix}`, { force: true });
+  }
+
+  private prepareSchema(): void {
+    // Snippets use a temporary table; keep it off the disk. The index is a cache: a commit
+    // need not wait for the disk (WAL keeps it consistent; a damaged file is rebuilt).
+    this.db.pragma('temp_store = MEMORY');
+    this.db.pragma('synchronous = NORMAL');
+    const check = (): 'ready' | 'empty' => {
+      const appId = this.db.pragma('application_id', { simple: true }) as number;
+      const version = this.db.pragma('user_version', { simple: true }) as number;
+      if (appId === APPLICATION_ID && version === SCHEMA_VERSION) return 'ready';
+      const tables = this.db.prepare('SELECT count(*) FROM sqlite_schema').pluck().get() as number;
+      if (appId === 0 && version === 0 && tables === 0) return 'empty';
+      if (appId !== APPLICATION_ID) throw new IndexDamagedError('it is not a delegate search index');
+      throw new IndexDamagedError(`it was made by another version of delegate (format ${version}, this one reads ${SCHEMA_VERSION})`);
+    };
+    if (check() === 'ready') return;
+    if (this.file !== ':memory:') this.db.pragma('journal_mode = WAL');
+    // Two searches may create the index at once: the second waits, then finds it made.
+    this.db.exec('BEGIN IMMEDIATE');
+    try {
+      if (check() === 'empty') this.db.exec(SCHEMA);
+      this.db.exec('COMMIT');
+    } catch (error) {
+      this.db.exec('ROLLBACK');
+      throw error;
+    }
+  }
+
+  close(): void {
+    if (this.db.open) this.db.close();
+  }
+
+  /**
+   * Bring the index in step with the files under `roots`: stat every page file, read only those
+   * whose size or mtime changed, drop those gone, all in one transaction.
+   */
+  async sync(roots: readonly ContentPath[], options: { onProgress?: (progress: SyncProgress) => void } = {}): Promise<SyncReport> {
+    const startedAt = Date.now();
+    const listing = listContent(roots);
+    const stats = Buffer.from(listing.stats.buffer, 0, listing.paths.length * 16);
+    const meta = this.sql('SELECT value FROM meta WHERE key = ?').pluck();
+    // NOTE: the fast path of every warm search: one hash and one memcmp, no per-file queries.
+    if (meta.get('fingerprint') === listing.fingerprint && stats.equals((meta.get('stats') as Buffer | undefined) ?? Buffer.alloc(0))) {
+      return { indexed: 0, removed: 0, warnings: this.warnings() };
+    }
+
+    try {
+      this.db.exec('BEGIN IMMEDIATE');
+    } catch (error) {
+      throw busyOr(error);
+    }
+    try {
+      const files = fileEntries(listing);
+      // Read under the write lock: another search may have just done this work.
+      const { changed, removed } = this.diff(files, listing.fingerprint);
+      // Page ids whose files changed: only these can change which file wins an id.
+      const touched = new Set<string>();
+      for (const path of removed) {
+        const pageId = this.removeFile(path);
+        if (pageId) touched.add(pageId);
+      }
+      // A file changed just before we read it may change again within the same clock tick
+      // without its mtime moving ("racy git"), so it is read again at the next search.
+      const racy = (f: FileEntry) => f.mtime > startedAt - RACY_MS;
+      let done = 0;
+      for (const file of changed) {
+        for (const pageId of await this.indexFile(file, racy(file) ? -1 : file.mtime)) touched.add(pageId);
+        done++;
+        if (options.onProgress && (done % 100 === 0 || done === changed.length)) options.onProgress({ done, total: changed.length });
+      }
+      this.markShadowed(files, touched);
+      for (const f of files) if (racy(f)) listing.stats[f.at * 2 + 1] = -1;
+      const setMeta = this.sql('INSERT INTO meta(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value');
+      setMeta.run('fingerprint', listing.fingerprint);
+      setMeta.run('stats', stats);
+      this.db.exec('COMMIT');
+      return { indexed: changed.length, removed: removed.length, warnings: this.warnings() };
+    } catch (error) {
+      if (this.db.inTransaction) this.db.exec('ROLLBACK');
+      throw busyOr(error);
+    }
+  }
+
+  /** Which files are new or changed, and which are gone, since the index last saw them. */
+  private diff(files: readonly FileEntry[], fingerprint: string): { changed: FileEntry[]; removed: string[] } {
+    const meta = this.sql('SELECT value FROM meta WHERE key = ?').pluck();
+    const storedStats = meta.get('stats') as Buffer | undefined;
+    if (meta.get('fingerprint') === fingerprint && storedStats) {
+      // The same files in the same order (the usual case: a note edited): compare sizes and mtimes in place.
+      const was = new Float64Array(Uint8Array.from(storedStats).buffer);
+      return { changed: files.filter((f) => was[f.at * 2] !== f.size || was[f.at * 2 + 1] !== f.mtime), removed: [] };
+    }
+    const stored = new Map<string, { origin: string; size: number; mtime: number }>();
+    for (const row of this.sql('SELECT path, origin, size, mtime FROM docs').all() as Array<{ path: string; origin: string; size: number; mtime: number }>) {
+      stored.set(row.path, row);
+    }
+    const changed = files.filter((f) => {
+      const was = stored.get(f.path);
+      return !was || was.origin !== f.origin || was.size !== f.size || was.mtime !== f.mtime;
+    });
+    const seen = new Set(files.map((f) => f.path));
+    return { changed, removed: [...stored.keys()].filter((path) => !seen.has(path)) };
+  }
+
+  /** Drop a file from the index; returns the page id it had, if any. */
+  private removeFile(path: string): string | undefined {
+    const row = this.sql('SELECT id, page_id AS pageId FROM docs WHERE path = ?').get(path) as { id: number; pageId: string | null } | undefined;
+    if (row === undefined) return undefined;
+    this.sql('DELETE FROM pages WHERE rowid = ?').run(row.id);
+    this.sql('DELETE FROM words WHERE rowid = ?').run(row.id);
+    this.sql('DELETE FROM docs WHERE id = ?').run(row.id);
+    return row.pageId ?? undefined;
+  }
+
+  /** (Re)index one file; returns the page ids it had and has now. */
+  private async indexFile(file: FileEntry, mtime: number): Promise<string[]> {
+    const before = this.sql('SELECT page_id FROM docs WHERE path = ?').pluck().get(file.path) as string | null | undefined;
+    const touched = before ? [before] : [];
+    let page: Page | undefined;
+    let warning: ContentWarning | undefined;
+    try {
+      if (file.size > MAX_PAGE_BYTES) warning = { file: file.path, message: `skipped: ${Math.round(file.size / 1024)} KiB is too large for a page` };
+      else page = await parsePage(readFileSync(file.path, 'utf8'), file.path, file.origin);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (error instanceof FrontMatterError) warning = { file: file.path, line: error.line, message: error.message };
+      else if (code === 'ENOENT') {
+        this.removeFile(file.path); // gone since we listed it
+        return touched;
+      } else if (code) warning = { file: file.path, message: `cannot be read (${code})` };
+      else throw error;
+    }
+    const id = this
+      .sql(
+        `INSERT INTO docs(path, origin, size, mtime, page_id, title, kind, tags, warning, warning_line) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+         ON CONFLICT(path) DO UPDATE SET origin = excluded.origin, size = excluded.size, mtime = excluded.mtime, page_id = excluded.page_id,
+           title = excluded.title, kind = excluded.kind, tags = excluded.tags, warning = excluded.warning, warning_line = excluded.warning_line
+         RETURNING id`,
+      )
+      .pluck()
+      .get(
+        file.path,
+        file.origin,
+        file.size,
+        mtime,
+        page?.id ?? null,
+        page?.title ?? null,
+        page?.kind ?? null,
+        page ? `,${page.tags.join(',')},` : null,
+        warning?.message ?? null,
+        warning?.line ?? null,
+      ) as number;
+    this.sql('DELETE FROM pages WHERE rowid = ?').run(id);
+    this.sql('DELETE FROM words WHERE rowid = ?').run(id);
+    if (!page) return touched;
+    const keywords = `${page.id.replace(/-/g, ' ')} ${page.tags.join(' ')}`;
+    this.sql('INSERT INTO pages(rowid, title, keywords, summary, body) VALUES (?, ?, ?, ?, ?)').run(id, page.title, keywords, page.summary, page.body);
+    this.sql('INSERT INTO words(rowid, text) VALUES (?, ?)').run(id, `${page.title}\n${keywords}\n${page.summary}\n${page.body}`);
+    return [...touched, page.id];
+  }
+
+  /**
+   * Where two files give the same page id, the later content path wins (as in `delegate read`);
+   * the other is kept in the index but left out of results.
+   */
+  private markShadowed(files: readonly FileEntry[], pageIds: ReadonlySet<string>): void {
+    // Later content path wins; within one, the later file in name order (as loadPages reads them).
+    const root = new Map(files.map((f) => [f.path, f.root]));
+    const later = (a: { path: string }, b: { path: string }) => {
+      const ra = root.get(a.path) ?? -1;
+      const rb = root.get(b.path) ?? -1;
+      return ra !== rb ? ra > rb : a.path > b.path;
+    };
+    const samePage = this.sql('SELECT id, path, shadowed FROM docs WHERE page_id = ?');
+    const mark = this.sql('UPDATE docs SET shadowed = ? WHERE id = ?');
+    for (const pageId of pageIds) {
+      const rows = samePage.all(pageId) as Array<{ id: number; path: string; shadowed: number }>;
+      const winner = rows.reduce<(typeof rows)[number] | undefined>((best, row) => (!best || later(row, best) ? row : best), undefined);
+      for (const row of rows) {
+        const shadowed = row === winner ? 0 : 1;
+        if (row.shadowed !== shadowed) mark.run(shadowed, row.id);
+      }
+    }
+  }
+
+  private warnings(): ContentWarning[] {
+    const rows = this.db.prepare('SELECT path, warning, warning_line AS line FROM docs WHERE warning IS NOT NULL ORDER BY path').all() as Array<{
+      path: string;
+      warning: string;
+      line: number | null;
+    }>;
+    return rows.map((r) => ({ file: r.path, message: r.warning, ...(r.line ? { line: r.line } : {}) }));
+  }
+
+  /** The best pages for an FTS5 MATCH expression, best first, with how many match in all. */
+  pages(expression: string, filters: PageFilters, limit: number): { total: number; pages: IndexedPage[] } {
+    const where = ['pages MATCH @expression', 'd.shadowed = 0'];
+    if (filters.kind) where.push('d.kind = @kind');
+    if (filters.tag) where.push("instr(d.tags, ',' || @tag || ',') > 0");
+    if (filters.source === 'bundled') where.push("d.origin = 'bundled'");
+    if (filters.source === 'personal') where.push("d.origin <> 'bundled'");
+    const from = `FROM pages JOIN docs d ON d.id = pages.rowid WHERE ${where.join(' AND ')}`;
+    const params = { expression, ...(filters.kind ? { kind: filters.kind } : {}), ...(filters.tag ? { tag: filters.tag.toLowerCase() } : {}) };
+    const rows = this.sql(
+      `SELECT d.id AS docId, d.page_id AS id, d.title, d.kind, d.origin, d.path AS file, d.tags, pages.rank AS score ${from} ORDER BY pages.rank LIMIT @limit`,
+    ).all({ ...params, limit }) as Array<Omit<IndexedPage, 'tags'> & { tags: string }>;
+    // Counting every match costs a second pass, so only when there are more than were shown.
+    const total = rows.length < limit ? rows.length : (this.sql(`SELECT count(*) ${from}`).pluck().get(params) as number);
+    return { total, pages: rows.map(({ tags, ...row }) => ({ ...row, tags: tags.split(',').filter(Boolean) })) };
+  }
+
+  /** In how many pages a word appears, as written (no stemming): 0 for a word the index has never seen. */
+  documentFrequency(word: string): number {
+    return (this.db.prepare('SELECT doc FROM words_vocab WHERE term = ?').pluck().get(word) as number | undefined) ?? 0;
+  }
+
+  /** Every word of the index between two lengths, with the number of pages it is in. */
+  *vocabulary(minLength: number, maxLength: number): Iterable<[string, number]> {
+    const rows = this.db.prepare('SELECT term, doc FROM words_vocab WHERE length(term) BETWEEN ? AND ?').raw().iterate(minLength, maxLength);
+    for (const row of rows as Iterable<[string, number]>) yield row;
+  }
+
+  /** The database, for a temporary table of a few pages' lines (snippets). */
+  get connection(): Database.Database {
+    return this.db;
+  }
+}
+
+// NOTE: the same folders listMarkdownFiles (content/loadPages.ts) leaves out, so search finds
+// exactly the pages `delegate read` can open: dot folders (.trash) and these at the top.
+const SKIPPED_DIRS = new Set(['checklists', 'node_modules']);
+const MAX_DEPTH = 8;
+
+interface ContentListing {
+  roots: readonly ContentPath[];
+  /** Every page file, content path by content path, in directory order. */
+  paths: string[];
+  /** Where each content path's files end in `paths`. */
+  rootEnds: number[];
+  /** Size and mtime of each file in `paths`, side by side. */
+  stats: Float64Array;
+  /** A hash of the content paths and file paths: it changes when a file is added or removed. */
+  fingerprint: string;
+}
+
+/**
+ * Every Markdown page file under the content paths with its size and mtime. This runs at every
+ * search, so it stats only .md files (and the few other names, which may be folders) and makes
+ * no object per file: a warm search over 50,000 notes spends most of its time here.
+ */
+function listContent(roots: readonly ContentPath[]): ContentListing {
+  const paths: string[] = [];
+  const rootEnds: number[] = [];
+  let stats = new Float64Array(4096);
+  const walk = (dir: string, depth: number) => {
+    let entries: string[];
+    try {
+      entries = readdirSync(dir);
+    } catch {
+      return; // a missing personal folder is the normal first run
+    }
+    const prefix = dir.endsWith(sep) ? dir : dir + sep;
+    for (const name of entries) {
+      if (name.charCodeAt(0) === 46 /* . */) continue;
+      const path = prefix + name;
+      if (name.endsWith('.md')) {
+        const stat = statSync(path, { throwIfNoEntry: false });
+        if (stat !== undefined && stat.isFile()) {
+          const n = paths.length;
+          if (n * 2 + 2 > stats.length) {
+            const grown = new Float64Array(stats.length * 2);
+            grown.set(stats);
+            stats = grown;
+          }
+          stats[n * 2] = stat.size;
+          stats[n * 2 + 1] = stat.mtimeMs;
+          paths.push(path);
+          continue;
+        }
+      }
+      if (depth === 0 && SKIPPED_DIRS.has(name)) continue;
+      // Not followed when a symbolic link, as in listMarkdownFiles.
+      if (depth < MAX_DEPTH && lstatSync(path, { throwIfNoEntry: false })?.isDirectory()) walk(path, depth + 1);
+    }
+  };
+  for (const root of roots) {
+    walk(root.dir, 0);
+    rootEnds.push(paths.length);
+  }
+  const fingerprint = createHash('sha1')
+    .update(roots.map((r, i) => `${r.origin}:${r.dir}:${rootEnds[i]}`).join('\u0000'))
+    .update('\u0000')
+    .update(paths.join('\u0000'))
+    .digest('base64');
+  return { roots, paths, rootEnds, stats, fingerprint };
+}
+
+/** The listing as one entry per file; a file under two content paths belongs to the later, as in loadPages. */
+function fileEntries(listing: ContentListing): FileEntry[] {
+  const byPath = new Map<string, FileEntry>();
+  let root = 0;
+  listing.paths.forEach((path, at) => {
+    while (at >= listing.rootEnds[root]!) root++;
+    byPath.delete(path);
+    byPath.set(path, { path, at, root, origin: listing.roots[root]!.origin, size: listing.stats[at * 2]!, mtime: listing.stats[at * 2 + 1]! });
+  });
+  return [...byPath.values()];
+}

@@ -1,0 +1,213 @@
+import { spawn } from 'node:child_process';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { makeTheme } from '../../src/render/theme.js';
+import { keys, openTerminal } from '../helpers/pty.js';
+import { bin, repoRoot, run, tempHome } from '../helpers/run.js';
+
+const ESC = '\u001b';
+let sandbox: ReturnType<typeof tempHome>;
+let notes: string;
+beforeEach(() => {
+  sandbox = tempHome();
+  notes = join(sandbox.home, 'notes');
+  mkdirSync(notes);
+});
+afterEach(() => sandbox.cleanup());
+
+const env = () => ({ ...sandbox.env, DELEGATE_NOTES_DIR: notes });
+const delegate = (args: string[], extra: Record<string, string> = {}) => run(args, { env: { ...env(), ...extra } });
+const indexFile = () => join(sandbox.home, 'cache', 'delegate', 'search.db');
+
+/** The page ids of the hits, in order, from the plain-text output. */
+function hitIds(stdout: string): string[] {
+  return stdout
+    .split('\n')
+    .filter((line) => /^[a-z0-9-]+ {2}\S/.test(line))
+    .map((line) => line.split(' ')[0]!);
+}
+
+describe('delegate search', () => {
+  test('a misspelled query finds the right page first, and says what it searched for instead', () => {
+    const result = delegate(['search', 'refrence', 'back']);
+    expect(result.code).toBe(0);
+    expect(result.stdout.split('\n')[0]).toBe('Showing results for reference back (nothing for "refrence back")');
+    expect(hitIds(result.stdout)[0]).toBe('reference-back');
+    expect(result.stdout).toContain('reference-back  Reference back  procedure\n');
+    expect(result.stdout).not.toContain(ESC);
+  });
+
+  test('each hit shows the lines that matched with their line numbers in the file', () => {
+    const result = delegate(['search', 'who', 'chairs', 'compositing']);
+    expect(hitIds(result.stdout)[0]).toBe('compositing');
+    const file = readFileSync(join(repoRoot, 'content', 'procedure', 'compositing.md'), 'utf8').split('\n');
+    const n = file.indexOf('## Who chairs the compositing meeting') + 1;
+    expect(result.stdout).toContain(`  ${n}: ## Who chairs the compositing meeting\n`);
+  });
+
+  test('with colour, the matched words are highlighted', () => {
+    const result = delegate(['--color', 'always', 'search', 'card', 'vote', '50', '50']);
+    expect(hitIds(result.stdout.replace(/\u001b\[[\d;]*m/g, ''))[0]).toBe('card-votes');
+    const theme = makeTheme(true);
+    expect(result.stdout).toContain(theme.match('card'));
+    expect(result.stdout).toContain(theme.match('50'));
+    expect(delegate(['search', 'card', 'vote', '50', '50']).stdout).not.toContain(ESC);
+  });
+
+  test('--json gives the query searched, corrections and each hit with its lines; --jsonl one hit a line', () => {
+    const json = JSON.parse(delegate(['search', 'compositting', '--json', '--limit', '3']).stdout) as {
+      searched: string;
+      total: number;
+      results: Array<{ id: string; file: string; lines: Array<{ line: number; text: string; matches: Array<[number, number]> }> }>;
+    };
+    expect(json.results).toHaveLength(3);
+    expect(json.results[0]!.id).toBe('compositing');
+    const first = json.results[0]!.lines[0]!;
+    expect(readFileSync(json.results[0]!.file, 'utf8').split('\n')[first.line - 1]).toContain(first.text.replace(/^…|…$/g, ''));
+    expect(first.text.slice(...first.matches[0]!).toLowerCase()).toMatch(/^composit/);
+
+    const lines = delegate(['search', 'card', 'vote', '--jsonl', '--limit', '4']).stdout.trimEnd().split('\n');
+    expect(lines).toHaveLength(4);
+    expect(lines.map((l) => (JSON.parse(l) as { id: string }).id)[0]).toBe('card-votes');
+  });
+
+  test('--kind, --tag, --source and --limit narrow the results', () => {
+    expect(hitIds(delegate(['search', 'compositing', '--kind', 'lesson']).stdout).every((id) => ['read-every-motion', 'know-your-allies', 'bring-your-own-words', 'speaking-rights', 'know-the-procedure', 'chair-not-neutral', 'more-than-one-motion'].includes(id))).toBe(true);
+    expect(hitIds(delegate(['search', 'motion', '--limit', '2']).stdout)).toHaveLength(2);
+    writeFileSync(join(notes, 'mine.md'), '# Mine\n\nA note about the card vote.\n');
+    expect(hitIds(delegate(['search', 'card', 'vote', '--source', 'personal']).stdout)).toEqual(['mine']);
+    expect(hitIds(delegate(['search', 'card', 'vote', '--source', 'bundled']).stdout)).not.toContain('mine');
+    expect(delegate(['search', 'card', '--limit', '0']).code).toBe(2);
+  });
+
+  test('"phrases" and -excluded words (after --, so the shell and option parser leave them alone)', () => {
+    writeFileSync(join(notes, 'apart.md'), 'The card was blue and the vote was close.\n');
+    writeFileSync(join(notes, 'together.md'), 'A card vote was held.\n');
+    expect(hitIds(delegate(['search', '--source', 'personal', 'card', 'vote']).stdout).sort()).toEqual(['apart', 'together']);
+    expect(hitIds(delegate(['search', '--source', 'personal', '"card vote"']).stdout)).toEqual(['together']);
+    expect(hitIds(delegate(['search', '--source', 'personal', '--', 'card', '-blue']).stdout)).toEqual(['together']);
+  });
+
+  test('no match exits 1 with a hint; nothing on stdout', () => {
+    const result = delegate(['search', 'zzyzx', 'quux']);
+    expect(result).toMatchObject({ code: 1, stdout: '' });
+    expect(result.stderr).toContain('delegate: nothing matches "zzyzx quux"');
+    expect(result.stderr).toContain('Try fewer words');
+  });
+
+  test.each([
+    [['"card', 'vote'], 'a quote is opened but never closed'],
+    [['card', 'OR'], 'OR needs a word to look for on each side'],
+    [['--', '-emergency'], 'give at least one word to look for'],
+    [['*'], '"*" goes at the end'],
+  ])('a malformed query %j gets a plain message and exit 2, never an SQLite error', (args, message) => {
+    const result = delegate(['search', ...args]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(message);
+    expect(result.stderr).not.toMatch(/sqlite|fts5|syntax error|at .*\.js/i);
+  });
+
+  test('no query and no terminal: a usage error saying what to type', () => {
+    const result = delegate(['search']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('give the words to search for');
+  });
+});
+
+describe('the index follows the notes', () => {
+  const editor = () => {
+    const script = join(sandbox.home, 'editor.sh');
+    writeFileSync(script, '#!/bin/sh\nsed -i "s/walrus/pelican/" "$1"\n', { mode: 0o755 });
+    return script;
+  };
+
+  test('added, edited and removed notes are found, changed and gone at the next search', () => {
+    expect(delegate(['search', 'walrus']).code).toBe(1);
+    expect(run(['notes', 'add', 'Zoo'], { env: env(), input: 'A walrus spoke at conference.\n' }).code).toBe(0);
+    expect(hitIds(delegate(['search', 'walrus']).stdout)).toEqual(['zoo']);
+
+    expect(delegate(['notes', 'edit', 'zoo'], { EDITOR: editor() }).code).toBe(0);
+    expect(delegate(['search', 'walrus']).code).toBe(1);
+    expect(hitIds(delegate(['search', 'pelican']).stdout)).toEqual(['zoo']);
+
+    expect(delegate(['notes', 'rm', 'zoo']).code).toBe(0);
+    expect(delegate(['search', 'pelican']).code).toBe(1);
+  });
+
+  test('garbage in the index file: a notice on stderr, the right results on stdout', () => {
+    expect(delegate(['search', 'card', 'vote']).code).toBe(0);
+    writeFileSync(indexFile(), Buffer.alloc(8192, 0x5a));
+    const result = delegate(['search', 'refrence', 'back']);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toMatch(/^notice: the search index .*search\.db could not be used \(file is not a database\), so it was rebuilt\n$/);
+    expect(hitIds(result.stdout)[0]).toBe('reference-back');
+    expect(delegate(['search', 'card', 'vote']).stderr).toBe('');
+  });
+
+  test('two searches at once on an empty cache both answer', async () => {
+    for (let i = 0; i < 40; i++) writeFileSync(join(notes, `note-${i}.md`), `# Note ${i}\n\nquorum ${'text '.repeat(200)}\n`);
+    const once = () =>
+      new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
+        const child = spawn(process.execPath, [bin, 'search', 'quorum', '--limit', '50'], { env: { ...process.env, ...env(), NO_COLOR: '1' } });
+        let stdout = '';
+        let stderr = '';
+        child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+        child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+        child.on('close', (code) => resolve({ code, stdout, stderr }));
+      });
+    const [a, b] = await Promise.all([once(), once()]);
+    expect([a.code, b.code, a.stderr, b.stderr]).toEqual([0, 0, '', '']);
+    expect(hitIds(a.stdout)).toHaveLength(40);
+    expect(b.stdout).toBe(a.stdout);
+  });
+
+  test('a note that cannot be read is named on stderr; the search still answers', () => {
+    writeFileSync(join(notes, 'broken.md'), '---\ntitle: [unclosed\n---\nquorum\n');
+    const result = delegate(['search', 'card', 'vote']);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toContain(`warning: ${join(notes, 'broken.md')}:3: Flow sequence`);
+    expect(result.stderr).toContain('(the page is skipped; fix the file to see it)');
+  });
+
+  test('escape sequences in a note are shown as symbols, never sent to the terminal', () => {
+    writeFileSync(join(notes, 'hostile.md'), '---\ntitle: "Evil \\u001b]0;pwned\\u0007 title"\n---\n\nquorum \u001b[2J\u001b]0;owned\u0007 text\n');
+    for (const args of [['search', 'quorum'], ['--color', 'always', 'search', 'quorum']]) {
+      const result = delegate(args);
+      expect(result.code).toBe(0);
+      expect(result.stdout).not.toMatch(/\u001b\]|\u001b\[2J|\u0007/);
+      expect(result.stdout).toContain('␛]0;owned␇');
+    }
+  });
+});
+
+describe('search as you type (in a terminal)', () => {
+  test('results follow the keys, and Enter opens the page chosen', async () => {
+    const term = openTerminal(['search'], env());
+    try {
+      await term.waitFor('Search the handbook and your notes');
+      term.write('refrence back');
+      await term.waitFor(/Reference back\s+\(reference-back\)/);
+      await term.waitFor('Showing results for reference back');
+      const before = term.text().length;
+      term.write(keys.enter);
+      await term.waitFor('A reference back asks conference to send a report', 10000, before);
+      expect(await term.exited).toBe(0);
+    } finally {
+      term.kill();
+    }
+  });
+
+  test('Ctrl-C leaves quietly with 130', async () => {
+    const term = openTerminal(['search'], env());
+    try {
+      await term.waitFor('Search the handbook and your notes');
+      term.write('card');
+      await term.waitFor('(card-votes)');
+      term.write(keys.ctrlC);
+      expect(await term.exited).toBe(130);
+      expect(term.text()).not.toMatch(/Error|at .*\.js/);
+    } finally {
+      term.kill();
+    }
+  });
+});

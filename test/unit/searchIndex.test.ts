@@ -1,0 +1,282 @@
+import Database from 'better-sqlite3';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { ContentPath } from '../../src/content/page.js';
+import { bundledContentDir } from '../../src/paths.js';
+import { SearchIndex } from '../../src/search/searchIndex.js';
+import { INDEX_FILE, SearchSession, type SearchRequest } from '../../src/search/searchSession.js';
+
+let dir: string;
+let notes: string;
+let cache: string;
+let roots: ContentPath[];
+const open: SearchSession[] = [];
+
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'delegate-search-'));
+  notes = join(dir, 'notes');
+  cache = join(dir, 'cache');
+  mkdirSync(notes);
+  roots = [
+    { dir: bundledContentDir(), origin: 'bundled' },
+    { dir: notes, origin: 'personal' },
+  ];
+});
+afterEach(() => {
+  for (const s of open.splice(0)) s.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+async function session(): Promise<SearchSession> {
+  const s = await SearchSession.open({ cacheDir: cache, roots });
+  open.push(s);
+  return s;
+}
+
+async function ids(query: string, request: Omit<SearchRequest, 'query'> = {}): Promise<string[]> {
+  const s = await session();
+  const result = await s.find({ query, ...request });
+  s.close();
+  return result.hits.map((h) => h.id);
+}
+
+/** Write a note with its mtime an hour ago, so the index can trust size and mtime for it. */
+function note(name: string, body: string, frontMatter = ''): string {
+  const file = join(notes, `${name}.md`);
+  writeFileSync(file, frontMatter ? `---\n${frontMatter}\n---\n\n${body}\n` : `${body}\n`);
+  const past = new Date(Date.now() - 3600_000);
+  utimesSync(file, past, past);
+  return file;
+}
+
+describe('ranking on the bundled handbook: the page a delegate means comes first', () => {
+  test.each([
+    ['reference back', 'reference-back'],
+    ['refrence back', 'reference-back'],
+    ['who chairs compositing', 'compositing'],
+    ['card vote 50 50', 'card-votes'],
+    ['compositting', 'compositing'],
+    ['point of order', 'points-of-order'],
+    ['chair neutral', 'chair-not-neutral'],
+    ['chiar not neutral', 'chair-not-neutral'],
+    ['emergency motion', 'emergency-motions'],
+    ['priorities ballot', 'priorities-ballot'],
+    ['black sections', 'black-sections'],
+    ['stuffed parrots', 'stuffed-parrots'],
+    ['amendmnet', 'amendments'],
+    ['closure', 'procedural-motions'],
+    ['contemporary motion deadline', 'contemporary-motions'],
+  ])('%j → %s', async (query, first) => {
+    expect((await ids(query))[0]).toBe(first);
+  });
+});
+
+describe('matching lines', () => {
+  test('each hit carries the lines that matched, numbered as in the file, with the matched words marked', async () => {
+    const s = await session();
+    const result = await s.find({ query: 'who chairs compositing' });
+    const hit = result.hits[0]!;
+    expect(hit.id).toBe('compositing');
+    const fileLines = readFileSync(hit.file, 'utf8').split('\n');
+    const heading = hit.lines.find((l) => l.text === '## Who chairs the compositing meeting');
+    expect(heading).toBeDefined();
+    for (const line of hit.lines) expect(fileLines[line.line - 1]).toContain(line.text.replace(/^…|…$/g, ''));
+    const marked = heading!.matches.map(([a, b]) => heading!.text.slice(a, b).toLowerCase());
+    expect(marked).toEqual(['who', 'chairs', 'compositing']);
+    expect(hit.titleMatches.map(([a, b]) => hit.title.slice(a, b))).toEqual(['Compositing']);
+  });
+
+  test('a line under a heading names its section', async () => {
+    const s = await session();
+    const hit = (await s.find({ query: 'CAC member chairs' })).hits.find((h) => h.id === 'compositing')!;
+    expect(hit.lines.some((l) => l.section === 'Who chairs the compositing meeting')).toBe(true);
+  });
+
+  test('a very long line is cut to a window around its first match', async () => {
+    note('long', `${'filler '.repeat(400)}the needle is here ${'filler '.repeat(400)}`);
+    const s = await session();
+    const line = (await s.find({ query: 'needle' })).hits[0]!.lines[0]!;
+    expect(line.text.length).toBeLessThanOrEqual(160);
+    expect(line.text.startsWith('…') && line.text.endsWith('…')).toBe(true);
+    const [a, b] = line.matches[0]!;
+    expect(line.text.slice(a, b)).toBe('needle');
+  });
+
+  test('marker characters in a body cannot fake or break a highlight', async () => {
+    note('markers', 'start \u0001fake\u0002 and the real word quorum here');
+    const s = await session();
+    const line = (await s.find({ query: 'quorum' })).hits[0]!.lines[0]!;
+    expect(line.matches.map(([a, b]) => line.text.slice(a, b))).toEqual(['quorum']);
+    expect(line.text).not.toMatch(/[\u0001\u0002]/);
+  });
+});
+
+describe('phrases, exclusion, OR, prefixes and filters', () => {
+  beforeEach(() => {
+    note('apart', 'The card was blue and the vote was close.', 'title: Apart\ntags: [mine]');
+    note('together', 'A card vote was held on the housing motion.', 'title: Together\ntags: [mine, housing]');
+  });
+
+  test('"a phrase" needs the words side by side; plain words do not', async () => {
+    expect(await ids('card vote', { filters: { source: 'personal' } })).toEqual(expect.arrayContaining(['apart', 'together']));
+    expect(await ids('"card vote"', { filters: { source: 'personal' } })).toEqual(['together']);
+  });
+
+  test('-word leaves pages out; OR takes either', async () => {
+    expect(await ids('card -blue', { filters: { source: 'personal' } })).toEqual(['together']);
+    expect((await ids('blue OR housing', { filters: { source: 'personal' } })).sort()).toEqual(['apart', 'together']);
+  });
+
+  test('prefix* matches the start of words', async () => {
+    expect(await ids('hous* blu*', { filters: { source: 'personal' } })).toEqual([]);
+    expect(await ids('hous*', { filters: { source: 'personal' } })).toEqual(['together']);
+  });
+
+  test('--kind, --tag and --source narrow the results', async () => {
+    expect(await ids('card', { filters: { tag: 'housing' } })).toEqual(['together']);
+    expect((await ids('card', { filters: { source: 'bundled' } })).every((id) => !['apart', 'together'].includes(id))).toBe(true);
+    expect(await ids('card', { filters: { kind: 'lesson', source: 'personal' } })).toEqual([]);
+  });
+
+  test('limit caps the hits; total still counts them all', async () => {
+    const s = await session();
+    const result = await s.find({ query: 'motion', limit: 2 });
+    expect(result.hits).toHaveLength(2);
+    expect(result.total).toBeGreaterThan(2);
+  });
+});
+
+describe('typo correction', () => {
+  test('the result says which query was searched instead', async () => {
+    const s = await session();
+    const result = await s.find({ query: 'refrence back' });
+    expect(result.searched).toBe('reference back');
+    expect(result.corrections).toEqual([{ from: 'refrence', to: 'reference' }]);
+    expect(result.uncorrectedTotal).toBe(0);
+  });
+
+  test('a word the delegate wrote in a note is in the vocabulary and is not corrected', async () => {
+    note('spelling', 'Conference voted on the quorrum.');
+    const s = await session();
+    const result = await s.find({ query: 'quorrum' });
+    expect(result.corrections).toEqual([]);
+    expect(result.hits.map((h) => h.id)).toEqual(['spelling']);
+  });
+
+  test('a query that finds nothing, even corrected, has no hits', async () => {
+    const s = await session();
+    const result = await s.find({ query: 'zzyzx quux' });
+    expect(result.hits).toEqual([]);
+    expect(result.total).toBe(0);
+  });
+});
+
+describe('the index stays in step with the files', () => {
+  test('a note added, edited (same size) and deleted is found, changed and gone at the next search', async () => {
+    expect(await ids('walrus')).toEqual([]);
+    const file = join(notes, 'zoo.md');
+    writeFileSync(file, 'A walrus spoke.\n');
+    expect(await ids('walrus')).toEqual(['zoo']);
+    writeFileSync(file, 'A pelican spoke.\n'.slice(0, 'A walrus spoke.\n'.length)); // same size, just after
+    expect(readFileSync(file, 'utf8')).toHaveLength('A walrus spoke.\n'.length);
+    expect(await ids('walrus')).toEqual([]);
+    expect(await ids('pelica*')).toEqual(['zoo']);
+    rmSync(file);
+    expect(await ids('pelica*')).toEqual([]);
+  });
+
+  test('unchanged files are not read again; one just written is, in case it changes again within the same clock tick', async () => {
+    note('old', 'an old note about quorum');
+    writeFileSync(join(notes, 'new.md'), 'a note written this moment\n');
+    // Only the notes folder here, so that an edit to the bundled pages while the tests run cannot count.
+    const notesOnly = roots.filter((r) => r.origin === 'personal');
+    const sync = async () => {
+      const index = SearchIndex.open(join(cache, INDEX_FILE));
+      try {
+        return await index.sync(notesOnly);
+      } finally {
+        index.close();
+      }
+    };
+    expect(await sync()).toMatchObject({ indexed: 2, removed: 0 });
+    expect(await sync()).toMatchObject({ indexed: 1, removed: 0 });
+    const past = new Date(Date.now() - 3600_000);
+    utimesSync(join(notes, 'new.md'), past, past);
+    expect(await sync()).toMatchObject({ indexed: 1 }); // its mtime moved
+    expect(await sync()).toMatchObject({ indexed: 0, removed: 0 });
+  });
+
+  test('a file that cannot be read as a page is reported, left out, and found once fixed', async () => {
+    const file = note('broken', 'body about quorum', 'title: [unclosed');
+    let s = await session();
+    expect(s.warnings.map((w) => w.file)).toEqual([file]);
+    expect((await s.find({ query: 'quorum', filters: { source: 'personal' } })).hits).toEqual([]);
+    s.close();
+    note('broken', 'body about quorum', 'title: Fixed');
+    s = await session();
+    expect(s.warnings).toEqual([]);
+    expect((await s.find({ query: 'quorum', filters: { source: 'personal' } })).hits.map((h) => h.title)).toEqual(['Fixed']);
+  });
+
+  test('a note with the id of a handbook page replaces it in results, as in delegate read; removed, the page is back', async () => {
+    const mine = note('my-reference-back', 'My own notes on the reference back.', 'id: reference-back\ntitle: Reference back (mine)');
+    const found = async () =>
+      (await (await session()).find({ query: 'reference back', limit: 50 })).hits.filter((h) => h.id === 'reference-back').map((h) => [h.title, h.origin]);
+    expect(await found()).toEqual([['Reference back (mine)', 'personal']]);
+    rmSync(mine);
+    expect(await found()).toEqual([['Reference back', 'bundled']]);
+  });
+
+  test('the trash folder and checklists/ are not searched', async () => {
+    mkdirSync(join(notes, '.trash'));
+    writeFileSync(join(notes, '.trash', 'gone.md'), 'platypus\n');
+    mkdirSync(join(notes, 'checklists'));
+    writeFileSync(join(notes, 'checklists', 'list.md'), 'platypus\n');
+    expect(await ids('platypus')).toEqual([]);
+  });
+});
+
+describe('a damaged or foreign cache is rebuilt', () => {
+  test('garbage in the index file: a notice, then correct results', async () => {
+    mkdirSync(cache, { recursive: true });
+    writeFileSync(join(cache, INDEX_FILE), 'this is not a database '.repeat(400));
+    const s = await session();
+    expect(s.notices.join('\n')).toMatch(/could not be used \(file is not a database\), so it was rebuilt/);
+    expect((await s.find({ query: 'reference back' })).hits[0]!.id).toBe('reference-back');
+  });
+
+  test("another program's SQLite file: a notice, then correct results", async () => {
+    mkdirSync(cache, { recursive: true });
+    const foreign = new Database(join(cache, INDEX_FILE));
+    foreign.exec('CREATE TABLE photos(id INTEGER PRIMARY KEY, name TEXT)');
+    foreign.close();
+    const s = await session();
+    expect(s.notices.join('\n')).toContain('it is not a delegate search index');
+    expect((await s.find({ query: 'card vote 50 50' })).hits[0]!.id).toBe('card-votes');
+  });
+
+  test('an index from another version of delegate is rebuilt', async () => {
+    (await session()).close();
+    const db = new Database(join(cache, INDEX_FILE));
+    db.pragma('user_version = 999');
+    db.close();
+    const s = await session();
+    expect(s.notices.join('\n')).toContain('made by another version of delegate');
+    expect((await s.find({ query: 'compositing' })).hits[0]!.id).toBe('compositing');
+  });
+
+  test('a cache path that cannot hold an index: searching still works, in memory, with a notice', async () => {
+    writeFileSync(cache, 'a file where the cache folder should be');
+    const s = await session();
+    expect(s.notices.join('\n')).toMatch(/cannot keep the search index in .* searching without one/);
+    expect((await s.find({ query: 'reference back' })).hits[0]!.id).toBe('reference-back');
+  });
+
+  test('deleting the index loses nothing', async () => {
+    note('kept', 'a note about the quorum');
+    (await session()).close();
+    SearchIndex.remove(join(cache, INDEX_FILE));
+    expect(await ids('quorum', { filters: { source: 'personal' } })).toEqual(['kept']);
+  });
+});
