@@ -137,11 +137,16 @@ export function buildProgram(makeContext: ContextFactory, versionText: string): 
     .option('--limit <n>', 'at most n results (default: 10)', parseLimit)
     .option('--json', 'print JSON')
     .option('--jsonl', 'print one JSON object per result per line')
+    // "-emergency" is a word to leave out, not an option.
+    .allowUnknownOption()
     .addHelpText(
       'after',
       examples(['delegate search reference back', 'delegate search "card vote" --kind procedure', 'delegate search composit* -emergency', 'delegate search            # interactive, on a terminal']),
     )
     .action(async (words: string[], opts, cmd: Command) => {
+      // Only single-dash words are search terms; a mistyped --option is still an error.
+      const unknown = words.find((w) => w.startsWith('--') && w.length > 2);
+      if (unknown) cmd.error(`error: unknown option '${unknown}'`, { code: 'commander.unknownOption', exitCode: 2 });
       const { search } = await import('./commands/search.js');
       await search({ ...opts, query: words.join(' ') }, await ctx(cmd));
     });

@@ -211,3 +211,20 @@ describe('search as you type (in a terminal)', () => {
     }
   });
 });
+
+describe('words and options on the search command line', () => {
+  test('a single-dash word is a word to leave out, not an option', () => {
+    const all = delegate(['search', 'card', 'vote', '--json']);
+    const without = delegate(['search', 'card', 'vote', '-reference', '--json']);
+    expect(without.code).toBe(0);
+    const ids = (out: string) => (JSON.parse(out) as { results: Array<{ id: string }> }).results.map((r) => r.id);
+    expect(ids(all.stdout)).toContain('reference-back');
+    expect(ids(without.stdout)).not.toContain('reference-back');
+  });
+
+  test('a mistyped --option is still a usage error', () => {
+    const result = delegate(['search', '--limt', '3', 'card']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain("unknown option '--limt'");
+  });
+});
