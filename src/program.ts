@@ -86,7 +86,12 @@ export function buildProgram(makeContext: ContextFactory, versionText: string): 
     .argument('<page...>', 'page id or title words')
     .option('--markdown', 'print the Markdown source')
     .option('--json', 'print the page as JSON')
-    .addHelpText('after', examples(['delegate read reference-back', 'delegate read chair is not neutral', 'delegate read card-votes --markdown > card-votes.md']))
+    .option('--section <heading>', 'only the section whose heading has these words')
+    .option('--line <n>', 'only the section holding line n of the file (as search shows it)', parseLimit)
+    .addHelpText(
+      'after',
+      examples(['delegate read reference-back', 'delegate read chair is not neutral', 'delegate read compositing --section "who chairs"', 'delegate read card-votes --line 21', 'delegate read card-votes --markdown > card-votes.md']),
+    )
     .action(async (words: string[], opts, cmd: Command) => {
       const { read } = await import('./commands/read.js');
       await read({ ...opts, query: words.join(' ') }, await ctx(cmd));

@@ -1,6 +1,7 @@
 import type { Context } from '../context.js';
 import { findPage } from '../content/findPage.js';
-import { pageToJson } from '../content/page.js';
+import { pageToJson, type Page } from '../content/page.js';
+import { pageSections, sectionAtLine, sectionByHeading } from '../content/sections.js';
 import { UserError } from '../errors.js';
 import { neutralise } from '../render/sanitize.js';
 import { printJson, printPaged } from '../ui/output.js';
@@ -10,6 +11,10 @@ export interface ReadOptions {
   query: string;
   markdown?: boolean;
   json?: boolean;
+  /** Only the section whose heading has these words. */
+  section?: string;
+  /** Only the section holding this line of the file (as search results number them). */
+  line?: number;
 }
 
 export async function read(options: ReadOptions, ctx: Context): Promise<void> {
@@ -23,7 +28,7 @@ export async function read(options: ReadOptions, ctx: Context): Promise<void> {
       { hint: list ? `${many ? 'Pick one' : 'Did you mean'}:\n${list}` : 'See every page with: delegate list' },
     );
   }
-  const page = result.found;
+  const page = options.section !== undefined || options.line !== undefined ? narrowToSection(result.found, options) : result.found;
   if (options.json) {
     printJson(pageToJson(page, true), ctx);
     return;
@@ -33,9 +38,21 @@ export async function read(options: ReadOptions, ctx: Context): Promise<void> {
     return;
   }
   const { cachedRender } = await import('../ui/renderCache.js');
-  const text = await cachedRender(ctx, `page-${page.id}`, [page.file, page.stamp], async () => {
+  const text = await cachedRender(ctx, `page-${page.id}`, [page.file, page.stamp, options.section ?? '', options.line ?? ''], async () => {
     const { renderPage } = await import('./renderPage.js');
     return renderPage(page, ctx);
   });
   await printPaged(text, ctx);
+}
+
+/** The page cut down to one section, keeping its title and sources. */
+function narrowToSection(page: Page, options: ReadOptions): Page {
+  const sections = pageSections(page.body, page.bodyLine);
+  const section = options.section !== undefined ? sectionByHeading(sections, options.section) : sectionAtLine(sections, options.line!);
+  if (!section) {
+    const where = options.section !== undefined ? `a section "${neutralise(options.section)}"` : `line ${options.line} in a section`;
+    const list = sections.filter((s) => s.level === 2).map((s) => `  ${neutralise(s.heading)} (line ${s.line})`).join('\n');
+    throw new UserError(`${page.id} has no ${where}`, { hint: list ? `Its sections:\n${list}` : 'This page has no sections; read it whole.' });
+  }
+  return { ...page, body: section.markdown, bodyLine: section.line };
 }

@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { bin, run, tempHome } from '../helpers/run.js';
+import { bin, repoRoot, run, tempHome } from '../helpers/run.js';
 
 const ESC = '\u001b';
 let sandbox: ReturnType<typeof tempHome>;
@@ -100,7 +100,21 @@ describe('delegate read', () => {
     expect(delegate(['read', 'reference-back'], { FORCE_COLOR: '1', NO_COLOR: '1' }).stdout).not.toContain(ESC);
   });
 
-  test('an unknown page exits 1 with the closest ids, and no stack trace', () => {
+  test('--section and --line show one section, as search numbers the lines', () => {
+    const section = delegate(['read', 'compositing', '--section', 'who chairs']);
+    expect(section.code).toBe(0);
+    expect(section.stdout).toContain('WHO CHAIRS THE COMPOSITING MEETING');
+    expect(section.stdout).not.toMatch(/^WHO ATTENDS/m);
+    const source = readFileSync(join(repoRoot, 'content', 'procedure', 'card-votes.md'), 'utf8').split('\n');
+    const headingLine = source.findIndex((l) => l.startsWith('## ')) + 1;
+    const atLine = delegate(['read', 'card-votes', '--line', String(headingLine + 1), '--markdown']);
+    expect(atLine.stdout.split('\n')[0]).toBe(source[headingLine - 1]);
+    const missing = delegate(['read', 'card-votes', '--section', 'flying pigs']);
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toContain('Its sections:');
+  });
+
+    test('an unknown page exits 1 with the closest ids, and no stack trace', () => {
     const result = delegate(['read', 'refrence-back']);
     expect(result.code).toBe(1);
     expect(result.stderr).toContain('no page called "refrence-back"');
