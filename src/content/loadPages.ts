@@ -1,8 +1,9 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
 import { FrontMatterError, splitFrontMatter } from './frontMatter.js';
 import { pagesFromManifest } from './manifest.js';
 import { pageKinds, type ContentPath, type ContentWarning, type Origin, type Page, type PageKind } from './page.js';
+import { listFiles } from '../util/listFiles.js';
 import { slugify } from '../util/slug.js';
 
 /** Pages larger than this are not handbook pages; they are skipped with a warning. */
@@ -10,37 +11,16 @@ export const MAX_PAGE_BYTES = 2 * 1024 * 1024;
 
 // NOTE: these subfolders of a content path hold other kinds of content (checklists) or
 // recoverable deletions (.trash); they are never read as pages.
-const SKIPPED_DIRS = new Set(['checklists', 'node_modules']);
+export const SKIPPED_DIRS: ReadonlySet<string> = new Set(['checklists']);
 
 export interface LoadedContent {
   pages: Page[];
   warnings: ContentWarning[];
 }
 
-/** Every Markdown file under `dir`, depth first, sorted, skipping dot folders. */
-export function listMarkdownFiles(dir: string, skip: ReadonlySet<string> = SKIPPED_DIRS): string[] {
-  const out: string[] = [];
-  const walk = (current: string, depth: number) => {
-    let entries;
-    try {
-      entries = readdirSync(current, { withFileTypes: true });
-    } catch {
-      return; // a missing personal directory is the normal first-run case
-    }
-    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-    for (const entry of entries) {
-      if (entry.name.startsWith('.')) continue;
-      const full = join(current, entry.name);
-      if (entry.isDirectory()) {
-        if (depth === 0 && skip.has(entry.name)) continue;
-        if (depth < 8) walk(full, depth + 1);
-      } else if ((entry.isFile() || entry.isSymbolicLink()) && entry.name.endsWith('.md')) {
-        out.push(full);
-      }
-    }
-  };
-  walk(dir, 0);
-  return out;
+/** Every page file under a content path (checklists/ and dot folders such as .trash left out). */
+export function listMarkdownFiles(dir: string): string[] {
+  return listFiles(dir, { extensions: ['.md'], skipTopLevel: SKIPPED_DIRS });
 }
 
 function asString(value: unknown): string | undefined {
@@ -142,7 +122,13 @@ export async function loadPages(contentPaths: readonly ContentPath[]): Promise<L
     }
     for (const file of listMarkdownFiles(dir)) {
       try {
-        const { size, mtimeMs } = statSync(file);
+        const stat = statSync(file);
+        const { size, mtimeMs } = stat;
+        // A link to a device or a pipe (/dev/zero, a FIFO) would be read forever.
+        if (!stat.isFile()) {
+          warnings.push({ file, message: 'skipped: not a regular file' });
+          continue;
+        }
         if (size > MAX_PAGE_BYTES) {
           warnings.push({ file, message: `skipped: ${Math.round(size / 1024)} KiB is too large for a page` });
           continue;

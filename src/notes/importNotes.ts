@@ -1,7 +1,8 @@
-import { readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { readFileSync, realpathSync, statSync } from 'node:fs';
 import { basename, extname, join, relative, resolve, sep } from 'node:path';
 import { FrontMatterError } from '../content/frontMatter.js';
 import { MAX_PAGE_BYTES, parsePage } from '../content/loadPages.js';
+import { listFiles } from '../util/listFiles.js';
 import { composeNote, type ComposedNote } from './composeNote.js';
 import { saveNote } from './saveNote.js';
 
@@ -36,28 +37,6 @@ function realpath(path: string): string {
   }
 }
 
-/** Every .md and .txt file under a folder, in name order, leaving out dot folders and node_modules. */
-function filesUnder(dir: string): string[] {
-  const out: string[] = [];
-  const walk = (current: string, depth: number) => {
-    let entries;
-    try {
-      entries = readdirSync(current, { withFileTypes: true });
-    } catch {
-      return;
-    }
-    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-    for (const entry of entries) {
-      if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
-      const full = join(current, entry.name);
-      if (entry.isDirectory() && depth < 8) walk(full, depth + 1);
-      else if (entry.isFile() && IMPORTABLE.has(extname(entry.name).toLowerCase())) out.push(full);
-    }
-  };
-  walk(dir, 0);
-  return out;
-}
-
 /** "economy_composite (draft)" from "economy_composite (draft).txt": a title when the file has none. */
 function titleFromName(file: string): string {
   return basename(file, extname(file)).replace(/[_]+/g, ' ').trim();
@@ -66,6 +45,7 @@ function titleFromName(file: string): string {
 /** A file as a note ready to save, or why it cannot be one. Throws FrontMatterError or a read error. */
 async function readNote(source: string): Promise<ComposedNote | string> {
   const stat = statSync(source);
+  if (!stat.isFile()) return 'is not a regular file (a pipe, a device or a link to one)';
   if (stat.size > MAX_PAGE_BYTES) return `is ${Math.round(stat.size / 1024)} KiB, too large for a note`;
   const text = readFileSync(source, 'utf8');
   if (text.includes('\u0000')) return 'is a binary file, not text';
@@ -104,7 +84,7 @@ export async function importNotes(
     if (inside(realpath(source), notesDir)) {
       report.skipped.push({ source, reason: 'is already in your notes folder' });
     } else if (stat.isDirectory()) {
-      const found = filesUnder(source);
+      const found = listFiles(source, { extensions: [...IMPORTABLE] });
       if (found.length === 0) report.skipped.push({ source, reason: 'has no .md or .txt files' });
       files.push(...found);
     } else if (!IMPORTABLE.has(extname(source).toLowerCase())) {

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { bin, repoRoot, run, tempHome } from '../helpers/run.js';
 
@@ -239,5 +239,20 @@ describe('bad input', () => {
 
   test('a bad --width exits 2', () => {
     expect(delegate(['read', 'cac', '--width', 'wide']).code).toBe(2);
+  });
+});
+
+describe('files that are not pages', () => {
+  test('a link to a device or a pipe in the notes folder is skipped, never read forever', () => {
+    const notes = join(sandbox.home, 'notes');
+    mkdirSync(notes, { recursive: true });
+    symlinkSync('/dev/zero', join(notes, 'zero.md'));
+    spawnSync('mkfifo', [join(notes, 'pipe-target')]);
+    symlinkSync(join(notes, 'pipe-target'), join(notes, 'pipe.md'));
+    const result = delegate(['list'], { DELEGATE_NOTES_DIR: notes });
+    expect(result.code).toBe(0);
+    expect(result.stderr).toMatch(/zero\.md: skipped: not a regular file/);
+    expect(result.stderr).toMatch(/pipe\.md: skipped: not a regular file/);
+    expect(result.stdout).toContain('reference-back\tprocedure');
   });
 });
