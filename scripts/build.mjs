@@ -1,10 +1,22 @@
 // Bundle src/ into dist/ with esbuild: one small entry, and a chunk per lazily loaded command,
 // so `delegate --version` loads no Markdown renderer and `delegate read` no prompt library.
-import { build } from 'esbuild';
-import { readFileSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
+
+// `npm install -g .` runs this (as "prepare") before it installs devDependencies.
+let build;
+try {
+  ({ build } = await import('esbuild'));
+} catch {
+  if (existsSync(`${root}/dist/cli.js`)) {
+    console.warn('build: esbuild is not installed here; keeping the existing dist/.');
+    process.exit(0);
+  }
+  console.error('build: esbuild is not installed. Run `npm install` in this folder first, then try again.');
+  process.exit(1);
+}
 const stub = (name) => fileURLToPath(new URL(`./stubs/${name}.mjs`, import.meta.url));
 
 const version = JSON.parse(readFileSync(`${root}/package.json`, 'utf8')).version;
