@@ -185,7 +185,7 @@ describe('findChecklist and findItem', () => {
     expect(findChecklist(checklists, 'amendment').found?.id).toBe('amendment');
     expect(findChecklist(checklists, 'compositing').found?.id).toBe('compositing-meeting');
     expect(findChecklist(checklists, 'rule chnage').found).toBeUndefined();
-    expect(findChecklist(checklists, 'amendmnt')).toMatchObject({ found: undefined, suggestions: ['amendment'] });
+    expect(findChecklist(checklists, 'amendmnt')).toMatchObject({ suggestions: ['amendment'] });
     const floor = findChecklist(checklists, 'conference-floor').found!;
     expect(findItem(floor, '1')?.id).toBe(floor.items[0]!.id);
     expect(findItem(floor, 'card-vote-book')?.id).toBe('card-vote-book');
