@@ -1,3 +1,5 @@
+import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { keys, openTerminal } from '../helpers/pty.js';
 import { tempHome } from '../helpers/run.js';
 
@@ -58,5 +60,22 @@ describe('the home menu in a real terminal', () => {
     const lines = term.text().split('\n');
     expect(lines[0]).toContain('Reference back');
     expect(Math.max(...lines.filter((l) => !/\S+\.\S+\/\S+/.test(l)).map((l) => l.length))).toBeLessThanOrEqual(60);
+  });
+});
+
+describe('long output on a terminal', () => {
+  test('goes through $PAGER, and straight out with --no-pager', async () => {
+    const paged = join(sandbox.home, 'paged.txt');
+    const pager = { PAGER: `cat > "${paged}"` };
+    const term = openTerminal(['read', 'glossary'], { ...sandbox.env, ...pager }, { cols: 80, rows: 12 });
+    expect(await term.exited).toBe(0);
+    expect(readFileSync(paged, 'utf8')).toContain('Glossary');
+    expect(term.text()).not.toContain('Glossary');
+
+    rmSync(paged);
+    const direct = openTerminal(['read', 'glossary', '--no-pager'], { ...sandbox.env, ...pager }, { cols: 80, rows: 12 });
+    expect(await direct.exited).toBe(0);
+    expect(existsSync(paged)).toBe(false);
+    expect(direct.text()).toContain('Glossary');
   });
 });
