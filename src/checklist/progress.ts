@@ -1,8 +1,9 @@
-import { closeSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
+import { closeSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { UserError } from '../errors.js';
 import { slugify } from '../util/slug.js';
 import { writeFileAtomicSync } from '../util/writeFileAtomic.js';
+import { ensureDir } from '../util/ensureDir.js';
 
 /** NOTE: bump only with a migration; a file with a higher schema is never overwritten. */
 export const PROGRESS_SCHEMA = 1;
@@ -229,7 +230,7 @@ export class ProgressStore {
   private withLock<T>(file: string, body: () => T): T {
     const lock = `${file}.lock`;
     try {
-      mkdirSync(this.dir, { recursive: true });
+      ensureDir(this.dir);
     } catch (error) {
       throw new UserError(`cannot create ${this.dir} (${errorCode(error) ?? String(error)})`, { hint: 'Check that XDG_DATA_HOME points to a folder you can write to.' });
     }

@@ -1,4 +1,4 @@
-import { constants, copyFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { constants, copyFileSync, existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Checklist } from '../checklist/checklist.js';
 import { findChecklist, findItem } from '../checklist/findChecklist.js';
@@ -27,6 +27,7 @@ import { printJson, printPaged } from '../ui/output.js';
 import { canPrompt, confirm, select, type Choice, type Separator } from '../ui/prompts.js';
 import { closest, editDistance } from '../util/distance.js';
 import { loadHandbook } from './loadHandbook.js';
+import { ensureDir } from '../util/ensureDir.js';
 
 export interface ChecklistOptions {
   id?: string;
@@ -353,7 +354,7 @@ export async function checklistEdit(options: { id: string }, ctx: Context): Prom
     if (checklist.origin === 'extra') ctx.stderr.write(`${ctx.theme.warn('note:')} ${checklist.file} (from DELEGATE_PATH) is used in place of ${personal}\n`);
   } else {
     try {
-      mkdirSync(join(ctx.paths.notes, 'checklists'), { recursive: true });
+      ensureDir(join(ctx.paths.notes, 'checklists'));
       copyFileSync(checklist.file, personal, constants.COPYFILE_EXCL);
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code ?? String(error);

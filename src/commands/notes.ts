@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import type { Context } from '../context.js';
 import { contentPaths } from '../content/contentPaths.js';
@@ -18,6 +18,7 @@ import { openInEditor } from '../ui/editor.js';
 import { printJson, printPaged } from '../ui/output.js';
 import { writeFileAtomicSync } from '../util/writeFileAtomic.js';
 import { slugify } from '../util/slug.js';
+import { ensureDir } from '../util/ensureDir.js';
 
 /** An ISO date-time to the second, for `created`. */
 function timestamp(date: Date): string {
@@ -75,7 +76,7 @@ async function writeInEditor(fields: { title: string; tags: string[]; created: s
   // A dot file: never read as a page while it is being written, and kept if the editor fails.
   const draft = join(notesDir, `.draft-${slugify(fields.title) || 'note'}-${randomBytes(3).toString('hex')}.md`);
   await writingNotes(ctx, () => {
-    mkdirSync(notesDir, { recursive: true });
+    ensureDir(notesDir);
     writeFileAtomicSync(draft, noteTemplate(fields));
   });
   await openInEditor(draft, ctx);

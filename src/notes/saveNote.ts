@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ComposedNote } from './composeNote.js';
 import { writeNewFile } from './writeNewFile.js';
+import { ensureDir } from '../util/ensureDir.js';
 
 /** The longest file name tried before giving up (a folder with this many same-named notes is not a folder of notes). */
 const MAX_TRIES = 10_000;
@@ -12,7 +13,7 @@ const MAX_TRIES = 10_000;
  * Nothing is ever overwritten.
  */
 export function saveNote(dir: string, note: ComposedNote, taken: ReadonlySet<string> = new Set()): { id: string; file: string } {
-  mkdirSync(dir, { recursive: true });
+  ensureDir(dir);
   for (let n = 1; n <= MAX_TRIES; n++) {
     const id = n === 1 ? note.name : `${note.name}-${n}`;
     if (taken.has(id)) continue;

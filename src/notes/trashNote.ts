@@ -1,5 +1,6 @@
-import { existsSync, linkSync, mkdirSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, linkSync, renameSync, rmSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
+import { ensureDir } from '../util/ensureDir.js';
 
 /** The folder inside the notes folder that removed notes go to (a dot folder: never read as pages). */
 export const TRASH = '.trash';
@@ -10,7 +11,7 @@ export const TRASH = '.trash';
  */
 export function trashNote(notesDir: string, file: string): string {
   const trash = join(notesDir, TRASH);
-  mkdirSync(trash, { recursive: true });
+  ensureDir(trash);
   const ext = extname(file);
   const stem = basename(file, ext);
   for (let n = 1; ; n++) {

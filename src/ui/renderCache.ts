@@ -1,8 +1,9 @@
-import { mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Context } from '../context.js';
 import { writeFileAtomicSync } from '../util/writeFileAtomic.js';
 import { buildId } from '../version.js';
+import { ensureDir } from '../util/ensureDir.js';
 
 // FNV-1a, 32-bit twice over: enough to tell renderings apart, and no crypto module to load.
 function hash(text: string): string {
@@ -35,7 +36,7 @@ export async function cachedRender(ctx: Context, name: string, parts: unknown[],
   }
   const text = await render();
   try {
-    mkdirSync(dir, { recursive: true });
+    ensureDir(dir);
     for (const old of readdirSync(dir)) if (old.startsWith(`${safeName}.`) && old !== key) rmSync(join(dir, old), { force: true });
     writeFileAtomicSync(file, text);
   } catch {

@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import { closeSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, fsyncSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { UserError } from '../errors.js';
+import { ensureDir } from './ensureDir.js';
 
 /**
  * Write a file so that readers see the old content or the new, never half: a temp file in the
@@ -15,7 +16,7 @@ export function writeFileAtomicSync(file: string, data: string, options: { mode?
   const dir = dirname(file);
   const temp = join(dir, `.${basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
   try {
-    mkdirSync(dir, { recursive: true });
+    ensureDir(dir);
     const fd = openSync(temp, 'wx', options.mode ?? 0o644);
     try {
       writeSync(fd, data);
