@@ -25,9 +25,14 @@ export class QueryError extends Error {
 // NOTE: the same characters SQLite's unicode61 tokenizer keeps (letters, numbers, private use);
 // everything else separates words.
 const TOKEN = /[\p{L}\p{N}\p{Co}]+/gu;
+// The same for ASCII text, which most queries are: the Unicode property classes above are
+// compiled on first use, which a one-shot search need not pay for.
+const ASCII_TOKEN = /[a-z0-9]+/g;
+const NOT_ASCII = /[^\x00-\x7f]/;
 
 /** The words the index sees in `text`: lowercased, accents removed. */
 export function tokenize(text: string): string[] {
+  if (!NOT_ASCII.test(text)) return text.toLowerCase().match(ASCII_TOKEN) ?? [];
   return (text.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().match(TOKEN) ?? []) as string[];
 }
 

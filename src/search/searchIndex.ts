@@ -1,13 +1,36 @@
-import Database from 'better-sqlite3';
-import { createHash } from 'node:crypto';
-import { lstatSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { dirname, sep } from 'node:path';
+import type BetterSqlite3 from 'better-sqlite3';
+import { readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname } from 'node:path';
 import { FrontMatterError } from '../content/frontMatter.js';
 import { MAX_PAGE_BYTES, parsePage } from '../content/loadPages.js';
 import type { ContentPath, ContentWarning, Origin, Page, PageKind } from '../content/page.js';
+import { ensureDir } from '../util/ensureDir.js';
+import { fingerprintFiles, listContent, listedFiles, type ContentListing, type ListedFile } from './listContent.js';
+
+// NOTE: better-sqlite3 is loaded with require and told where its addon is. Imported as an ES
+// module, Node would first scan its CommonJS source for export names, and its own loader (the
+// `bindings` package) looks for the addon in a dozen places: together ~40% of loading it.
+const requireHere = createRequire(import.meta.url);
+const Database = requireHere('better-sqlite3') as typeof BetterSqlite3;
+type Connection = BetterSqlite3.Database;
+type Statement = BetterSqlite3.Statement;
+
+let addon: { path?: string } | undefined;
+/** Where the addon is built; undefined (better-sqlite3 then finds it) for an unusual build. */
+function addonPath(): string | undefined {
+  if (!addon) {
+    try {
+      addon = { path: requireHere.resolve('better-sqlite3/build/Release/better_sqlite3.node') };
+    } catch {
+      addon = {};
+    }
+  }
+  return addon.path;
+}
 
 /** Bump when the tables or what goes into them change: an older index is then rebuilt. */
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
 // 'dlgt': marks the file as a delegate search index, so a foreign SQLite file is not mistaken for one.
 const APPLICATION_ID = 0x646c6774;
 
@@ -17,8 +40,10 @@ export const TOKENIZER = "tokenize='porter unicode61 remove_diacritics 2'";
 /** How far the title outweighs the id and tags, the summary and the body in ranking (bm25). */
 const COLUMN_WEIGHTS = { title: 10, keywords: 5, summary: 3, body: 1 } as const;
 
+// NOTE: meta is a rowid table: it holds two values of ~15 bytes per page file, and a lookup in a
+// WITHOUT ROWID table reads every large value it compares its key with.
 const SCHEMA = `
-CREATE TABLE meta(key TEXT PRIMARY KEY, value NOT NULL) WITHOUT ROWID;
+CREATE TABLE meta(key TEXT PRIMARY KEY, value NOT NULL);
 CREATE TABLE docs(
   id INTEGER PRIMARY KEY,
   path TEXT NOT NULL UNIQUE,
@@ -35,6 +60,7 @@ CREATE TABLE docs(
 );
 CREATE INDEX docs_page_id ON docs(page_id);
 CREATE INDEX docs_warning ON docs(path) WHERE warning IS NOT NULL;
+CREATE INDEX docs_shadowed ON docs(id) WHERE shadowed = 1;
 CREATE VIRTUAL TABLE pages USING fts5(title, keywords, summary, body, content='', contentless_delete=1, ${TOKENIZER});
 INSERT INTO pages(pages, rank) VALUES('rank', 'bm25(${COLUMN_WEIGHTS.title}, ${COLUMN_WEIGHTS.keywords}, ${COLUMN_WEIGHTS.summary}, ${COLUMN_WEIGHTS.body})');
 CREATE VIRTUAL TABLE words USING fts5(text, content='', contentless_delete=1, detail=none, tokenize='unicode61 remove_diacritics 2');
@@ -100,21 +126,13 @@ export interface IndexedPage {
   score: number;
 }
 
+type PageRow = Omit<IndexedPage, 'tags'> & { tags: string };
+const PAGE_COLUMNS = 'd.id AS docId, d.page_id AS id, d.title, d.kind, d.origin, d.path AS file, d.tags';
+
 export interface PageFilters {
   kind?: PageKind;
   tag?: string;
   source?: 'bundled' | 'personal';
-}
-
-interface FileEntry {
-  path: string;
-  /** Its place in the listing's `paths` and `stats`. */
-  at: number;
-  /** Which content path, in override order. */
-  root: number;
-  origin: Origin;
-  size: number;
-  mtime: number;
 }
 
 /** How recently a file may have changed and still be read again at the next search. */
@@ -125,15 +143,15 @@ const RACY_MS = 2000;
  * by path, size and mtime. Deleting its file loses nothing.
  */
 export class SearchIndex {
-  private readonly statements = new Map<string, Database.Statement>();
+  private readonly statements = new Map<string, Statement>();
 
   private constructor(
-    private readonly db: Database.Database,
+    private readonly db: Connection,
     readonly file: string,
   ) {}
 
   /** A prepared statement, prepared once per connection (indexing runs them per file). */
-  private sql(source: string): Database.Statement {
+  private sql(source: string): Statement {
     let statement = this.statements.get(source);
     if (!statement) {
       statement = this.db.prepare(source);
@@ -147,8 +165,9 @@ export class SearchIndex {
    * when the file is not a delegate index of this version; the caller removes it and opens again.
    */
   static open(file: string): SearchIndex {
-    if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
-    const db = new Database(file, { timeout: 60_000 });
+    if (file !== ':memory:') ensureDir(dirname(file));
+    const nativeBinding = addonPath();
+    const db = new Database(file, { timeout: 60_000, ...(nativeBinding ? { nativeBinding } : {}) });
     try {
       const index = new SearchIndex(db, file);
       index.prepareSchema();
@@ -202,10 +221,10 @@ export class SearchIndex {
   async sync(roots: readonly ContentPath[], options: { onProgress?: (progress: SyncProgress) => void } = {}): Promise<SyncReport> {
     const startedAt = Date.now();
     const listing = listContent(roots);
-    const stats = Buffer.from(listing.stats.buffer, 0, listing.paths.length * 16);
-    const meta = this.sql('SELECT value FROM meta WHERE key = ?').pluck();
-    // NOTE: the fast path of every warm search: one hash and one memcmp, no per-file queries.
-    if (meta.get('fingerprint') === listing.fingerprint && stats.equals((meta.get('stats') as Buffer | undefined) ?? Buffer.alloc(0))) {
+    const stats = Buffer.from(listing.stats.buffer, 0, listing.count * 16);
+    // NOTE: the fast path of every warm search: two memcmps, no per-file queries or objects.
+    const storedStats = this.meta('stats');
+    if (Buffer.isBuffer(storedStats) && stats.equals(storedStats) && this.sameFiles(listing)) {
       return { indexed: 0, removed: 0, warnings: this.warnings() };
     }
 
@@ -215,9 +234,8 @@ export class SearchIndex {
       throw busyOr(error);
     }
     try {
-      const files = fileEntries(listing);
       // Read under the write lock: another search may have just done this work.
-      const { changed, removed } = this.diff(files, listing.fingerprint);
+      const { changed, removed, files, sameFiles } = this.diff(listing);
       // Page ids whose files changed: only these can change which file wins an id.
       const touched = new Set<string>();
       for (const path of removed) {
@@ -226,17 +244,17 @@ export class SearchIndex {
       }
       // A file changed just before we read it may change again within the same clock tick
       // without its mtime moving ("racy git"), so it is read again at the next search.
-      const racy = (f: FileEntry) => f.mtime > startedAt - RACY_MS;
+      const racyAfter = startedAt - RACY_MS;
       let done = 0;
       for (const file of changed) {
-        for (const pageId of await this.indexFile(file, racy(file) ? -1 : file.mtime)) touched.add(pageId);
+        for (const pageId of await this.indexFile(file, file.mtime > racyAfter ? -1 : file.mtime)) touched.add(pageId);
         done++;
         if (options.onProgress && (done % 100 === 0 || done === changed.length)) options.onProgress({ done, total: changed.length });
       }
-      this.markShadowed(files, touched);
-      for (const f of files) if (racy(f)) listing.stats[f.at * 2 + 1] = -1;
+      this.markShadowed(() => files ?? listedFiles(listing), touched);
+      for (let at = 0; at < listing.count; at++) if (listing.stats[at * 2 + 1]! > racyAfter) listing.stats[at * 2 + 1] = -1;
       const setMeta = this.sql('INSERT INTO meta(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value');
-      setMeta.run('fingerprint', listing.fingerprint);
+      if (!sameFiles) setMeta.run('fingerprint', listing.fingerprint);
       setMeta.run('stats', stats);
       this.db.exec('COMMIT');
       return { indexed: changed.length, removed: removed.length, warnings: this.warnings() };
@@ -246,15 +264,51 @@ export class SearchIndex {
     }
   }
 
-  /** Which files are new or changed, and which are gone, since the index last saw them. */
-  private diff(files: readonly FileEntry[], fingerprint: string): { changed: FileEntry[]; removed: string[] } {
-    const meta = this.sql('SELECT value FROM meta WHERE key = ?').pluck();
-    const storedStats = meta.get('stats') as Buffer | undefined;
-    if (meta.get('fingerprint') === fingerprint && storedStats) {
-      // The same files in the same order (the usual case: a note edited): compare sizes and mtimes in place.
-      const was = new Float64Array(Uint8Array.from(storedStats).buffer);
-      return { changed: files.filter((f) => was[f.at * 2] !== f.size || was[f.at * 2 + 1] !== f.mtime), removed: [] };
+  private meta(key: string): unknown {
+    return this.sql('SELECT value FROM meta WHERE key = ?').pluck().get(key);
+  }
+
+  /** Whether the index last saw the same files, in the same order, as `listing` holds. */
+  private sameFiles(listing: ContentListing): boolean {
+    const fingerprint = this.meta('fingerprint');
+    return Buffer.isBuffer(fingerprint) && listing.fingerprint.equals(fingerprint);
+  }
+
+  /**
+   * Which files are new or changed, and which are gone, since the index last saw them; with
+   * every file of the listing, when it took them to find out.
+   */
+  private diff(listing: ContentListing): { changed: ListedFile[]; removed: string[]; files?: ListedFile[]; sameFiles: boolean } {
+    const storedFingerprint = this.meta('fingerprint');
+    const storedStats = this.meta('stats');
+    const now = listing.stats;
+    if (Buffer.isBuffer(storedFingerprint) && Buffer.isBuffer(storedStats) && storedStats.length % 16 === 0) {
+      const was = new Float64Array(storedStats.length / 8);
+      new Uint8Array(was.buffer).set(storedStats); // a copy: the Buffer need not be 8-byte aligned
+      if (listing.fingerprint.equals(storedFingerprint) && was.length === listing.count * 2) {
+        // The same files in the same order (the usual case: a note edited): compare sizes and mtimes in place.
+        const changed = listedFiles(listing, (at) => was[at * 2] !== now[at * 2] || was[at * 2 + 1] !== now[at * 2 + 1]);
+        return { changed, removed: [], sameFiles: true };
+      }
+      // Files added, removed or renamed: find each in the listing the index last saw.
+      const before = fingerprintFiles(storedFingerprint);
+      if (was.length === before.paths.length * 2) {
+        const place = new Map<string, number>();
+        before.paths.forEach((path, i) => place.set(path, i));
+        const seen = new Uint8Array(before.paths.length);
+        const changed = listedFiles(listing, (at, folder, name, origin) => {
+          const i = place.get(folder + name);
+          if (i === undefined) return true;
+          seen[i] = 1;
+          return before.origins[i] !== origin || was[i * 2] !== now[at * 2] || was[i * 2 + 1] !== now[at * 2 + 1];
+        });
+        const removed: string[] = [];
+        for (const [path, i] of place) if (!seen[i]) removed.push(path);
+        return { changed, removed, sameFiles: false };
+      }
     }
+    // No listing stored (a new index): compare with the files the index holds.
+    const files = listedFiles(listing);
     const stored = new Map<string, { origin: string; size: number; mtime: number }>();
     for (const row of this.sql('SELECT path, origin, size, mtime FROM docs').all() as Array<{ path: string; origin: string; size: number; mtime: number }>) {
       stored.set(row.path, row);
@@ -264,7 +318,7 @@ export class SearchIndex {
       return !was || was.origin !== f.origin || was.size !== f.size || was.mtime !== f.mtime;
     });
     const seen = new Set(files.map((f) => f.path));
-    return { changed, removed: [...stored.keys()].filter((path) => !seen.has(path)) };
+    return { changed, removed: [...stored.keys()].filter((path) => !seen.has(path)), files, sameFiles: false };
   }
 
   /** Drop a file from the index; returns the page id it had, if any. */
@@ -278,7 +332,7 @@ export class SearchIndex {
   }
 
   /** (Re)index one file; returns the page ids it had and has now. */
-  private async indexFile(file: FileEntry, mtime: number): Promise<string[]> {
+  private async indexFile(file: ListedFile, mtime: number): Promise<string[]> {
     const before = this.sql('SELECT page_id FROM docs WHERE path = ?').pluck().get(file.path) as string | null | undefined;
     const touched = before ? [before] : [];
     let page: Page | undefined;
@@ -328,12 +382,14 @@ export class SearchIndex {
    * Where two files give the same page id, the later content path wins (as in `delegate read`);
    * the other is kept in the index but left out of results.
    */
-  private markShadowed(files: readonly FileEntry[], pageIds: ReadonlySet<string>): void {
+  private markShadowed(files: () => readonly ListedFile[], pageIds: ReadonlySet<string>): void {
+    // Which content path each file is under: needed only where two files share an id.
+    let roots: Map<string, number> | undefined;
+    const rootOf = (path: string) => (roots ??= new Map(files().map((f) => [f.path, f.root]))).get(path) ?? -1;
     // Later content path wins; within one, the later file in name order (as loadPages reads them).
-    const root = new Map(files.map((f) => [f.path, f.root]));
     const later = (a: { path: string }, b: { path: string }) => {
-      const ra = root.get(a.path) ?? -1;
-      const rb = root.get(b.path) ?? -1;
+      const ra = rootOf(a.path);
+      const rb = rootOf(b.path);
       return ra !== rb ? ra > rb : a.path > b.path;
     };
     const samePage = this.sql('SELECT id, path, shadowed FROM docs WHERE page_id = ?');
@@ -359,6 +415,33 @@ export class SearchIndex {
 
   /** The best pages for an FTS5 MATCH expression, best first, with how many match in all. */
   pages(expression: string, filters: PageFilters, limit: number): { total: number; pages: IndexedPage[] } {
+    const { rows, total } = filters.kind || filters.tag || filters.source ? this.filteredPages(expression, filters, limit) : this.allPages(expression, limit);
+    return { total, pages: rows.map(({ tags, ...row }) => ({ ...row, tags: tags.split(',').filter(Boolean) })) };
+  }
+
+  /**
+   * pages() without filters: FTS5 ranks and counts the matches on its own, with no look-up in
+   * docs per match (which at 50,000 notes costs more than the ranking), and the few files
+   * another file shadows are taken off afterwards.
+   */
+  private allPages(expression: string, limit: number): { rows: PageRow[]; total: number } {
+    const shadowed = this.sql('SELECT count(*) FROM docs WHERE shadowed = 1').pluck().get() as number;
+    // The best `limit` shown pages are among the best `limit + shadowed` matches.
+    const rows = this.sql(
+      `SELECT ${PAGE_COLUMNS}, best.score FROM (SELECT rowid, rank AS score FROM pages WHERE pages MATCH @expression ORDER BY rank LIMIT @fetch) AS best
+       JOIN docs d ON d.id = best.rowid WHERE d.shadowed = 0 ORDER BY best.score LIMIT @limit`,
+    ).all({ expression, fetch: limit + shadowed, limit }) as PageRow[];
+    // Counting every match costs a second pass, so only when there are more than were shown.
+    if (rows.length < limit) return { rows, total: rows.length };
+    const matches = this.sql('SELECT count(*) FROM pages WHERE pages MATCH ?').pluck().get(expression) as number;
+    const hidden =
+      shadowed === 0
+        ? 0
+        : (this.sql('SELECT count(*) FROM docs d CROSS JOIN pages WHERE d.shadowed = 1 AND pages.rowid = d.id AND pages MATCH ?').pluck().get(expression) as number);
+    return { rows, total: matches - hidden };
+  }
+
+  private filteredPages(expression: string, filters: PageFilters, limit: number): { rows: PageRow[]; total: number } {
     const where = ['pages MATCH @expression', 'd.shadowed = 0'];
     if (filters.kind) where.push('d.kind = @kind');
     if (filters.tag) where.push("instr(d.tags, ',' || @tag || ',') > 0");
@@ -366,12 +449,9 @@ export class SearchIndex {
     if (filters.source === 'personal') where.push("d.origin <> 'bundled'");
     const from = `FROM pages JOIN docs d ON d.id = pages.rowid WHERE ${where.join(' AND ')}`;
     const params = { expression, ...(filters.kind ? { kind: filters.kind } : {}), ...(filters.tag ? { tag: filters.tag.toLowerCase() } : {}) };
-    const rows = this.sql(
-      `SELECT d.id AS docId, d.page_id AS id, d.title, d.kind, d.origin, d.path AS file, d.tags, pages.rank AS score ${from} ORDER BY pages.rank LIMIT @limit`,
-    ).all({ ...params, limit }) as Array<Omit<IndexedPage, 'tags'> & { tags: string }>;
-    // Counting every match costs a second pass, so only when there are more than were shown.
+    const rows = this.sql(`SELECT ${PAGE_COLUMNS}, pages.rank AS score ${from} ORDER BY pages.rank LIMIT @limit`).all({ ...params, limit }) as PageRow[];
     const total = rows.length < limit ? rows.length : (this.sql(`SELECT count(*) ${from}`).pluck().get(params) as number);
-    return { total, pages: rows.map(({ tags, ...row }) => ({ ...row, tags: tags.split(',').filter(Boolean) })) };
+    return { rows, total };
   }
 
   /** In how many pages a word appears, as written (no stemming): 0 for a word the index has never seen. */
@@ -386,88 +466,7 @@ export class SearchIndex {
   }
 
   /** The database, for a temporary table of a few pages' lines (snippets). */
-  get connection(): Database.Database {
+  get connection(): Connection {
     return this.db;
   }
-}
-
-// NOTE: the same folders listMarkdownFiles (content/loadPages.ts) leaves out, so search finds
-// exactly the pages `delegate read` can open: dot folders (.trash) and these at the top.
-const SKIPPED_DIRS = new Set(['checklists', 'node_modules']);
-const MAX_DEPTH = 8;
-
-interface ContentListing {
-  roots: readonly ContentPath[];
-  /** Every page file, content path by content path, in directory order. */
-  paths: string[];
-  /** Where each content path's files end in `paths`. */
-  rootEnds: number[];
-  /** Size and mtime of each file in `paths`, side by side. */
-  stats: Float64Array;
-  /** A hash of the content paths and file paths: it changes when a file is added or removed. */
-  fingerprint: string;
-}
-
-/**
- * Every Markdown page file under the content paths with its size and mtime. This runs at every
- * search, so it stats only .md files (and the few other names, which may be folders) and makes
- * no object per file: a warm search over 50,000 notes spends most of its time here.
- */
-function listContent(roots: readonly ContentPath[]): ContentListing {
-  const paths: string[] = [];
-  const rootEnds: number[] = [];
-  let stats = new Float64Array(4096);
-  const walk = (dir: string, depth: number) => {
-    let entries: string[];
-    try {
-      entries = readdirSync(dir);
-    } catch {
-      return; // a missing personal folder is the normal first run
-    }
-    const prefix = dir.endsWith(sep) ? dir : dir + sep;
-    for (const name of entries) {
-      if (name.charCodeAt(0) === 46 /* . */) continue;
-      const path = prefix + name;
-      if (name.endsWith('.md')) {
-        const stat = statSync(path, { throwIfNoEntry: false });
-        if (stat !== undefined && stat.isFile()) {
-          const n = paths.length;
-          if (n * 2 + 2 > stats.length) {
-            const grown = new Float64Array(stats.length * 2);
-            grown.set(stats);
-            stats = grown;
-          }
-          stats[n * 2] = stat.size;
-          stats[n * 2 + 1] = stat.mtimeMs;
-          paths.push(path);
-          continue;
-        }
-      }
-      if (depth === 0 && SKIPPED_DIRS.has(name)) continue;
-      // Not followed when a symbolic link, as in listMarkdownFiles.
-      if (depth < MAX_DEPTH && lstatSync(path, { throwIfNoEntry: false })?.isDirectory()) walk(path, depth + 1);
-    }
-  };
-  for (const root of roots) {
-    walk(root.dir, 0);
-    rootEnds.push(paths.length);
-  }
-  const fingerprint = createHash('sha1')
-    .update(roots.map((r, i) => `${r.origin}:${r.dir}:${rootEnds[i]}`).join('\u0000'))
-    .update('\u0000')
-    .update(paths.join('\u0000'))
-    .digest('base64');
-  return { roots, paths, rootEnds, stats, fingerprint };
-}
-
-/** The listing as one entry per file; a file under two content paths belongs to the later, as in loadPages. */
-function fileEntries(listing: ContentListing): FileEntry[] {
-  const byPath = new Map<string, FileEntry>();
-  let root = 0;
-  listing.paths.forEach((path, at) => {
-    while (at >= listing.rootEnds[root]!) root++;
-    byPath.delete(path);
-    byPath.set(path, { path, at, root, origin: listing.roots[root]!.origin, size: listing.stats[at * 2]!, mtime: listing.stats[at * 2 + 1]! });
-  });
-  return [...byPath.values()];
 }

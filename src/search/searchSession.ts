@@ -51,7 +51,8 @@ export interface SessionOptions {
 export const LITTLE = 3;
 export const INDEX_FILE = 'search.db';
 
-const CANNOT_WRITE = new Set(['EACCES', 'EROFS', 'EPERM', 'ENOTDIR', 'EEXIST', 'ENOSPC']);
+// ENOENT: a folder on the way that the system will not create (as under /proc).
+const CANNOT_WRITE = new Set(['EACCES', 'EROFS', 'EPERM', 'ENOTDIR', 'EEXIST', 'ENOSPC', 'ENOENT']);
 
 function cannotWrite(error: unknown): string | undefined {
   const code = (error as { code?: unknown } | null)?.code;

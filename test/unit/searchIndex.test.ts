@@ -1,7 +1,8 @@
 import Database from 'better-sqlite3';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { listMarkdownFiles } from '../../src/content/loadPages.js';
 import type { ContentPath } from '../../src/content/page.js';
 import { bundledContentDir } from '../../src/paths.js';
 import { SearchIndex } from '../../src/search/searchIndex.js';
@@ -145,6 +146,22 @@ describe('phrases, exclusion, OR, prefixes and filters', () => {
     expect(result.hits).toHaveLength(2);
     expect(result.total).toBeGreaterThan(2);
   });
+
+  test('a page a note replaces is left out of the hits and of the total, at any limit, with or without --source', async () => {
+    // A note that ranks below the handbook page it replaces, so that the best match is one not shown.
+    note('diary', `${'A long day of compositing and card votes. '.repeat(20)}Then a reference back.`, 'id: reference-back\ntitle: Diary');
+    const s = await session();
+    const find = (limit: number, filters?: SearchRequest['filters']) => s.find({ query: 'reference back', limit, ...(filters ? { filters } : {}) });
+    const all = await find(100);
+    expect(all.hits.filter((h) => h.id === 'reference-back').map((h) => h.origin)).toEqual(['personal']);
+    expect(all.total).toBe(all.hits.length);
+    for (const limit of [1, 2, 3]) {
+      const some = await find(limit);
+      expect(some.hits.map((h) => h.file)).toEqual(all.hits.slice(0, limit).map((h) => h.file));
+      expect(some.total).toBe(all.total);
+    }
+    expect((await find(1, { source: 'bundled' })).total + (await find(1, { source: 'personal' })).total).toBe(all.total);
+  });
 });
 
 describe('typo correction', () => {
@@ -235,6 +252,36 @@ describe('the index stays in step with the files', () => {
     writeFileSync(join(notes, 'checklists', 'list.md'), 'platypus\n');
     expect(await ids('platypus')).toEqual([]);
   });
+
+  test('search reads the same files as delegate read: a .MD page, but nothing under node_modules/', async () => {
+    mkdirSync(join(notes, 'conference', 'node_modules'), { recursive: true });
+    note('conference/Platypus', 'platypus');
+    renameSync(join(notes, 'conference', 'Platypus.md'), join(notes, 'conference', 'Platypus.MD'));
+    note('conference/node_modules/hidden', 'platypus');
+    const s = await session();
+    const files = (await s.find({ query: 'platypus' })).hits.map((h) => h.file);
+    expect(files).toEqual([join(notes, 'conference', 'Platypus.MD')]);
+    expect(files).toEqual(listMarkdownFiles(notes));
+  });
+
+  test('a note renamed (same size and mtime) is found under its new name', async () => {
+    note('before', 'a note about the walrus');
+    expect((await (await session()).find({ query: 'walrus' })).hits.map((h) => h.id)).toEqual(['before']);
+    renameSync(join(notes, 'before.md'), join(notes, 'after.md'));
+    expect(await ids('walrus')).toEqual(['after']);
+  });
+
+  test('a notes folder that is also on DELEGATE_PATH: its notes count as the later content path, edited or not', async () => {
+    const sub = join(notes, 'sub');
+    mkdirSync(sub);
+    roots = [...roots, { dir: sub, origin: 'extra' }];
+    const file = note('sub/walrus', 'a note about the walrus');
+    const origins = async (query: string) => (await (await session()).find({ query })).hits.map((h) => [h.id, h.origin]);
+    expect(await origins('walrus')).toEqual([['walrus', 'extra']]);
+    writeFileSync(file, 'a note about the pelican\n');
+    utimesSync(file, new Date(Date.now() - 1800_000), new Date(Date.now() - 1800_000));
+    expect(await origins('pelican')).toEqual([['walrus', 'extra']]);
+  });
 });
 
 describe('a damaged or foreign cache is rebuilt', () => {
@@ -270,6 +317,14 @@ describe('a damaged or foreign cache is rebuilt', () => {
     writeFileSync(cache, 'a file where the cache folder should be');
     const s = await session();
     expect(s.notices.join('\n')).toMatch(/cannot keep the search index in .* searching without one/);
+    expect((await s.find({ query: 'reference back' })).hits[0]!.id).toBe('reference-back');
+  });
+
+  // Node 20's recursive mkdirSync never returns there.
+  (existsSync('/proc/self') ? test : test.skip)('a cache folder the system will not create (under /proc): searching still works, in memory', async () => {
+    const s = await SearchSession.open({ cacheDir: '/proc/no-such-folder/delegate', roots });
+    open.push(s);
+    expect(s.notices.join('\n')).toMatch(/cannot keep the search index in \/proc\/no-such-folder\/delegate \(ENOENT\)/);
     expect((await s.find({ query: 'reference back' })).hits[0]!.id).toBe('reference-back');
   });
 

@@ -1,5 +1,5 @@
 import { correctQuery, typoDistance, type Vocabulary } from '../../src/search/correctQuery.js';
-import { formatQuery, highlightExpression, parseQuery, QueryError, toMatchExpression } from '../../src/search/parseQuery.js';
+import { formatQuery, highlightExpression, parseQuery, QueryError, tokenize, toMatchExpression } from '../../src/search/parseQuery.js';
 
 const match = (q: string) => toMatchExpression(parseQuery(q));
 
@@ -29,6 +29,11 @@ describe('parseQuery → FTS5 MATCH expression', () => {
     expect(match('composit*')).toBe('("composit"*)');
     expect(match('"card vo"*')).toBe('("card vo"*)');
     expect(match('50/50 reference-back')).toBe('("50 50") AND ("reference back")');
+  });
+
+  test('plain ASCII and accented text split into words alike', () => {
+    expect(tokenize('Reference-Back, 50/50 NEC_report')).toEqual(['reference', 'back', '50', '50', 'nec', 'report']);
+    expect(tokenize('Référence-Back, 50/50 NEC_rapport')).toEqual(['reference', 'back', '50', '50', 'nec', 'rapport']);
   });
 
   test('quotes inside FTS5 strings cannot break out, and case and accents are folded', () => {

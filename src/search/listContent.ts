@@ -1,0 +1,172 @@
+import { lstatSync, readdirSync, statSync } from 'node:fs';
+import { sep } from 'node:path';
+import { SKIPPED_DIRS } from '../content/loadPages.js';
+import type { ContentPath, Origin } from '../content/page.js';
+
+/** Every page file under the content paths, with its size and mtime, in walk order. */
+export interface ContentListing {
+  roots: readonly ContentPath[];
+  /** Each folder holding page files, as a path ending in the separator. */
+  folders: string[];
+  /** The content path (index into `roots`) each folder was found under. */
+  folderRoots: number[];
+  /** The page file names in each folder, in directory order. */
+  names: string[][];
+  /** How many files in all. */
+  count: number;
+  /** Size and mtime of each file, side by side (file i at 2i and 2i + 1). */
+  stats: Float64Array;
+  /** The content paths, folders and file names as bytes: the same bytes, the same files in the same order. */
+  fingerprint: Buffer;
+  /** Whether one content path is inside another, so that a file may be listed twice. */
+  overlapping: boolean;
+}
+
+/** One file of a listing. */
+export interface ListedFile {
+  path: string;
+  /** Its place in the listing (its size is at stats[2 * at]). */
+  at: number;
+  /** Which content path, in override order. */
+  root: number;
+  origin: Origin;
+  size: number;
+  mtime: number;
+}
+
+const MAX_DEPTH = 8;
+const NO_THROW = { throwIfNoEntry: false } as const;
+const PAGE_FILE = /\.md$/i;
+
+function isPageName(name: string): boolean {
+  return name.endsWith('.md') || PAGE_FILE.test(name);
+}
+
+function inside(dir: string, parent: string): boolean {
+  const withSep = (p: string) => (p.endsWith(sep) ? p : p + sep);
+  return withSep(dir).startsWith(withSep(parent));
+}
+
+/**
+ * Every Markdown page file under the content paths with its size and mtime: the same files
+ * listMarkdownFiles (content/loadPages.ts) finds, so search finds exactly the pages `delegate
+ * read` can open. A link is listed when it leads to a file.
+ *
+ * NOTE: this runs at every search and is most of a warm one (it stats every page file), so it
+ * keeps one name string per file (the one readdir gave) and one slot in a Float64Array: no
+ * path string or object per file survives it.
+ */
+export function listContent(roots: readonly ContentPath[]): ContentListing {
+  const folders: string[] = [];
+  const folderRoots: number[] = [];
+  const names: string[][] = [];
+  const parts: string[] = [];
+  let stats = new Float64Array(4096);
+  let count = 0;
+
+  const walk = (dir: string, depth: number, root: number) => {
+    let entries: string[];
+    try {
+      entries = readdirSync(dir);
+    } catch {
+      return; // a missing personal folder is the normal first run
+    }
+    const prefix = dir.endsWith(sep) ? dir : dir + sep;
+    const pages: string[] = [];
+    const subfolders: string[] = [];
+    for (const name of entries) {
+      if (name.charCodeAt(0) === 46 /* . */ || name === 'node_modules') continue;
+      const path = prefix + name;
+      if (isPageName(name)) {
+        const stat = statSync(path, NO_THROW);
+        if (stat !== undefined && stat.isFile()) {
+          if (count * 2 + 2 > stats.length) {
+            const grown = new Float64Array(stats.length * 2);
+            grown.set(stats);
+            stats = grown;
+          }
+          stats[count * 2] = stat.size;
+          stats[count * 2 + 1] = stat.mtimeMs;
+          count++;
+          pages.push(name);
+          continue;
+        }
+      }
+      if (depth === 0 && SKIPPED_DIRS.has(name)) continue;
+      // Not followed when a symbolic link, as in listMarkdownFiles.
+      if (depth < MAX_DEPTH && lstatSync(path, NO_THROW)?.isDirectory()) subfolders.push(path);
+    }
+    if (pages.length > 0) {
+      folders.push(prefix);
+      folderRoots.push(root);
+      names.push(pages);
+      // Folders contain a separator and names never do, so the joined parts read back one way only.
+      parts.push(prefix, pages.join('\u0000'));
+    }
+    for (const subfolder of subfolders) walk(subfolder, depth + 1, root);
+  };
+
+  roots.forEach((root, i) => {
+    parts.push('', root.origin, root.dir);
+    walk(root.dir, 0, i);
+  });
+  return {
+    roots,
+    folders,
+    folderRoots,
+    names,
+    count,
+    stats,
+    fingerprint: Buffer.from(parts.join('\u0000')),
+    overlapping: roots.some((a, i) => roots.some((b, j) => i !== j && inside(a.dir, b.dir))),
+  };
+}
+
+/**
+ * The files of a listing, one entry per path: a file under two content paths belongs to the
+ * later, as in loadPages. With `keep`, only the files it accepts; it sees every file in order,
+ * and only those kept become objects.
+ */
+export function listedFiles(listing: ContentListing, keep?: (at: number, folder: string, name: string, origin: Origin) => boolean): ListedFile[] {
+  const byPath = new Map<string, ListedFile>();
+  // A file listed twice is kept when either listing of it is.
+  const wanted = keep && listing.overlapping ? new Set<string>() : undefined;
+  let at = 0;
+  listing.folders.forEach((folder, f) => {
+    const root = listing.folderRoots[f]!;
+    const { origin } = listing.roots[root]!;
+    for (const name of listing.names[f]!) {
+      const kept = keep === undefined || keep(at, folder, name, origin);
+      if (kept || wanted) {
+        const path = folder + name;
+        byPath.delete(path);
+        byPath.set(path, { path, at, root, origin, size: listing.stats[at * 2]!, mtime: listing.stats[at * 2 + 1]! });
+        if (kept) wanted?.add(path);
+      }
+      at++;
+    }
+  });
+  const files = [...byPath.values()];
+  return wanted ? files.filter((file) => wanted.has(file.path)) : files;
+}
+
+/** The files a listing's fingerprint names, in listing order, with the origin of each. */
+export function fingerprintFiles(fingerprint: Buffer): { paths: string[]; origins: Origin[] } {
+  const paths: string[] = [];
+  const origins: Origin[] = [];
+  const parts = fingerprint.toString().split('\u0000');
+  let origin: Origin = 'bundled';
+  let folder = '';
+  for (let i = 0; i < parts.length; i++) {
+    const part = parts[i]!;
+    if (part === '') {
+      origin = parts[i + 1] as Origin; // then the content path's folder
+      i += 2;
+    } else if (part.includes(sep)) folder = part;
+    else {
+      paths.push(folder + part);
+      origins.push(origin);
+    }
+  }
+  return { paths, origins };
+}
