@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import { closeSync, fsyncSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { UserError } from '../errors.js';
@@ -14,7 +13,7 @@ export async function writeFileAtomic(file: string, data: string, options: { mod
 
 export function writeFileAtomicSync(file: string, data: string, options: { mode?: number } = {}): void {
   const dir = dirname(file);
-  const temp = join(dir, `.${basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  const temp = join(dir, `.${basename(file)}.${process.pid}.${Math.random().toString(36).slice(2, 10)}.tmp`);
   try {
     ensureDir(dir);
     const fd = openSync(temp, 'wx', options.mode ?? 0o644);
