@@ -8,7 +8,7 @@ import { node, table, timeCases } from './bench/lib.mjs';
 const root = fileURLToPath(new URL('..', import.meta.url));
 const work = join(root, '.bench');
 mkdirSync(work, { recursive: true });
-const bin = join(root, 'bin', 'delegate.js');
+const bin = join(root, 'bin', 'delegate.cjs');
 const home = join(work, 'home');
 const env = { HOME: home, XDG_DATA_HOME: join(home, 'data'), XDG_CACHE_HOME: join(home, 'cache'), NO_COLOR: '1' };
 const only = process.argv.slice(2);

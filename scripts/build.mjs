@@ -1,5 +1,14 @@
-// Bundle src/ into dist/ with esbuild: one small entry, and a chunk per lazily loaded command,
-// so `delegate --version` loads no Markdown renderer and `delegate read` no prompt library.
+// Bundle src/ into dist/ with esbuild, shaped for start-up time:
+//
+//   dist/cli.cjs        our code and commander, one CommonJS file. Commands are still loaded
+//                       lazily (each `await import()` in src becomes a module initialised on
+//                       first use), but nothing goes through Node's ESM loader, which costs about
+//                       a millisecond per file and reads each one asynchronously.
+//   dist/islands/*.cjs  our modules that need the Markdown libraries (marked, marked-terminal,
+//                       chalk), built separately so that their 200 kB are read only when a page
+//                       is rendered afresh, not at every start.
+//   dist/vendor/*.cjs   the prompt library and the full YAML parser, likewise on first use.
+//   dist/content-manifest.json   the bundled pages, parsed at build time.
 import { existsSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -10,61 +19,108 @@ let build;
 try {
   ({ build } = await import('esbuild'));
 } catch {
-  if (existsSync(`${root}/dist/cli.js`)) {
+  if (existsSync(`${root}/dist/cli.cjs`)) {
     console.warn('build: esbuild is not installed here; keeping the existing dist/.');
     process.exit(0);
   }
   console.error('build: esbuild is not installed. Run `npm install` in this folder first, then try again.');
   process.exit(1);
 }
-const stub = (name) => fileURLToPath(new URL(`./stubs/${name}.mjs`, import.meta.url));
+const stub = (name) => fileURLToPath(new URL(`./stubs/${name}`, import.meta.url));
 
 const version = JSON.parse(readFileSync(`${root}/package.json`, 'utf8')).version;
 
+/** Our modules that import the Markdown libraries; the core requires them from islands/. */
+const islands = ['src/render/markdownTerminal.ts', 'src/render/plainText.ts', 'src/render/cheatsheetHtml.ts'];
+const islandName = (path) => path.replace(/^.*\/|\.[jt]s$/g, '');
+
+/**
+ * Packages the core loads from vendor/, each bundled on its own. The prompts bundle holds only
+ * the prompts src/ui/prompts.ts uses: the whole of @inquirer/prompts would bring the editor
+ * prompt and 550 kB of character-set tables with it.
+ */
+const vendors = {
+  '@inquirer/prompts': {
+    file: 'inquirer-prompts',
+    source: [
+      "export { default as select, Separator } from '@inquirer/select';",
+      "export { default as confirm } from '@inquirer/confirm';",
+      "export { default as search } from '@inquirer/search';",
+    ].join('\n'),
+  },
+  '@inquirer/core': { file: 'inquirer-core', source: "export * from '@inquirer/core';" },
+  yaml: { file: 'yaml', source: "export * from 'yaml';" },
+};
+
+const escape = (text) => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+
+const splitOut = {
+  name: 'islands-and-vendors',
+  setup(b) {
+    const vendorFilter = new RegExp(`^(${Object.keys(vendors).map(escape).join('|')})$`);
+    b.onResolve({ filter: vendorFilter }, (args) => ({ path: `./vendor/${vendors[args.path].file}.cjs`, external: true }));
+    const islandFilter = new RegExp(`/(${islands.map(islandName).join('|')})\\.js$`);
+    b.onResolve({ filter: islandFilter }, (args) => ({ path: `./islands/${islandName(args.path)}.cjs`, external: true }));
+  },
+};
+
+// commander requires child_process at load time but only uses it for executable subcommands,
+// which delegate has none of; loading it on first use keeps ~5 ms off every start.
 const lazyChildProcessForCommander = {
   name: 'lazy-child-process-for-commander',
   setup(b) {
     b.onResolve({ filter: /^node:child_process$/ }, (args) =>
-      /node_modules[\\/]commander[\\/]/.test(args.importer) ? { path: stub('lazy-child-process').replace(/\.mjs$/, '.cjs') } : undefined,
+      /node_modules[\\/]commander[\\/]/.test(args.importer) ? { path: stub('lazy-child-process.cjs') } : undefined,
     );
   },
 };
 
-// Built beside dist/ and swapped in at the end, so a delegate process (or a test) running
-// while we build never finds dist/ half written.
-const out = `dist.build-${process.pid}`;
-rmSync(`${root}/${out}`, { recursive: true, force: true });
-await build({
+const common = {
   absWorkingDir: root,
-  entryPoints: { cli: 'src/cli.ts', 'write-manifest': 'src/content/writeManifest.ts' },
-  outdir: out,
   bundle: true,
-  splitting: true,
-  format: 'esm',
+  format: 'cjs',
   platform: 'node',
   target: 'node20.17',
-  // Native addon: loaded from node_modules at run time.
+  // Native addons: loaded from node_modules at run time.
   external: ['better-sqlite3', 'node-pty'],
-  alias: { 'cli-highlight': stub('cli-highlight'), 'node-emoji': stub('node-emoji') },
-  // CommonJS dependencies call require() for Node built-ins; give the ESM bundle one.
-  banner: { js: "import { createRequire as __delegateRequire } from 'node:module'; const require = __delegateRequire(import.meta.url);" },
-  chunkNames: '[name]-[hash]',
+  // The handbook has no code to colour and marked-terminal runs without emoji.
+  alias: { 'cli-highlight': stub('cli-highlight.mjs'), 'node-emoji': stub('node-emoji.mjs') },
+  outExtension: { '.js': '.cjs' },
+  // `await import()` of islands and vendors becomes require(): no ESM loader.
+  supported: { 'dynamic-import': false },
   legalComments: 'none',
-  define: { __DELEGATE_VERSION__: JSON.stringify(version), __DELEGATE_BUILD__: JSON.stringify(`${version}+${Date.now().toString(36)}`) },
-  plugins: [lazyChildProcessForCommander],
   logLevel: 'warning',
-  metafile: false,
-});
+  define: {
+    __DELEGATE_VERSION__: JSON.stringify(version),
+    __DELEGATE_BUILD__: JSON.stringify(`${version}+${Date.now().toString(36)}`),
+    'import.meta.url': '__delegateModuleUrl',
+  },
+  banner: { js: "var __delegateModuleUrl = require('node:url').pathToFileURL(__filename).href;" },
+};
 
-// The bundled pages, parsed once now rather than at every start.
-await import(pathToFileURL(`${root}/${out}/write-manifest.js`).href);
-rmSync(`${root}/${out}/write-manifest.js`);
+// Built beside dist/ and swapped in at the end, so a delegate process (or a test) running
+// while we build never finds dist/ half written.
+const out = `${root}/dist.build-${process.pid}`;
+rmSync(out, { recursive: true, force: true });
 
-const old = `dist.old-${process.pid}`;
+await build({ ...common, entryPoints: { cli: 'src/cli.ts' }, outdir: out, plugins: [splitOut, lazyChildProcessForCommander] });
+await build({ ...common, entryPoints: islands, outdir: `${out}/islands` });
+for (const { file, source } of Object.values(vendors)) {
+  await build({ ...common, stdin: { contents: source, resolveDir: root, loader: 'js' }, outfile: `${out}/vendor/${file}.cjs` });
+}
+
+// The bundled pages, parsed once now rather than at every start. (An ES module: it uses
+// top-level await, and writes beside itself.)
+await build({ ...common, format: 'esm', supported: {}, banner: {}, entryPoints: { 'write-manifest': 'src/content/writeManifest.ts' }, outdir: out, outExtension: { '.js': '.mjs' },
+  define: { __DELEGATE_VERSION__: common.define.__DELEGATE_VERSION__, __DELEGATE_BUILD__: common.define.__DELEGATE_BUILD__ } });
+await import(pathToFileURL(`${out}/write-manifest.mjs`).href);
+rmSync(`${out}/write-manifest.mjs`);
+
+const old = `${root}/dist.old-${process.pid}`;
 try {
-  renameSync(`${root}/dist`, `${root}/${old}`);
+  renameSync(`${root}/dist`, old);
 } catch (error) {
   if (error.code !== 'ENOENT') throw error;
 }
-renameSync(`${root}/${out}`, `${root}/dist`);
-rmSync(`${root}/${old}`, { recursive: true, force: true });
+renameSync(out, `${root}/dist`);
+rmSync(old, { recursive: true, force: true });

@@ -20,7 +20,7 @@ export interface Paths {
 
 export type Env = Readonly<Record<string, string | undefined>>;
 
-// NOTE: dist/cli.js and its chunks sit one level below the package root, as does src/ in tests.
+// NOTE: dist/cli.cjs sits one level below the package root, as does src/ in tests.
 const packageRoot = fileURLToPath(new URL('..', import.meta.url));
 
 export function bundledContentDir(): string {

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
-export const bin = join(repoRoot, 'bin', 'delegate.js');
+export const bin = join(repoRoot, 'bin', 'delegate.cjs');
 
 export interface RunResult {
   stdout: string;
