@@ -9,7 +9,12 @@
 //                       is rendered afresh, not at every start.
 //   dist/vendor/*.cjs   the prompt library and the full YAML parser, likewise on first use.
 //   dist/content-manifest.json   the bundled pages, parsed at build time.
-import { existsSync, readFileSync, renameSync, rmSync } from 'node:fs';
+//   dist/cli.cache      V8's compiled code for cli.cjs, made by running it once here; the
+//                       bin uses it when it fits the Node that runs it.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -115,6 +120,38 @@ await build({ ...common, format: 'esm', supported: {}, banner: {}, entryPoints: 
   define: { __DELEGATE_VERSION__: common.define.__DELEGATE_VERSION__, __DELEGATE_BUILD__: common.define.__DELEGATE_BUILD__ } });
 await import(pathToFileURL(`${out}/write-manifest.mjs`).href);
 rmSync(`${out}/write-manifest.mjs`);
+
+// Compile the core once, run a command with it, and keep what V8 compiled: the bin hands it
+// back to V8 at every start instead of compiling cli.cjs again. Only a cache made by this very
+// Node fits; V8 rejects any other, and the bin then compiles as usual.
+const trainer = `${out}/train-code-cache.cjs`;
+writeFileSync(
+  trainer,
+  `'use strict';
+const { readFileSync, writeFileSync } = require('node:fs');
+const Module = require('node:module');
+const { Script } = require('node:vm');
+const [, , file, cacheFile, ...args] = process.argv;
+const script = new Script(Module.wrap(readFileSync(file, 'utf8')), { filename: file });
+process.on('exit', () => writeFileSync(cacheFile, script.createCachedData()));
+process.argv = [process.argv[0], file, ...args];
+const core = new Module(file, module);
+core.filename = file;
+script.runInThisContext()(core.exports, Module.createRequire(file), core, file, require('node:path').dirname(file));
+`,
+);
+const home = mkdtempSync(join(tmpdir(), 'delegate-build-'));
+const trained = spawnSync(process.execPath, [trainer, `${out}/cli.cjs`, `${out}/cli.cache`, 'read', 'chair-not-neutral'], {
+  env: { PATH: process.env.PATH, HOME: home, XDG_DATA_HOME: home, XDG_CACHE_HOME: home, XDG_CONFIG_HOME: home, NO_COLOR: '1' },
+  stdio: ['ignore', 'ignore', 'pipe'],
+  encoding: 'utf8',
+});
+rmSync(home, { recursive: true, force: true });
+rmSync(trainer);
+if (trained.status !== 0) {
+  rmSync(`${out}/cli.cache`, { force: true });
+  console.warn(`build: no code cache (the trial run failed, exit ${trained.status}): ${trained.stderr.trim()}`);
+}
 
 const old = `${root}/dist.old-${process.pid}`;
 try {

@@ -4,7 +4,7 @@ import { checkMotion } from '../motion/checkMotion.js';
 import { readMotionFile } from '../motion/readMotionFile.js';
 import { renderMotionCheck } from '../render/motionCheckView.js';
 import { printJson } from '../ui/output.js';
-import { pasteHint } from './motionInput.js';
+import { motionInput } from './motionInput.js';
 
 export interface MotionCheckOptions {
   file: string;
@@ -14,7 +14,7 @@ export interface MotionCheckOptions {
 
 /** `delegate motion check <file|->`: the report on stdout, then exit 1 if any check failed. */
 export async function motionCheck(options: MotionCheckOptions, ctx: Context): Promise<void> {
-  const motion = await readMotionFile(options.file, { stdin: ctx.stdin, waitingForTyping: pasteHint(ctx) });
+  const motion = await readMotionFile(options.file, motionInput(ctx));
   const check = checkMotion(motion.text, options.limit === undefined ? {} : { limit: options.limit });
   if (options.json) printJson({ file: motion.name, ...check }, ctx);
   else ctx.stdout.write(renderMotionCheck(check, motion.name, ctx.theme, ctx.width));

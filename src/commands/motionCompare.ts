@@ -5,7 +5,7 @@ import { splitMotions } from '../motion/parseMotion.js';
 import { readMotionFile } from '../motion/readMotionFile.js';
 import { renderMotionComparison } from '../render/motionCompareView.js';
 import { printJson, printPaged } from '../ui/output.js';
-import { pasteHint, stdinOnce } from './motionInput.js';
+import { motionInput, stdinOnce } from './motionInput.js';
 
 export interface MotionCompareOptions {
   files: string[];
@@ -17,7 +17,7 @@ export async function motionCompare(options: MotionCompareOptions, ctx: Context)
   stdinOnce(options.files);
   const motions: MotionToCompare[] = [];
   for (const file of options.files) {
-    const { name, text } = await readMotionFile(file, { stdin: ctx.stdin, waitingForTyping: pasteHint(ctx) });
+    const { name, text } = await readMotionFile(file, motionInput(ctx));
     const found = splitMotions(text);
     found.forEach((motion, i) => {
       const called = motion.heading ?? (found.length === 1 ? name : `${name}, motion ${i + 1}`);

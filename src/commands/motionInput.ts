@@ -1,10 +1,19 @@
 import type { Context } from '../context.js';
 import { usageError } from '../errors.js';
 
-/** Shown when a motion is to be read from a terminal: the delegate is about to paste it. */
-export function pasteHint(ctx: Context): () => void {
-  return () => {
-    ctx.stderr.write('Paste the motion, then press Ctrl-D on a line of its own.\n');
+/**
+ * What readMotionFile needs to read "-": standard input, opened only if a motion is read from
+ * it (opening it costs time, and on a file or /dev/null starts reading in the background), and
+ * a hint shown when the delegate is about to paste into a terminal.
+ */
+export function motionInput(ctx: Context): { readonly stdin: Context['stdin']; waitingForTyping: () => void } {
+  return {
+    get stdin() {
+      return ctx.stdin;
+    },
+    waitingForTyping: () => {
+      ctx.stderr.write('Paste the motion, then press Ctrl-D on a line of its own.\n');
+    },
   };
 }
 

@@ -4,7 +4,7 @@ import { keptInDraft } from '../motion/keptInDraft.js';
 import { readMotionFile } from '../motion/readMotionFile.js';
 import { renderMotionKeep } from '../render/motionKeepView.js';
 import { printJson, printPaged } from '../ui/output.js';
-import { pasteHint, stdinOnce } from './motionInput.js';
+import { motionInput, stdinOnce } from './motionInput.js';
 
 export interface MotionKeepOptions {
   mine: string;
@@ -18,7 +18,7 @@ const LIST_MARKER = /^\s*(?:\d{1,2}[.)]|[-*•–])\s+/;
 /** `delegate motion keep --mine <file> --draft <file>`: a report, never a failure exit. */
 export async function motionKeep(options: MotionKeepOptions, ctx: Context): Promise<void> {
   stdinOnce([options.mine, options.draft, options.phrases]);
-  const io = { stdin: ctx.stdin, waitingForTyping: pasteHint(ctx) };
+  const io = motionInput(ctx);
   const mine = await readMotionFile(options.mine, io);
   const draft = await readMotionFile(options.draft, io);
   let phrases: string[] | undefined;

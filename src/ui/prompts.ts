@@ -6,7 +6,8 @@ import { UserError } from '../errors.js';
  * never prompt without a terminal (a prompt on a pipe would wait forever).
  */
 export function canPrompt(ctx: Context): boolean {
-  return !!ctx.stdin.isTTY && !!ctx.stdout.isTTY;
+  // stdout first: on a pipe, standard input is never opened.
+  return !!ctx.stdout.isTTY && !!ctx.stdin.isTTY;
 }
 
 function requireTerminal(ctx: Context, what: string): void {
