@@ -1,0 +1,43 @@
+// Build step: compile dist/cli.cjs, run delegate commands with it in this one process, and
+// write what V8 compiled to a code cache file. bin/delegate.cjs hands that cache back to V8,
+// so the commands run here start without compiling their code again.
+//
+//   node scripts/train-code-cache.cjs <cli.cjs> <cache file> <runs.json>
+//
+// runs.json is a list of argument lists. Each run's exit is caught rather than taken, so the
+// next run finds everything the earlier ones compiled.
+'use strict';
+const { readFileSync, writeFileSync } = require('node:fs');
+const Module = require('node:module');
+const { dirname } = require('node:path');
+const { Script } = require('node:vm');
+
+const [, , file, cacheFile, runsFile] = process.argv;
+const runs = JSON.parse(readFileSync(runsFile, 'utf8'));
+const script = new Script(Module.wrap(readFileSync(file, 'utf8')), { filename: file });
+
+const exit = process.exit.bind(process);
+let finished;
+process.exit = (code) => finished(code ?? process.exitCode ?? 0);
+
+async function main() {
+  const failed = [];
+  for (const args of runs) {
+    process.argv = [process.argv[0], file, ...args];
+    process.exitCode = undefined;
+    const code = await new Promise((resolve) => {
+      finished = resolve;
+      const core = new Module(file, module);
+      core.filename = file;
+      script.runInThisContext()(core.exports, Module.createRequire(file), core, file, dirname(file));
+    });
+    if (code !== 0 && code !== 1) failed.push(`${args.join(' ')} (exit ${code})`);
+  }
+  writeFileSync(cacheFile, script.createCachedData());
+  if (failed.length > 0) {
+    process.stderr.write(`train-code-cache: these runs failed: ${failed.join(', ')}\n`);
+    exit(1);
+  }
+  exit(0);
+}
+main();
