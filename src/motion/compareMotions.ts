@@ -1,8 +1,9 @@
 import { type MotionText } from './parseMotion.js';
 import { sharedPassages, type PreparedMotion, type SharedPassage } from './sharedPassages.js';
-import { countShared, measurePair, PHRASE_LENGTH, Vocabulary, type Verdict } from './similarity.js';
+import { measurePair, phraseIds, PHRASE_LENGTH, sharedCounts, type Verdict } from './similarity.js';
+import { Holders, Lexicon, RunIds } from './tokens.js';
 import { uniqueDemands, type MotionDemands } from './uniqueDemands.js';
-import { countWords, substantiveWords } from './words.js';
+import { countWords } from './words.js';
 
 /** A motion to compare: its text, and where it came from for the delegate to recognise it. */
 export interface MotionToCompare extends MotionText {
@@ -52,23 +53,22 @@ export function motionLabel(index: number): string {
  * share, and what each asks for that no other does. Only the text below each title is compared.
  */
 export function compareMotions(input: readonly MotionToCompare[]): Comparison {
-  const vocabulary = new Vocabulary();
-  const prepared: PreparedMotion[] = input.map((m, i) => {
-    const words = substantiveWords(m.body);
-    return { label: motionLabel(i), body: m.body, words, ids: words.map((w) => vocabulary.word(w.text)) };
-  });
-  const phrases = prepared.map((m) => vocabulary.phrases(m.ids, PHRASE_LENGTH));
+  const lexicon = new Lexicon();
+  const prepared: PreparedMotion[] = input.map((m, i) => ({ label: motionLabel(i), body: m.body, tokens: lexicon.tokens(m.body) }));
+  const runs = new RunIds(PHRASE_LENGTH, prepared.reduce((total, m) => total + m.tokens.ids.length, 0));
+  const phrases = prepared.map((m) => phraseIds(m.tokens.ids, runs));
+  const shared = sharedCounts(phrases, new Holders(phrases, runs.size));
 
   const n = prepared.length;
   const matrix: number[][] = Array.from({ length: n }, (_, i) => Array.from({ length: n }, (_, j) => (i === j ? 1 : 0)));
   const pairs: PairComparison[] = [];
   for (let i = 0; i < n; i++) {
     for (let j = i + 1; j < n; j++) {
-      const a = prepared[i]!.ids;
-      const b = prepared[j]!.ids;
+      const a = prepared[i]!.tokens.ids;
+      const b = prepared[j]!.tokens.ids;
       let same = a.length === b.length;
       for (let k = 0; same && k < a.length; k++) same = a[k] === b[k];
-      const { similarity, aInB, bInA, verdict } = measurePair(phrases[i]!.length, phrases[j]!.length, countShared(phrases[i]!, phrases[j]!), same);
+      const { similarity, aInB, bInA, verdict } = measurePair(phrases[i]!.length, phrases[j]!.length, shared[i * n + j]!, same);
       matrix[i]![j] = matrix[j]![i] = similarity;
       pairs.push({ a: prepared[i]!.label, b: prepared[j]!.label, similarity, aInB, bInA, verdict });
     }
@@ -86,6 +86,6 @@ export function compareMotions(input: readonly MotionToCompare[]): Comparison {
     matrix,
     pairs,
     sharedPassages: sharedPassages(prepared),
-    uniqueDemands: uniqueDemands(prepared, vocabulary),
+    uniqueDemands: uniqueDemands(prepared, lexicon.words.length),
   };
 }

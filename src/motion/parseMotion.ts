@@ -14,7 +14,11 @@ const NAMED_HEADING = /^\s*(?:[*_]{2})?\s*((?:emergency\s+)?(?:motion|composite|
 const PART_LABEL = /^(?:this\s+)?(?:conference\b|notes\b|believes\b|resolves\b|calls\b)/i;
 const MAX_TITLE_WORDS = 20;
 
+// What a heading line starts with: "#", emphasis, or the first letter of one of the words above.
+const HEADING_START = /^\s*[#*_emca]/i;
+
 function headingText(line: string): { level: number; text: string } | undefined {
+  if (!HEADING_START.test(line)) return undefined;
   const named = NAMED_HEADING.exec(line.replace(/^\s{0,3}#{1,6}\s+/, ''));
   if (named?.[1] && named[1].split(/\s+/).length <= 14 && !/[.;,]$/.test(named[1])) {
     return { level: 0, text: stripEmphasis(named[1]) };
@@ -53,7 +57,7 @@ export function splitMotions(text: string): MotionText[] {
   const motions: MotionText[] = [];
   let current: { heading: string; lines: string[] } | undefined;
   const finish = () => {
-    if (current) motions.push({ heading: current.heading, ...parseMotion(current.lines.join('\n')) });
+    if (current) motions.push({ heading: current.heading, ...parseLines(current.lines) });
   };
   lines.forEach((line, i) => {
     const heading = headings[i];
@@ -72,7 +76,10 @@ export function splitMotions(text: string): MotionText[] {
  * the text (a blank line below it, no full stop, at most 20 words, not "Conference notes…").
  */
 export function parseMotion(text: string): MotionText {
-  const lines = text.replace(/\r\n?/g, '\n').split('\n');
+  return parseLines(text.replace(/\r\n?/g, '\n').split('\n'));
+}
+
+function parseLines(lines: readonly string[]): MotionText {
   const first = lines.findIndex((l) => l.trim() !== '');
   if (first === -1) return { body: '' };
   const line = lines[first]!.trim();

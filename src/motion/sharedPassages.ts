@@ -1,11 +1,11 @@
-import type { Word } from './words.js';
+import type { Tokens } from './tokens.js';
+import { RunIds } from './tokens.js';
 
-/** A motion ready for comparison: its substantive words, and their numbers in a shared vocabulary. */
+/** A motion ready for comparison: its substantive words as numbers shared by all the motions. */
 export interface PreparedMotion {
   label: string;
   body: string;
-  words: Word[];
-  ids: number[];
+  tokens: Tokens;
 }
 
 /** A passage found in more than one motion: the common ground a composite can be drawn from. */
@@ -33,18 +33,6 @@ interface Run {
   first: number;
 }
 
-function hashOf(ids: readonly number[], from: number, length: number): number {
-  let h = 0x811c9dc5;
-  for (let i = from; i < from + length; i++) h = Math.imul(h ^ ids[i]!, 0x01000193);
-  return h & 0x3fffffff; // a small integer, which a Map keys fastest
-}
-
-function sameRun(a: readonly number[], p: number, b: readonly number[], q: number, length: number): boolean {
-  if (p + length > a.length || q + length > b.length) return false;
-  for (let i = 0; i < length; i++) if (a[p + i] !== b[q + i]) return false;
-  return true;
-}
-
 /**
  * The passages several motions share, longest first: maximal runs of at least `minWords`
  * substantive words that appear, in order, in two or more motions. A passage inside a longer
@@ -52,110 +40,96 @@ function sameRun(a: readonly number[], p: number, b: readonly number[], q: numbe
  */
 export function sharedPassages(motions: readonly PreparedMotion[], minWords = MIN_PASSAGE_WORDS): SharedPassage[] {
   const k = minWords;
-  // Seeds: every run of k words, as (hash, where) packed in one number and sorted, so runs with
-  // the same words sit side by side. Hashes can collide: matches are always checked word by word.
-  const motionOf: number[] = [];
-  const posOf: number[] = [];
+  // Every motion's words in one array, each motion with -1 before and after it; a place in
+  // it ("g") stands for a motion and a position at once.
+  let size = 1;
+  for (const m of motions) size += m.tokens.ids.length + 1;
+  const all = new Int32Array(size).fill(-1);
+  const motionAt = new Int32Array(size).fill(-1);
+  const base = new Int32Array(motions.length);
+  let g = 1;
   motions.forEach((m, mi) => {
-    for (let p = 0; p + k <= m.ids.length; p++) {
-      motionOf.push(mi);
-      posOf.push(p);
-    }
+    base[mi] = g;
+    all.set(m.tokens.ids, g);
+    motionAt.fill(mi, g, g + m.tokens.ids.length);
+    g += m.tokens.ids.length + 1;
   });
-  const whereBits = Math.max(1, Math.ceil(Math.log2(motionOf.length + 1)));
-  const hashBits = Math.min(30, 53 - whereBits);
-  const packed = new Float64Array(motionOf.length);
-  for (let g = 0; g < packed.length; g++) {
-    const hash = hashOf(motions[motionOf[g]!]!.ids, posOf[g]!, k) >>> (30 - hashBits);
-    packed[g] = hash * 2 ** whereBits + g;
-  }
-  packed.sort();
-  const whereOf = (value: number) => value % 2 ** whereBits;
-  const hashOfPacked = (value: number) => Math.floor(value / 2 ** whereBits);
+
+  // Seeds: each run of k words gets a number; the places of each number, side by side.
+  const seeds = new RunIds(k, size);
+  const seedAt = new Int32Array(size).fill(-1);
+  motions.forEach((m, mi) => {
+    const ids = m.tokens.ids;
+    for (let p = 0; p + k <= ids.length; p++) seedAt[base[mi]! + p] = seeds.id(ids, p);
+  });
+  const start = new Int32Array(seeds.size + 1);
+  for (let i = 0; i < size; i++) if (seedAt[i]! >= 0) start[seedAt[i]! + 1]!++;
+  for (let s = 0; s < seeds.size; s++) start[s + 1]! += start[s]!;
+  const fill = start.slice(0, seeds.size);
+  const places = new Int32Array(start[seeds.size]!);
+  for (let i = 0; i < size; i++) if (seedAt[i]! >= 0) places[fill[seedAt[i]!]!++] = i;
 
   const found: Run[] = [];
-  const idAt = (occ: readonly number[], i: number, offset: number) => {
-    const ids = motions[occ[i]!]!.ids;
-    const at = occ[i + 1]! + offset;
-    return at >= 0 && at < ids.length ? ids[at]! : -1;
-  };
-  const motionCount = (occ: readonly number[]) => {
-    const first = occ[0];
-    for (let i = 2; i < occ.length; i += 2) if (occ[i] !== first) return 2;
+  const motionCount = (occ: ArrayLike<number>) => {
+    const first = motionAt[occ[0]!];
+    for (let i = 1; i < occ.length; i++) if (motionAt[occ[i]!] !== first) return 2;
     return 1;
   };
   // The passage is maximal on the left unless every occurrence has the same word before it.
-  const leftMaximal = (occ: readonly number[]) => {
-    const before = idAt(occ, 0, -1);
+  const leftMaximal = (occ: ArrayLike<number>) => {
+    const before = all[occ[0]! - 1]!;
     if (before === -1) return true;
-    for (let i = 2; i < occ.length; i += 2) if (idAt(occ, i, -1) !== before) return true;
+    for (let i = 1; i < occ.length; i++) if (all[occ[i]! - 1] !== before) return true;
     return false;
   };
-  const report = (occ: readonly number[], length: number) => {
+  const report = (occ: ArrayLike<number>, length: number) => {
     const at = new Map<number, number>();
-    for (let i = 0; i < occ.length; i += 2) if (!at.has(occ[i]!)) at.set(occ[i]!, occ[i + 1]!);
-    found.push({ length, at, first: Math.min(...at.keys()) });
+    let first = Infinity;
+    for (let i = 0; i < occ.length; i++) {
+      const mi = motionAt[occ[i]!]!;
+      if (!at.has(mi)) at.set(mi, occ[i]! - base[mi]!);
+      if (mi < first) first = mi;
+    }
+    found.push({ length, at, first });
   };
-  // Walk forward from a group of occurrences of the same words, as down a suffix tree: where
-  // the group splits (the next words differ, or a motion ends), the words so far are a passage.
-  const descend = (occ: number[], depth: number): void => {
+  // Walk forward from places holding the same words, as down a suffix tree: where they part
+  // (the next words differ, or a motion ends), the words so far are a passage.
+  const descend = (occ: ArrayLike<number>, depth: number): void => {
     for (;;) {
-      const next = idAt(occ, 0, depth);
-      let same = next !== -1;
-      for (let i = 2; same && i < occ.length; i += 2) same = idAt(occ, i, depth) === next;
+      const next = all[occ[0]! + depth]!;
+      if (next === -1) break;
+      let same = true;
+      for (let i = 1; same && i < occ.length; i++) same = all[occ[i]! + depth] === next;
       if (!same) break;
       depth++;
     }
     if (motionCount(occ) < 2 || !leftMaximal(occ)) return;
     report(occ, depth);
     const children = new Map<number, number[]>();
-    for (let i = 0; i < occ.length; i += 2) {
-      const next = idAt(occ, i, depth);
+    for (let i = 0; i < occ.length; i++) {
+      const next = all[occ[i]! + depth]!;
       if (next === -1) continue;
       const child = children.get(next);
-      if (child) child.push(occ[i]!, occ[i + 1]!);
-      else children.set(next, [occ[i]!, occ[i + 1]!]);
+      if (child) child.push(occ[i]!);
+      else children.set(next, [occ[i]!]);
     }
-    for (const child of children.values()) if (child.length >= 4 && motionCount(child) >= 2) descend(child, depth + 1);
+    for (const child of children.values()) if (child.length >= 2 && motionCount(child) >= 2) descend(child, depth + 1);
   };
 
-  for (let start = 0; start < packed.length; ) {
-    const hash = hashOfPacked(packed[start]!);
-    let end = start + 1;
-    while (end < packed.length && hashOfPacked(packed[end]!) === hash) end++;
-    if (end - start >= 2) {
-      const list: number[] = [];
-      for (let i = start; i < end; i++) {
-        const g = whereOf(packed[i]!);
-        list.push(motionOf[g]!, posOf[g]!);
-      }
-      if (motionCount(list) >= 2 && leftMaximal(list)) {
-        // Split the group by its actual words before walking it.
-        const groups = new Map<string, number[]>();
-        const m0 = list[0]!;
-        const p0 = list[1]!;
-        for (let i = 0; i < list.length; i += 2) {
-          const mi = list[i]!;
-          const p = list[i + 1]!;
-          const key = sameRun(motions[m0]!.ids, p0, motions[mi]!.ids, p, k) ? '' : motions[mi]!.ids.slice(p, p + k).join(' ');
-          const group = groups.get(key);
-          if (group) group.push(mi, p);
-          else groups.set(key, [mi, p]);
-        }
-        for (const group of groups.values()) if (group.length >= 4 && motionCount(group) >= 2 && leftMaximal(group)) descend(group, k);
-      }
-    }
-    start = end;
+  for (let s = 0; s < seeds.size; s++) {
+    if (start[s + 1]! - start[s]! < 2) continue;
+    const occ = places.subarray(start[s]!, start[s + 1]!);
+    if (motionCount(occ) >= 2 && leftMaximal(occ)) descend(occ, k);
   }
 
   // Is `inner` inside `outer`? Look where outer sits in the first motion that holds it.
   const within = (inner: Run, outer: Run) => {
-    const start = outer.at.get(outer.first)!;
+    const from = outer.at.get(outer.first)!;
     const p = inner.at.get(outer.first);
-    return p !== undefined && p >= start && p + inner.length <= start + outer.length;
+    return p !== undefined && p >= from && p + inner.length <= from + outer.length;
   };
 
-  found.sort((x, y) => y.length - x.length || y.at.size - x.at.size || x.first - y.first);
+  found.sort((x, y) => y.length - x.length || y.at.size - x.at.size || x.first - y.first || x.at.get(x.first)! - y.at.get(y.first)!);
   const keptBySet = new Map<string, Run[]>();
   // Kept runs by the first motion that holds them: a run can only lie inside a longer one
   // whose first motion is among its own.
@@ -182,7 +156,7 @@ export function sharedPassages(motions: readonly PreparedMotion[], minWords = MI
 
     const m = motions[run.first]!;
     const pos = run.at.get(run.first)!;
-    const text = m.body.slice(m.words[pos]!.start, m.words[pos + run.length - 1]!.end).replace(/\s+/g, ' ');
+    const text = m.body.slice(m.tokens.starts[pos]!, m.tokens.ends[pos + run.length - 1]!).replace(/\s+/g, ' ');
     passages.push({
       text,
       words: run.length,

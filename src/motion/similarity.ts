@@ -1,3 +1,4 @@
+import { distinctSorted, type Holders, type RunIds } from './tokens.js';
 import { substantiveWords } from './words.js';
 
 /** Similarity is measured on runs of this many substantive words (stop words removed). */
@@ -61,7 +62,7 @@ export function distinct(sorted: Float64Array): Float64Array {
 }
 
 /** How many keys two sorted arrays of distinct keys have in common. */
-export function countShared(a: Float64Array, b: Float64Array): number {
+export function countShared(a: Float64Array | Int32Array, b: Float64Array | Int32Array): number {
   let i = 0;
   let j = 0;
   let n = 0;
@@ -76,6 +77,57 @@ export function countShared(a: Float64Array, b: Float64Array): number {
     else j++;
   }
   return n;
+}
+
+/**
+ * For every pair of texts, how many phrases they share: shared[i * n + j], from the distinct
+ * phrase numbers of each text and which texts hold each phrase. Each phrase held by several
+ * texts counts once for every pair of them; when phrases are held by many texts at once
+ * (near-copies of one model motion), merging each pair's sorted phrases is cheaper, and that
+ * is done instead.
+ */
+export function sharedCounts(phrases: readonly Int32Array[], holders: Holders): Int32Array {
+  const n = phrases.length;
+  const shared = new Int32Array(n * n);
+  let total = 0;
+  for (const keys of phrases) total += keys.length;
+  let work = 0;
+  const size = holders.start.length - 1;
+  for (let x = 0; x < size; x++) {
+    const held = holders.count(x);
+    work += (held * (held - 1)) / 2;
+  }
+  // Merging every pair walks each text's phrases n - 1 times.
+  if (work > (n - 1) * total) {
+    for (let i = 0; i < n; i++) for (let j = i + 1; j < n; j++) shared[i * n + j] = shared[j * n + i] = countShared(phrases[i]!, phrases[j]!);
+    return shared;
+  }
+  const { start, holder } = holders;
+  for (let x = 0; x < size; x++) {
+    for (let a = start[x]!; a < start[x + 1]!; a++) {
+      const i = holder[a]!;
+      for (let b = a + 1; b < start[x + 1]!; b++) {
+        const j = holder[b]!;
+        shared[i * n + j]!++;
+        shared[j * n + i]!++;
+      }
+    }
+  }
+  return shared;
+}
+
+/**
+ * The distinct phrases of `length` words in a text's word numbers, as sorted phrase numbers;
+ * a text shorter than that is one phrase. Phrases are numbered by `runs`, shared by all texts.
+ */
+export function phraseIds(ids: Int32Array, runs: RunIds): Int32Array {
+  const length = runs.n;
+  if (ids.length === 0) return new Int32Array(0);
+  if (ids.length >= length) return distinctSorted(runs.all(ids));
+  // Shorter: pad with negative numbers no word has, so it never equals a longer phrase.
+  const padded = new Int32Array(length).fill(-1 - ids.length);
+  padded.set(ids);
+  return Int32Array.of(runs.id(padded, 0));
 }
 
 export interface PairMeasure {

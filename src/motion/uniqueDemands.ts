@@ -1,7 +1,7 @@
 import { findParts, sentenceSpans, type Span } from './findParts.js';
 import type { PreparedMotion } from './sharedPassages.js';
-import { distinct, type Vocabulary } from './similarity.js';
-import { asWritten, type Word } from './words.js';
+import { distinctSorted, Holders, RunIds } from './tokens.js';
+import { asWritten } from './words.js';
 
 /** A demand no other motion makes: a dividing line to expect in the meeting. */
 export interface UniqueDemand {
@@ -23,62 +23,20 @@ export interface MotionDemands {
 /** A demand is found in another motion when that motion has at least this share of its word pairs. */
 export const FOUND_ELSEWHERE = 0.5;
 
-/**
- * Which motions hold each key, for many keys at once: every (key, motion) packed in one sorted
- * array, so finding the holders of a key is a binary search and nothing is allocated per key.
- */
-class Holders {
-  private readonly packed: Float64Array;
-  private readonly scale: number;
-
-  // NOTE: key × scale must stay below 2^53 to be exact: two-word phrase keys are below 2^35 and
-  // word numbers far below, so this holds for up to 2^18 motions.
-  constructor(keysByMotion: readonly Float64Array[]) {
-    this.scale = 2 ** Math.max(1, Math.ceil(Math.log2(keysByMotion.length + 1)));
-    this.packed = new Float64Array(keysByMotion.reduce((n, keys) => n + keys.length, 0));
-    let i = 0;
-    keysByMotion.forEach((keys, mi) => {
-      for (const key of keys) this.packed[i++] = key * this.scale + mi;
-    });
-    this.packed.sort();
-  }
-
-  /** Where the holders of `key` sit: motion(i) for i from `from` up to `to`. */
-  find(key: number): { from: number; to: number } {
-    const low = key * this.scale;
-    const first = (value: number) => {
-      let lo = 0;
-      let hi = this.packed.length;
-      while (lo < hi) {
-        const mid = (lo + hi) >> 1;
-        if (this.packed[mid]! < value) lo = mid + 1;
-        else hi = mid;
-      }
-      return lo;
-    };
-    return { from: first(low), to: first(low + this.scale) };
-  }
-
-  motion(i: number): number {
-    return this.packed[i]! % this.scale;
-  }
-}
-
 /** The motion's words inside a span: its words are in order, so two binary searches find them. */
-function wordsIn(motion: PreparedMotion, span: Span): { words: Word[]; ids: number[] } {
+function wordsIn(motion: PreparedMotion, span: Span): { from: number; to: number } {
+  const starts = motion.tokens.starts;
   const first = (offset: number) => {
     let lo = 0;
-    let hi = motion.words.length;
+    let hi = starts.length;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
-      if (motion.words[mid]!.start < offset) lo = mid + 1;
+      if (starts[mid]! < offset) lo = mid + 1;
       else hi = mid;
     }
     return lo;
   };
-  const from = first(span.start);
-  const to = first(span.end);
-  return { words: motion.words.slice(from, to), ids: motion.ids.slice(from, to) };
+  return { from: first(span.start), to: first(span.end) };
 }
 
 /**
@@ -87,11 +45,13 @@ function wordsIn(motion: PreparedMotion, span: Span): { words: Word[]; ids: numb
  * social homes" share a word but no pair, so they are different demands. A demand counts as
  * unique when no single other motion has half or more of its pairs.
  */
-export function uniqueDemands(motions: readonly PreparedMotion[], vocabulary: Vocabulary): MotionDemands[] {
-  const pairHolders = new Holders(motions.map((m) => vocabulary.phrases(m.ids, 2)));
+export function uniqueDemands(motions: readonly PreparedMotion[], wordCount: number): MotionDemands[] {
+  const pairIds = new RunIds(2, motions.reduce((n, m) => n + m.tokens.ids.length, 0));
+  const pairsAt = motions.map((m) => pairIds.all(m.tokens.ids));
+  const pairHolders = new Holders(pairsAt.map(distinctSorted), pairIds.size);
   // Only needed once a demand turns out to be unique.
   let wordHolders: Holders | undefined;
-  const holdersOfWords = () => (wordHolders ??= new Holders(motions.map((m) => distinct(Float64Array.from(m.ids).sort()))));
+  const holdersOfWords = () => (wordHolders ??= new Holders(motions.map((m) => distinctSorted(m.tokens.ids)), wordCount));
   const counts = new Int32Array(motions.length);
 
   return motions.map((motion, mi) => {
@@ -100,13 +60,13 @@ export function uniqueDemands(motions: readonly PreparedMotion[], vocabulary: Vo
     const demands = from === 'resolves' ? resolves : sentenceSpans(motion.body);
     const unique: UniqueDemand[] = [];
     for (const demand of demands) {
-      const { words, ids } = wordsIn(motion, demand);
-      if (words.length < 2) continue;
-      const pairs = vocabulary.phrases(ids, 2);
+      const words = wordsIn(motion, demand);
+      if (words.to - words.from < 2) continue;
+      const pairs = distinctSorted(pairsAt[mi]!.subarray(words.from, words.to - 1));
       counts.fill(0);
-      for (const pair of pairs) {
-        const { from, to } = pairHolders.find(pair);
-        for (let i = from; i < to; i++) counts[pairHolders.motion(i)]!++;
+      for (let k = 0; k < pairs.length; k++) {
+        const pair = pairs[k]!;
+        for (let i = pairHolders.start[pair]!; i < pairHolders.start[pair + 1]!; i++) counts[pairHolders.holder[i]!]!++;
       }
       let closest: UniqueDemand['closest'] = null;
       for (let oi = 0; oi < motions.length; oi++) {
@@ -116,10 +76,10 @@ export function uniqueDemands(motions: readonly PreparedMotion[], vocabulary: Vo
       }
       if (closest && closest.share >= FOUND_ELSEWHERE) continue;
       const onlyHere = new Set<string>();
-      words.forEach((word, i) => {
-        const { from, to } = holdersOfWords().find(ids[i]!);
-        if (to - from <= 1) onlyHere.add(asWritten(motion.body, word));
-      });
+      const { ids, starts, ends } = motion.tokens;
+      for (let w = words.from; w < words.to; w++) {
+        if (holdersOfWords().count(ids[w]!) <= 1) onlyHere.add(asWritten(motion.body, { text: '', start: starts[w]!, end: ends[w]! }));
+      }
       unique.push({ text: demand.text, onlyHere: [...onlyHere], closest });
     }
     return { motion: motion.label, from, demands: demands.length, unique };

@@ -79,8 +79,19 @@ export function substantiveWords(text: string): Word[] {
  * "1." count, bullets and lone dashes do not.
  */
 export function countWords(text: string): number {
-  if (!NOT_ASCII.test(text)) return text.match(/[^\s]*[A-Za-z0-9][^\s]*/g)?.length ?? 0;
-  return text.match(/[^\s]*[\p{L}\p{N}][^\s]*/gu)?.length ?? 0;
+  if (NOT_ASCII.test(text)) return text.match(/[^\s]*[\p{L}\p{N}][^\s]*/gu)?.length ?? 0;
+  // ASCII: count the runs between spaces that have a letter or digit, without making them.
+  let count = 0;
+  let counted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 32 || (c >= 9 && c <= 13)) counted = false;
+    else if (!counted && ((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57))) {
+      count++;
+      counted = true;
+    }
+  }
+  return count;
 }
 
 /** A rough stem, so "homes", "home" and "housing", "houses" meet when grouping by subject. */

@@ -1,0 +1,256 @@
+import { isSubstantive } from './stopWords.js';
+import { words } from './words.js';
+
+// NOTE: compare reads every word of dozens of motions in a process that runs once, so its code
+// never gets warm: what costs is work per word and memory per word (the garbage collector
+// copies whatever is still alive). Here every word is a number in typed arrays, and words,
+// phrases and their holders are counted without one object per word.
+
+/** A text's substantive words: word numbers, and where each sits in the text. */
+export interface Tokens {
+  ids: Int32Array;
+  starts: Int32Array;
+  ends: Int32Array;
+}
+
+/** Numbers each distinct substantive word of a set of texts: 0, 1, 2… */
+export class Lexicon {
+  /** Each token as found (lower case) → its word number, or -1 for a stop word. */
+  private readonly byToken = new Map<string, number>();
+  private readonly byWord = new Map<string, number>();
+  /** The normalised word of each number. */
+  readonly words: string[] = [];
+
+  /** The number of a normalised word, given one if it is new. */
+  word(text: string): number {
+    let id = this.byWord.get(text);
+    if (id === undefined) {
+      id = this.words.length;
+      this.byWord.set(text, id);
+      this.words.push(text);
+    }
+    return id;
+  }
+
+  /** The substantive words of a text, as words() finds and normalises them. */
+  tokens(text: string): Tokens {
+    // Plain ASCII, perhaps with typographic quotes and dashes (most motions, even pasted from a
+    // report): one pass over the characters. Any other letter or symbol: words().
+    if (NOT_ASCII_OR_PUNCTUATION.test(text)) return this.fromWords(text);
+    const lower = text.toLowerCase();
+    const cap = (text.length >> 1) + 1;
+    const ids = new Int32Array(cap);
+    const starts = new Int32Array(cap);
+    const ends = new Int32Array(cap);
+    let n = 0;
+    const length = lower.length;
+    let i = 0;
+    while (i < length) {
+      let c = lower.charCodeAt(i);
+      if (!isAlnum(c)) {
+        i++;
+        continue;
+      }
+      const start = i;
+      let number = false;
+      if (c >= 48 && c <= 57) {
+        // A number with thousands commas or a decimal point: "150,000", "9.5".
+        let j = i + 1;
+        while (j < length && isDigit(lower.charCodeAt(j))) j++;
+        while (j + 1 < length && (lower.charCodeAt(j) === 44 || lower.charCodeAt(j) === 46) && isDigit(lower.charCodeAt(j + 1))) {
+          number = true;
+          j += 2;
+          while (j < length && isDigit(lower.charCodeAt(j))) j++;
+        }
+        if (number) i = j;
+      }
+      if (!number) {
+        // Letters and digits, joined across apostrophes: "don't", "union's".
+        i++;
+        for (;;) {
+          while (i < length && isAlnum(lower.charCodeAt(i))) i++;
+          if (i + 1 < length && isApostrophe(lower.charCodeAt(i)) && isAlnum(lower.charCodeAt(i + 1))) i += 2;
+          else break;
+        }
+      }
+      const end = i;
+      if (end - start <= 4 && isListMarker(text, start, end)) continue;
+      const token = lower.slice(start, end);
+      let id = this.byToken.get(token);
+      if (id === undefined) {
+        const word = normaliseAscii(token);
+        id = isSubstantive(word) ? this.word(word) : -1;
+        this.byToken.set(token, id);
+      }
+      if (id < 0) continue;
+      ids[n] = id;
+      starts[n] = start;
+      ends[n] = end;
+      n++;
+    }
+    return { ids: ids.subarray(0, n), starts: starts.subarray(0, n), ends: ends.subarray(0, n) };
+  }
+
+  private fromWords(text: string): Tokens {
+    const found = words(text, isSubstantive);
+    const ids = new Int32Array(found.length);
+    const starts = new Int32Array(found.length);
+    const ends = new Int32Array(found.length);
+    found.forEach((w, k) => {
+      ids[k] = this.word(w.text);
+      starts[k] = w.start;
+      ends[k] = w.end;
+    });
+    return { ids, starts, ends };
+  }
+}
+
+// Outside ASCII, only quotes, dashes, ellipsis, bullets, pound and euro signs: none is part of
+// a word but ’.
+const NOT_ASCII_OR_PUNCTUATION = /[^\x00-\x7f\u2018\u2019\u201c\u201d\u2013\u2014\u2026\u2022\u00a0\u00a3\u20ac]/;
+
+function isApostrophe(code: number): boolean {
+  return code === 39 || code === 0x2019;
+}
+
+function isDigit(code: number): boolean {
+  return code >= 48 && code <= 57;
+}
+
+function isAlnum(code: number): boolean {
+  return (code >= 97 && code <= 122) || (code >= 48 && code <= 57);
+}
+
+/** As words() normalises an ASCII word (’ for an apostrophe allowed): thousands commas dropped, possessive 's and apostrophes removed. */
+function normaliseAscii(word: string): string {
+  const first = word.charCodeAt(0);
+  if (first >= 48 && first <= 57) return word.includes(',') ? word.replace(/,/g, '') : word;
+  if (word.includes("'") || word.includes('’')) return word.replace(/['’]s$/, '').replace(/['’]/g, '');
+  return word;
+}
+
+/** A list number ("1.", "b)", "iv.") at the start of a line: layout, not a word. As in words(). */
+function isListMarker(text: string, start: number, end: number): boolean {
+  const after = text.charCodeAt(end);
+  if (after !== 46 && after !== 41) return false; // "." or ")"
+  if (!/^(?:\d{1,2}|[a-h]|[ivx]{1,4})$/i.test(text.slice(start, end))) return false;
+  if (!/\s/.test(text.charAt(end + 1) || ' ')) return false;
+  for (let j = start - 1; j >= 0; j--) {
+    const code = text.charCodeAt(j);
+    if (code === 10) return true;
+    if (code !== 32 && code !== 9 && code !== 40) return false; // space, tab, "("
+  }
+  return true;
+}
+
+/**
+ * Numbers each distinct run of `n` word numbers: 0, 1, 2… An open-addressing hash table over
+ * typed arrays, so that neither the runs nor their keys are objects.
+ */
+export class RunIds {
+  private slots: Int32Array;
+  private runs: Int32Array;
+  size = 0;
+
+  constructor(
+    readonly n: number,
+    expected = 1024,
+  ) {
+    this.slots = new Int32Array(capacityFor(expected));
+    this.runs = new Int32Array(Math.max(16, expected) * n);
+  }
+
+  /** The number of the run of `n` word numbers at ids[at…]. */
+  id(ids: Int32Array, at: number): number {
+    const n = this.n;
+    let h = 0x811c9dc5 | 0;
+    for (let k = 0; k < n; k++) h = Math.imul(h ^ ids[at + k]!, 0x01000193);
+    const mask = this.slots.length - 1;
+    for (let slot = (h ^ (h >>> 15)) & mask; ; slot = (slot + 1) & mask) {
+      const held = this.slots[slot]!;
+      if (held === 0) {
+        const id = this.size++;
+        if (this.runs.length < this.size * n) {
+          const grown = new Int32Array(this.runs.length * 2);
+          grown.set(this.runs);
+          this.runs = grown;
+        }
+        for (let k = 0; k < n; k++) this.runs[id * n + k] = ids[at + k]!;
+        this.slots[slot] = id + 1;
+        if (this.size * 2 > this.slots.length) this.grow();
+        return id;
+      }
+      const base = (held - 1) * n;
+      let same = true;
+      for (let k = 0; same && k < n; k++) same = this.runs[base + k] === ids[at + k];
+      if (same) return held - 1;
+    }
+  }
+
+  /** The number of every run of `n` words in ids, in order. */
+  all(ids: Int32Array): Int32Array {
+    const count = Math.max(0, ids.length - this.n + 1);
+    const out = new Int32Array(count);
+    for (let at = 0; at < count; at++) out[at] = this.id(ids, at);
+    return out;
+  }
+
+  private grow(): void {
+    const n = this.n;
+    const slots = new Int32Array(this.slots.length * 2);
+    const mask = slots.length - 1;
+    for (let id = 0; id < this.size; id++) {
+      let h = 0x811c9dc5 | 0;
+      for (let k = 0; k < n; k++) h = Math.imul(h ^ this.runs[id * n + k]!, 0x01000193);
+      let slot = (h ^ (h >>> 15)) & mask;
+      while (slots[slot] !== 0) slot = (slot + 1) & mask;
+      slots[slot] = id + 1;
+    }
+    this.slots = slots;
+  }
+}
+
+function capacityFor(expected: number): number {
+  let capacity = 64;
+  while (capacity < expected * 2) capacity *= 2;
+  return capacity;
+}
+
+/** Sorted, without repeats (a new array). */
+export function distinctSorted(values: Int32Array): Int32Array {
+  const sorted = Int32Array.from(values).sort();
+  let n = 0;
+  for (let i = 0; i < sorted.length; i++) if (i === 0 || sorted[i] !== sorted[i - 1]) sorted[n++] = sorted[i]!;
+  return sorted.subarray(0, n);
+}
+
+/**
+ * Which texts hold each number (a word or a run of words), for all numbers below `size` at
+ * once: the holders of x are holder[start[x]] up to holder[start[x + 1]], in order of text.
+ */
+export class Holders {
+  readonly start: Int32Array;
+  readonly holder: Int32Array;
+
+  /** `distinct[t]`: the distinct numbers text t holds. */
+  constructor(distinct: readonly Int32Array[], size: number) {
+    const start = new Int32Array(size + 1);
+    let total = 0;
+    for (const values of distinct) {
+      total += values.length;
+      for (let i = 0; i < values.length; i++) start[values[i]! + 1]!++;
+    }
+    for (let x = 0; x < size; x++) start[x + 1]! += start[x]!;
+    const fill = start.slice(0, size);
+    const holder = new Int32Array(total);
+    distinct.forEach((values, t) => {
+      for (let i = 0; i < values.length; i++) holder[fill[values[i]!]!++] = t;
+    });
+    this.start = start;
+    this.holder = holder;
+  }
+
+  count(x: number): number {
+    return this.start[x + 1]! - this.start[x]!;
+  }
+}

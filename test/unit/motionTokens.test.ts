@@ -1,0 +1,70 @@
+import { readFileSync } from 'node:fs';
+import { Holders, Lexicon, RunIds, distinctSorted } from '../../src/motion/tokens.js';
+import { isSubstantive } from '../../src/motion/stopWords.js';
+import { words } from '../../src/motion/words.js';
+
+// Lexicon.tokens is compare's fast path over words(): it must find exactly the same words.
+function viaWords(text: string) {
+  return words(text, isSubstantive).map((w) => ({ text: w.text, start: w.start, end: w.end }));
+}
+
+function viaTokens(text: string) {
+  const lexicon = new Lexicon();
+  const { ids, starts, ends } = lexicon.tokens(text);
+  return Array.from(ids, (id, k) => ({ text: lexicon.words[id]!, start: starts[k]!, end: ends[k]! }));
+}
+
+const fixture = (name: string) => readFileSync(new URL(`../fixtures/motions/${name}`, import.meta.url), 'utf8');
+
+describe('Lexicon.tokens finds the words words() finds', () => {
+  test.each([
+    ['numbers and case', 'Build 150,000 Council homes; rents up 9.5%! Since 2015. 2015abc 1.5abc a1,2'],
+    ['apostrophes', "the union's members don't agree; workers' rights; 'quoted' words ''"],
+    ['list markers', '1. End no-fault evictions.\n2) Fund 2 schools\n(a) a plan\n  iv. rights\nxv) five\nNot 3. here'],
+    ['typographic punctuation', 'Conference notes the union’s “fair rents” campaign – 150,000 names… • a bullet — £9.5bn, €3'],
+    ['letters beyond ASCII', 'Café workers’ naïve plans in Łódź; ﬁne print'],
+    ['empty and blank', ''],
+    ['only stop words', 'the of and to a in that is'],
+    ['a list number at the very end', 'Conference resolves:\n1.'],
+  ])('%s', (_, text) => {
+    expect(viaTokens(text)).toEqual(viaWords(text));
+  });
+
+  test('on every sample motion', () => {
+    for (const name of ['housing-cac.md', 'draft-composite.txt', 'two-subjects.txt', 'no-parts.txt']) {
+      const text = fixture(name);
+      expect(viaTokens(text)).toEqual(viaWords(text));
+    }
+  });
+
+  test('gives a word one number across texts', () => {
+    const lexicon = new Lexicon();
+    const a = lexicon.tokens('Council homes for all');
+    const b = lexicon.tokens('More COUNCIL homes');
+    expect(Array.from(a.ids)).toEqual([0, 1]);
+    expect(Array.from(b.ids)).toEqual([0, 1]);
+    expect(lexicon.words).toEqual(['council', 'homes']);
+  });
+});
+
+describe('RunIds', () => {
+  test('numbers equal runs alike and different runs apart, past its first capacity', () => {
+    const runs = new RunIds(3, 4);
+    const ids = Int32Array.from({ length: 5000 }, (_, i) => i % 1000);
+    const numbers = runs.all(ids);
+    expect(numbers.length).toBe(4998);
+    expect(runs.size).toBe(1000);
+    expect(numbers[0]).toBe(numbers[1000]);
+    expect(numbers[0]).not.toBe(numbers[1]);
+    expect(runs.id(Int32Array.of(998, 999, 0), 0)).toBe(numbers[998]);
+  });
+});
+
+describe('Holders', () => {
+  test('lists the texts that hold each number', () => {
+    const holders = new Holders([distinctSorted(Int32Array.of(2, 0, 2)), Int32Array.of(), distinctSorted(Int32Array.of(2, 1))], 4);
+    const of = (x: number) => Array.from(holders.holder.subarray(holders.start[x], holders.start[x + 1]));
+    expect([of(0), of(1), of(2), of(3)]).toEqual([[0], [2], [0, 2], []]);
+    expect(holders.count(2)).toBe(2);
+  });
+});
