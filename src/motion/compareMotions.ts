@@ -73,7 +73,33 @@ export function compareMotions(input: readonly MotionToCompare[]): Comparison {
       pairs.push({ a: prepared[i]!.label, b: prepared[j]!.label, similarity, aInB, bInA, verdict });
     }
   }
-  pairs.sort((x, y) => y.similarity - x.similarity || Math.max(y.aInB, y.bInA) - Math.max(x.aInB, x.bInA));
+  // Most alike first, then the most contained. Compared as the fractions they are (shared over
+  // union, shared over the smaller size): the same order as comparing the numbers, without
+  // making a number object at each step of a sort of every pair.
+  const order = Int32Array.from(pairs, (_, k) => k);
+  const sizes = phrases.map((p) => p.length);
+  const similarTop = new Int32Array(pairs.length);
+  const similarBottom = new Int32Array(pairs.length);
+  const containedTop = new Int32Array(pairs.length);
+  const containedBottom = new Int32Array(pairs.length);
+  for (let i = 0, k = 0; i < n; i++) {
+    for (let j = i + 1; j < n; j++, k++) {
+      const common = shared[i * n + j]!;
+      const identical = pairs[k]!.verdict === 'identical';
+      similarTop[k] = identical ? 1 : common;
+      similarBottom[k] = identical ? 1 : Math.max(1, sizes[i]! + sizes[j]! - common);
+      containedTop[k] = common;
+      containedBottom[k] = Math.max(1, Math.min(sizes[i]!, sizes[j]!));
+    }
+  }
+  const compareFractions = (a: number, b: number, c: number, d: number) => (a * d > c * b ? 1 : a * d < c * b ? -1 : 0);
+  order.sort(
+    (x, y) =>
+      compareFractions(similarTop[y]!, similarBottom[y]!, similarTop[x]!, similarBottom[x]!) ||
+      compareFractions(containedTop[y]!, containedBottom[y]!, containedTop[x]!, containedBottom[x]!) ||
+      x - y,
+  );
+  const sorted = Array.from(order, (k) => pairs[k]!);
 
   return {
     motions: input.map((m, i) => ({
@@ -84,7 +110,7 @@ export function compareMotions(input: readonly MotionToCompare[]): Comparison {
       words: countWords(m.body),
     })),
     matrix,
-    pairs,
+    pairs: sorted,
     sharedPassages: sharedPassages(prepared),
     uniqueDemands: uniqueDemands(prepared, lexicon.words.length),
   };
