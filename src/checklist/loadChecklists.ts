@@ -7,6 +7,12 @@ import type { Paths } from '../paths.js';
 import type { Checklist } from './checklist.js';
 import { ChecklistFormatError, parseChecklist } from './parseChecklist.js';
 
+/**
+ * Ids a checklist cannot have: `delegate checklist status` and `delegate checklist edit` are
+ * commands, so a checklist called either could never be opened by name.
+ */
+export const RESERVED_CHECKLIST_IDS: ReadonlySet<string> = new Set(['status', 'edit']);
+
 /** Checklist files larger than this are not checklists; they are skipped with a warning. */
 export const MAX_CHECKLIST_BYTES = 1024 * 1024;
 
@@ -57,6 +63,13 @@ export async function loadChecklists(paths: Paths): Promise<LoadedChecklists> {
         }
         const parsed = await parseChecklist(readFileSync(file, 'utf8'), file, origin);
         warnings.push(...parsed.warnings);
+        if (RESERVED_CHECKLIST_IDS.has(parsed.checklist.id)) {
+          warnings.push({
+            file,
+            message: `its id "${parsed.checklist.id}" is taken by \`delegate checklist ${parsed.checklist.id}\`; give it another id (an "id:" line in its front matter, or a new file name). It is skipped until then`,
+          });
+          continue;
+        }
         byId.set(parsed.checklist.id, parsed.checklist);
       } catch (error) {
         if (error instanceof ChecklistFormatError || error instanceof FrontMatterError) {

@@ -288,6 +288,23 @@ describe('personal checklists', () => {
     expect(result.stdout).toContain('Drafting an amendment  0/11');
   });
 
+  test('a personal checklist named like a checklist command is refused with a way out; status still works', () => {
+    const notes = join(sandbox.home, 'notes');
+    mkdirSync(join(notes, 'checklists'), { recursive: true });
+    const clash = join(notes, 'checklists', 'status.md');
+    writeFileSync(clash, '# Status of our motions\n\n- [ ] Check the CAC report\n');
+    const status = delegate(['checklist', 'status'], { DELEGATE_NOTES_DIR: notes });
+    expect(status.code).toBe(0);
+    expect(status.stderr).toContain(`warning: ${clash}: its id "status" is taken by \`delegate checklist status\`; give it another id`);
+    const list = delegate(['checklist'], { DELEGATE_NOTES_DIR: notes });
+    expect(list.stdout).not.toMatch(/^status\b/m);
+    writeFileSync(clash, '---\nid: motion-status\n---\n# Status of our motions\n\n- [ ] Check the CAC report\n');
+    const renamed = delegate(['checklist', 'motion-status', '--list'], { DELEGATE_NOTES_DIR: notes });
+    expect(renamed.code).toBe(0);
+    expect(renamed.stderr).toBe('');
+    expect(renamed.stdout).toContain('Check the CAC report');
+  });
+
   test('terminal control sequences in a personal checklist are shown, not obeyed', () => {
     const notes = join(sandbox.home, 'notes');
     mkdirSync(join(notes, 'checklists'), { recursive: true });
