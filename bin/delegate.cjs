@@ -8,20 +8,28 @@ const dist = join(__dirname, '..', 'dist');
 const file = join(dist, 'cli.cjs');
 
 // The build leaves V8's compiled code for dist/cli.cjs in dist/cli.cache (see
-// scripts/build.mjs), which saves compiling the core at every start. A cache that does not fit
-// this Node (another version, other flags) is ignored by V8, and then this is a plain require.
+// scripts/build.mjs), which saves compiling the core at every start. It is used only when the
+// build id at its head is the one at the head of cli.cjs (V8 itself checks only the length of
+// the source), and V8 ignores a cache from another Node version or other flags; without one,
+// this is a plain require.
+const source = readFileSync(file, 'utf8');
+const build = /^"use strict";\/\*(delegate-build:[^*]*)\*\//.exec(source);
 let cachedData;
-try {
-  cachedData = readFileSync(join(dist, 'cli.cache'));
-} catch {
-  // no cache: built without one, or removed
+if (build) {
+  try {
+    const cache = readFileSync(join(dist, 'cli.cache'));
+    const head = `${build[1]}\n`;
+    if (cache.length > head.length && cache.toString('latin1', 0, head.length) === head) cachedData = cache.subarray(head.length);
+  } catch {
+    // no cache: built without one, or removed
+  }
 }
 if (cachedData === undefined) {
   require(file);
 } else {
   const Module = require('node:module');
   const { Script } = require('node:vm');
-  const script = new Script(Module.wrap(readFileSync(file, 'utf8')), { filename: file, cachedData });
+  const script = new Script(Module.wrap(source), { filename: file, cachedData });
   const core = new Module(file, module);
   core.filename = file;
   script.runInThisContext()(core.exports, Module.createRequire(file), core, file, dist);

@@ -10,7 +10,8 @@
 //   dist/vendor/*.cjs   the prompt library and the full YAML parser, likewise on first use.
 //   dist/content-manifest.json   the bundled pages, parsed at build time.
 //   dist/cli.cache      V8's compiled code for cli.cjs, made by running it once here; the
-//                       bin uses it when it fits the Node that runs it.
+//                       bin uses it when it was made for this very cli.cjs (the build id
+//                       heads both) and V8 finds it fits the Node that runs it.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -34,6 +35,7 @@ try {
 const stub = (name) => fileURLToPath(new URL(`./stubs/${name}`, import.meta.url));
 
 const version = JSON.parse(readFileSync(`${root}/package.json`, 'utf8')).version;
+const buildId = `${version}+${Date.now().toString(36)}`;
 
 /** Our modules that import the Markdown libraries; the core requires them from islands/. */
 const islands = ['src/render/markdownTerminal.ts', 'src/render/plainText.ts', 'src/render/cheatsheetHtml.ts'];
@@ -101,10 +103,11 @@ const common = {
   logLevel: 'warning',
   define: {
     __DELEGATE_VERSION__: JSON.stringify(version),
-    __DELEGATE_BUILD__: JSON.stringify(`${version}+${Date.now().toString(36)}`),
+    __DELEGATE_BUILD__: JSON.stringify(buildId),
     'import.meta.url': '__delegateModuleUrl',
   },
-  banner: { js: "var __delegateModuleUrl = require('node:url').pathToFileURL(__filename).href;" },
+  // "use strict" first: esbuild writes it below the banner, where it would no longer count.
+  banner: { js: `"use strict";/*delegate-build:${buildId}*/var __delegateModuleUrl = require('node:url').pathToFileURL(__filename).href;` },
 };
 
 // Built beside dist/ and swapped in at the end, so a delegate process (or a test) running
@@ -155,7 +158,11 @@ const trained = spawnSync(process.execPath, [join(root, 'scripts', 'train-code-c
   encoding: 'utf8',
 });
 rmSync(home, { recursive: true, force: true });
-if (trained.status !== 0) {
+if (trained.status === 0) {
+  // V8 checks a cache against the source's length, not its text: the build id in front ties
+  // this cache to this cli.cjs (bin/delegate.cjs compares them).
+  writeFileSync(`${out}/cli.cache`, Buffer.concat([Buffer.from(`delegate-build:${buildId}\n`), readFileSync(`${out}/cli.cache`)]));
+} else {
   rmSync(`${out}/cli.cache`, { force: true });
   console.warn(`build: no code cache (a trial run failed, exit ${trained.status}): ${trained.stderr.trim()}`);
 }
