@@ -1,5 +1,5 @@
 import { isSubstantive } from './stopWords.js';
-import { words } from './words.js';
+import { isListMarker, words } from './words.js';
 
 // NOTE: compare reads every word of dozens of motions in a process that runs once, so its code
 // never gets warm: what costs is work per word and memory per word (the garbage collector
@@ -127,20 +127,6 @@ function normaliseAscii(word: string): string {
   if (first >= 48 && first <= 57) return word.includes(',') ? word.replace(/,/g, '') : word;
   if (word.includes("'") || word.includes('’')) return word.replace(/['’]s$/, '').replace(/['’]/g, '');
   return word;
-}
-
-/** A list number ("1.", "b)", "iv.") at the start of a line: layout, not a word. As in words(). */
-function isListMarker(text: string, start: number, end: number): boolean {
-  const after = text.charCodeAt(end);
-  if (after !== 46 && after !== 41) return false; // "." or ")"
-  if (!/^(?:\d{1,2}|[a-h]|[ivx]{1,4})$/i.test(text.slice(start, end))) return false;
-  if (!/\s/.test(text.charAt(end + 1) || ' ')) return false;
-  for (let j = start - 1; j >= 0; j--) {
-    const code = text.charCodeAt(j);
-    if (code === 10) return true;
-    if (code !== 32 && code !== 9 && code !== 40) return false; // space, tab, "("
-  }
-  return true;
 }
 
 /**

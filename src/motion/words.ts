@@ -44,7 +44,8 @@ export function words(text: string, keep?: (word: string) => boolean): Word[] {
   return out;
 }
 
-function isListMarker(text: string, start: number, end: number): boolean {
+/** A list number ("1.", "b)", "iv.") at text[start, end), at the start of its line: layout, not a word. */
+export function isListMarker(text: string, start: number, end: number): boolean {
   const after = text.charCodeAt(end);
   if (after !== 46 && after !== 41) return false; // "." or ")"
   if (!/^(?:\d{1,2}|[a-h]|[ivx]{1,4})$/i.test(text.slice(start, end))) return false;
