@@ -60,14 +60,16 @@ async function main(): Promise<number> {
 process.on('SIGINT', () => process.exit(ExitCode.interrupted));
 
 /**
- * Exit once everything written has reached stdout and stderr. Waiting for Node to wind down by
- * itself costs time for nothing: a stream opened but never read (standard input on a file)
- * still has a read in flight, and the heap is torn down piece by piece. Output still queued
- * (a pipe whose reader is slow) is left to drain, and Node exits after it.
+ * Exit once everything written has reached stdout and stderr, rather than wait for Node to wind
+ * down by itself (a few ms, more after a big compare). Output still queued (a pipe whose reader
+ * is slow) is left to drain, and Node exits after it. Not on a terminal, where those ms do not
+ * matter: a terminal program reading a pseudo-terminal can miss the last lines of a process
+ * that ends the instant it has written them (seen with node-pty).
  */
 function finish(code: number): void {
   process.exitCode = code;
-  if (process.stdout.writableLength === 0 && process.stderr.writableLength === 0) process.exit(code);
+  const streams = [process.stdout, process.stderr];
+  if (streams.every((stream) => !stream.isTTY && stream.writableLength === 0)) process.exit(code);
 }
 
 main().then(finish, (error: unknown) => finish(report(error)));
