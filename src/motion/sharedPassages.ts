@@ -131,9 +131,8 @@ export function sharedPassages(motions: readonly PreparedMotion[], minWords = MI
 
   found.sort((x, y) => y.length - x.length || y.at.size - x.at.size || x.first - y.first || x.at.get(x.first)! - y.at.get(y.first)!);
   const keptBySet = new Map<string, Run[]>();
-  // Kept runs by the first motion that holds them: a run can only lie inside a longer one
-  // whose first motion is among its own.
-  const keptByFirst = new Map<number, Array<{ run: Run; index: number }>>();
+  // Every run kept, in the order of the passages list.
+  const kept: Run[] = [];
   const passages: SharedPassage[] = [];
   for (const run of found) {
     const who = [...run.at.keys()].sort((x, y) => x - y);
@@ -143,16 +142,14 @@ export function sharedPassages(motions: readonly PreparedMotion[], minWords = MI
     sameSet.push(run);
     keptBySet.set(setKey, sameSet);
 
+    // The first kept passage, longer than this one, that holds it: a run can only lie inside a
+    // longer one whose first motion is among its own.
     let partOf = -1;
-    for (const mi of who) {
-      for (const { run: longer, index } of keptByFirst.get(mi) ?? []) {
-        if (longer.length > run.length && (partOf === -1 || index < partOf) && within(run, longer)) partOf = index;
-      }
+    for (let index = 0; index < kept.length && partOf === -1; index++) {
+      const longer = kept[index]!;
+      if (longer.length > run.length && run.at.has(longer.first) && within(run, longer)) partOf = index;
     }
-    const index = passages.length;
-    const list = keptByFirst.get(run.first);
-    if (list) list.push({ run, index });
-    else keptByFirst.set(run.first, [{ run, index }]);
+    kept.push(run);
 
     const m = motions[run.first]!;
     const pos = run.at.get(run.first)!;

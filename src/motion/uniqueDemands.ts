@@ -68,12 +68,11 @@ export function uniqueDemands(motions: readonly PreparedMotion[], wordCount: num
         const pair = pairs[k]!;
         for (let i = pairHolders.start[pair]!; i < pairHolders.start[pair + 1]!; i++) counts[pairHolders.holder[i]!]!++;
       }
-      let closest: UniqueDemand['closest'] = null;
-      for (let oi = 0; oi < motions.length; oi++) {
-        if (oi === mi) continue;
-        const share = counts[oi]! / pairs.length;
-        if (!closest || share > closest.share) closest = { motion: motions[oi]!.label, share };
-      }
+      // The other motion holding most of its pairs (the first, on a tie): counted in whole
+      // numbers, the share worked out once.
+      let best = -1;
+      for (let oi = 0; oi < motions.length; oi++) if (oi !== mi && (best === -1 || counts[oi]! > counts[best]!)) best = oi;
+      const closest: UniqueDemand['closest'] = best === -1 ? null : { motion: motions[best]!.label, share: counts[best]! / pairs.length };
       if (closest && closest.share >= FOUND_ELSEWHERE) continue;
       const onlyHere = new Set<string>();
       const { ids, starts, ends } = motion.tokens;
