@@ -6,7 +6,7 @@ import type { PageKind } from '../content/page.js';
 import { ExitCode, UserError, usageError } from '../errors.js';
 import { neutralise } from '../render/sanitize.js';
 import { correctionLine, hitToJson, renderSearchResults, resultToJson } from '../render/searchView.js';
-import { QueryError } from '../search/parseQuery.js';
+import { asYouType, QueryError } from '../search/parseQuery.js';
 import { IndexBusyError, type SyncProgress } from '../search/searchIndex.js';
 import { SearchSession, type PageFilters, type SearchHit } from '../search/searchSession.js';
 import { printJson, printPaged } from '../ui/output.js';
@@ -110,7 +110,12 @@ async function searchInteractively(filters: PageFilters, ctx: Context): Promise<
     chosen = await searchPrompt<SearchHit>(ctx, 'Search the handbook and your notes:', async (term) => {
       if (!term?.trim()) return [];
       try {
-        const result = await session.find({ query: term, filters, limit: 20, maxLines: 1, lenient: true });
+        // The last word as a start of a word while it is being typed; if that finds nothing,
+        // the words as typed, which may be corrected as misspelled.
+        const request = { filters, limit: 20, maxLines: 1, lenient: true };
+        const typing = asYouType(term);
+        let result = await session.find({ ...request, query: typing });
+        if (result.total === 0 && typing !== term) result = await session.find({ ...request, query: term });
         const corrected = correctionLine(result);
         return result.hits.map((hit) => {
           const line = hit.lines[0];

@@ -36,6 +36,20 @@ export function tokenize(text: string): string[] {
   return (text.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().match(TOKEN) ?? []) as string[];
 }
 
+/**
+ * Search as you type: the last word, while it is still being typed (nothing follows it), is
+ * read as the start of a word, so "composi" already finds compositing. A quoted phrase still
+ * open, OR, AND, and a word already ending in * are left as typed.
+ */
+export function asYouType(input: string): string {
+  if ((input.match(/"/g)?.length ?? 0) % 2 === 1) return input;
+  const last = /(?:^|\s)-?([^\s"]+)$/.exec(input)?.[1];
+  if (last === undefined || last.endsWith('*') || last === 'OR' || last === 'AND') return input;
+  const words = tokenize(last);
+  // Only when the word itself ends the input ("vote," is a finished word).
+  return words.length > 0 && tokenize(last.slice(-1)).length > 0 ? `${input}*` : input;
+}
+
 interface Token {
   type: 'term' | 'or';
   term?: Term;

@@ -197,6 +197,22 @@ describe('search as you type (in a terminal)', () => {
     }
   });
 
+  test('a word still being typed is searched as the start of a word, beside a misspelled one', async () => {
+    for (const [typed, shown] of [
+      ['compositi', '(compositing)'],
+      ['refrence ba', /Reference back\s+\(reference-back\)/],
+    ] as const) {
+      const term = openTerminal(['search'], env());
+      try {
+        await term.waitFor('Search the handbook and your notes');
+        term.write(typed);
+        await term.waitFor(shown);
+      } finally {
+        term.kill();
+      }
+    }
+  });
+
   test('Ctrl-C leaves quietly with 130', async () => {
     const term = openTerminal(['search'], env());
     try {

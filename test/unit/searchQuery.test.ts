@@ -1,5 +1,5 @@
 import { correctQuery, typoDistance, type Vocabulary } from '../../src/search/correctQuery.js';
-import { formatQuery, highlightExpression, parseQuery, QueryError, tokenize, toMatchExpression } from '../../src/search/parseQuery.js';
+import { asYouType, formatQuery, highlightExpression, parseQuery, QueryError, tokenize, toMatchExpression } from '../../src/search/parseQuery.js';
 
 const match = (q: string) => toMatchExpression(parseQuery(q));
 
@@ -72,6 +72,24 @@ describe('parseQuery → FTS5 MATCH expression', () => {
     const q = parseQuery('"card vote" amend* OR remit -emergency');
     expect(formatQuery(q)).toBe('"card vote" amend* OR remit -emergency');
     expect(highlightExpression(q)).toBe('"card" OR "vote" OR "amend"* OR "remit"');
+  });
+});
+
+describe('search as you type', () => {
+  test.each([
+    ['composi', 'composi*'],
+    ['card vo', 'card vo*'],
+    ['-emerg', '-emerg*'],
+    ['café', 'café*'],
+    ['card ', 'card '],
+    ['vote,', 'vote,'],
+    ['amend*', 'amend*'],
+    ['"card vo', '"card vo'],
+    ['"card vote"', '"card vote"'],
+    ['amendment OR', 'amendment OR'],
+    ['', ''],
+  ])('%j is searched as %j', (typed, searched) => {
+    expect(asYouType(typed)).toBe(searched);
   });
 });
 
