@@ -158,7 +158,7 @@ const trained = spawnSync(process.execPath, [join(root, 'scripts', 'train-code-c
   encoding: 'utf8',
 });
 rmSync(home, { recursive: true, force: true });
-if (trained.status === 0) {
+if (trained.status === 0 && existsSync(`${out}/cli.cache`)) {
   // V8 checks a cache against the source's length, not its text: the build id in front ties
   // this cache to this cli.cjs (bin/delegate.cjs compares them).
   writeFileSync(`${out}/cli.cache`, Buffer.concat([Buffer.from(`delegate-build:${buildId}\n`), readFileSync(`${out}/cli.cache`)]));

@@ -27,6 +27,11 @@ async function main() {
     process.exitCode = undefined;
     const code = await new Promise((resolve) => {
       finished = resolve;
+      // A run that never ends (it should not) must not hold up the build: no cache, then.
+      setTimeout(() => {
+        process.stderr.write(`train-code-cache: ${args.join(' ')} did not finish in 60 s\n`);
+        exit(1);
+      }, 60_000).unref();
       const core = new Module(file, module);
       core.filename = file;
       script.runInThisContext()(core.exports, Module.createRequire(file), core, file, dirname(file));
