@@ -12,7 +12,14 @@ const file = join(dist, 'cli.cjs');
 // build id at its head is the one at the head of cli.cjs (V8 itself checks only the length of
 // the source), and V8 ignores a cache from another Node version or other flags; without one,
 // this is a plain require.
-const source = readFileSync(file, 'utf8');
+let source;
+try {
+  source = readFileSync(file, 'utf8');
+} catch (error) {
+  if (error.code !== 'ENOENT') throw error;
+  process.stderr.write(`delegate: ${file} is missing: this copy of delegate was never built.\nRun \`npm install\` (or \`npm run build\`) in ${join(__dirname, '..')}, then try again.\n`);
+  process.exit(1);
+}
 const build = /^"use strict";\/\*(delegate-build:[^*]*)\*\//.exec(source);
 let cachedData;
 if (build) {

@@ -58,4 +58,13 @@ describe('the code cache', () => {
     expect(result.status).toBe(0);
     expect(result.stdout).toBe(expected());
   });
+
+  test('without dist/cli.cjs the command says how to build it, and exits 1', () => {
+    rmSync(join(copy, 'dist', 'cli.cjs'));
+    const result = runCopy(['list']);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain(`delegate: ${join(copy, 'dist', 'cli.cjs')} is missing: this copy of delegate was never built.`);
+    expect(result.stderr).toContain('Run `npm install` (or `npm run build`)');
+    expect(result.stderr).not.toMatch(/\n\s+at /);
+  });
 });
