@@ -1,5 +1,4 @@
-import { distinctSorted, type Holders, type RunIds } from './tokens.js';
-import { substantiveWords } from './words.js';
+import { distinctSorted, Lexicon, RunIds, type Holders } from './tokens.js';
 
 /** Similarity is measured on runs of this many substantive words (stop words removed). */
 export const PHRASE_LENGTH = 3;
@@ -12,57 +11,8 @@ export const SIMILAR = 0.5;
 
 export type Verdict = 'identical' | 'nearly identical' | 'contained' | 'similar' | 'different';
 
-// A phrase of up to three words whose word numbers are below 2^17 gets an exact numeric key
-// (2^34 and up for two words, 2^51 and up for three: inside a double's exact range, and far
-// above the small numbers interned phrases get); the leading 1 keeps the lengths apart.
-const BASE = 2 ** 17;
-
-/** Gives each distinct word, and each distinct phrase, a number shared across all motions. */
-export class Vocabulary {
-  private readonly wordIds = new Map<string, number>();
-  private readonly phraseIds = new Map<string, number>();
-
-  word(text: string): number {
-    let id = this.wordIds.get(text);
-    if (id === undefined) this.wordIds.set(text, (id = this.wordIds.size));
-    return id;
-  }
-
-  /**
-   * The distinct phrases (runs of `length` word ids) in a sequence, as sorted keys; a shorter
-   * sequence is one phrase. Sorted typed arrays, not sets: compare makes thousands of these,
-   * and merging two sorted arrays allocates nothing.
-   */
-  phrases(ids: readonly number[], length = PHRASE_LENGTH): Float64Array {
-    const n = Math.min(length, ids.length);
-    const keys = new Float64Array(n === 0 ? 0 : ids.length - n + 1);
-    for (let i = 0; i < keys.length; i++) {
-      let key = 1;
-      for (let j = 0; j < n && key > 0; j++) {
-        const id = ids[i + j]!;
-        key = n <= 3 && id < BASE ? key * BASE + id : -1;
-      }
-      if (key > 0) keys[i] = key;
-      else {
-        const text = ids.slice(i, i + n).join(' ');
-        let id = this.phraseIds.get(text);
-        if (id === undefined) this.phraseIds.set(text, (id = this.phraseIds.size));
-        keys[i] = id;
-      }
-    }
-    return distinct(keys.sort());
-  }
-}
-
-/** A sorted array without its repeats (reusing its memory). */
-export function distinct(sorted: Float64Array): Float64Array {
-  let n = 0;
-  for (let i = 0; i < sorted.length; i++) if (i === 0 || sorted[i] !== sorted[i - 1]) sorted[n++] = sorted[i]!;
-  return sorted.subarray(0, n);
-}
-
 /** How many keys two sorted arrays of distinct keys have in common. */
-export function countShared(a: Float64Array | Int32Array, b: Float64Array | Int32Array): number {
+export function countShared(a: Int32Array, b: Int32Array): number {
   let i = 0;
   let j = 0;
   let n = 0;
@@ -167,13 +117,13 @@ export function measurePair(sizeA: number, sizeB: number, shared: number, sameWo
  * ignored). 1 means the same words in the same order.
  */
 export function similarity(a: string, b: string): PairMeasure {
-  const vocabulary = new Vocabulary();
-  const ids = (text: string) => substantiveWords(text).map((w) => vocabulary.word(w.text));
-  const idsA = ids(a);
-  const idsB = ids(b);
+  const lexicon = new Lexicon();
+  const idsA = lexicon.tokens(a).ids;
+  const idsB = lexicon.tokens(b).ids;
   const same = idsA.length === idsB.length && idsA.every((id, i) => id === idsB[i]);
-  const phrasesA = vocabulary.phrases(idsA);
-  const phrasesB = vocabulary.phrases(idsB);
+  const runs = new RunIds(PHRASE_LENGTH);
+  const phrasesA = phraseIds(idsA, runs);
+  const phrasesB = phraseIds(idsB, runs);
   return measurePair(phrasesA.length, phrasesB.length, countShared(phrasesA, phrasesB), same);
 }
 

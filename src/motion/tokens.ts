@@ -1,5 +1,5 @@
 import { isSubstantive } from './stopWords.js';
-import { isListMarker, words } from './words.js';
+import { isListMarker, normalise, words } from './words.js';
 
 // NOTE: compare reads every word of dozens of motions in a process that runs once, so its code
 // never gets warm: what costs is work per word and memory per word (the garbage collector
@@ -78,7 +78,7 @@ export class Lexicon {
       const token = lower.slice(start, end);
       let id = this.byToken.get(token);
       if (id === undefined) {
-        const word = normaliseAscii(token);
+        const word = normalise(token, true);
         id = isSubstantive(word) ? this.word(word) : -1;
         this.byToken.set(token, id);
       }
@@ -119,14 +119,6 @@ function isDigit(code: number): boolean {
 
 function isAlnum(code: number): boolean {
   return (code >= 97 && code <= 122) || (code >= 48 && code <= 57);
-}
-
-/** As words() normalises an ASCII word (’ for an apostrophe allowed): thousands commas dropped, possessive 's and apostrophes removed. */
-function normaliseAscii(word: string): string {
-  const first = word.charCodeAt(0);
-  if (first >= 48 && first <= 57) return word.includes(',') ? word.replace(/,/g, '') : word;
-  if (word.includes("'") || word.includes('’')) return word.replace(/['’]s$/, '').replace(/['’]/g, '');
-  return word;
 }
 
 /**

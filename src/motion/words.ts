@@ -60,7 +60,8 @@ export function isListMarker(text: string, start: number, end: number): boolean 
 
 const NOT_ASCII = /[^\x00-\x7f]/;
 
-function normalise(word: string, ascii: boolean): string {
+/** A word as compare and keep see it: commas out of numbers, the possessive 's and apostrophes gone. */
+export function normalise(word: string, ascii: boolean): string {
   if (!ascii && NOT_ASCII.test(word)) word = word.normalize('NFKC');
   const first = word.charCodeAt(0);
   if (first >= 48 && first <= 57) return word.includes(',') ? word.replace(/,/g, '') : word;
