@@ -1,6 +1,5 @@
-import { randomBytes } from 'node:crypto';
-import { closeSync, fsyncSync, linkSync, openSync, rmSync, writeFileSync, writeSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { linkSync, rmSync, writeFileSync } from 'node:fs';
+import { writeTempBeside } from '../util/writeFileAtomic.js';
 
 /**
  * Write a new file that must not exist yet: false (and nothing written) when it does. Readers
@@ -9,14 +8,7 @@ import { basename, dirname, join } from 'node:path';
  * exclusive create is used instead.
  */
 export function writeNewFile(file: string, text: string): boolean {
-  const temp = join(dirname(file), `.${basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
-  const fd = openSync(temp, 'wx', 0o644);
-  try {
-    writeSync(fd, text);
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
-  }
+  const temp = writeTempBeside(file, text);
   try {
     linkSync(temp, file);
     return true;

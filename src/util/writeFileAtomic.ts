@@ -11,21 +11,34 @@ export async function writeFileAtomic(file: string, data: string, options: { mod
   writeFileAtomicSync(file, data, options);
 }
 
-export function writeFileAtomicSync(file: string, data: string, options: { mode?: number } = {}): void {
-  const dir = dirname(file);
-  const temp = join(dir, `.${basename(file)}.${process.pid}.${Math.random().toString(36).slice(2, 10)}.tmp`);
+/**
+ * Write `data` to a new temp file in the folder of `file`, flushed to disk, and return its path:
+ * the first half of an atomic write, which the caller finishes by renaming or linking it.
+ * Nothing is left behind when writing fails.
+ */
+export function writeTempBeside(file: string, data: string, mode = 0o644): string {
+  const temp = join(dirname(file), `.${basename(file)}.${process.pid}.${Math.random().toString(36).slice(2, 10)}.tmp`);
+  const fd = openSync(temp, 'wx', mode);
   try {
-    ensureDir(dir);
-    const fd = openSync(temp, 'wx', options.mode ?? 0o644);
-    try {
-      writeSync(fd, data);
-      fsyncSync(fd);
-    } finally {
-      closeSync(fd);
-    }
+    writeSync(fd, data);
+    fsyncSync(fd);
+  } catch (error) {
+    closeSync(fd);
+    rmSync(temp, { force: true });
+    throw error;
+  }
+  closeSync(fd);
+  return temp;
+}
+
+export function writeFileAtomicSync(file: string, data: string, options: { mode?: number } = {}): void {
+  let temp: string | undefined;
+  try {
+    ensureDir(dirname(file));
+    temp = writeTempBeside(file, data, options.mode);
     renameSync(temp, file);
   } catch (error) {
-    rmSync(temp, { force: true });
+    if (temp !== undefined) rmSync(temp, { force: true });
     const code = (error as NodeJS.ErrnoException).code;
     if (code) throw new UserError(`cannot write ${file} (${code})`, { hint: 'Check the folder exists and you can write to it.' });
     throw error;
