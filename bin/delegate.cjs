@@ -10,8 +10,7 @@ const file = join(dist, 'cli.cjs');
 // The build leaves V8's compiled code for dist/cli.cjs in dist/cli.cache (see
 // scripts/build.mjs), which saves compiling the core at every start. It is used only when the
 // build id at its head is the one at the head of cli.cjs (V8 itself checks only the length of
-// the source), and V8 ignores a cache from another Node version or other flags; without one,
-// this is a plain require.
+// the source), and V8 ignores a cache from another Node version or other flags.
 let source;
 try {
   source = readFileSync(file, 'utf8');
@@ -31,13 +30,10 @@ if (build) {
     // no cache: built without one, or removed
   }
 }
-if (cachedData === undefined) {
-  require(file);
-} else {
-  const Module = require('node:module');
-  const { Script } = require('node:vm');
-  const script = new Script(Module.wrap(source), { filename: file, cachedData });
-  const core = new Module(file, module);
-  core.filename = file;
-  script.runInThisContext()(core.exports, Module.createRequire(file), core, file, dist);
-}
+// Compiled from the source already read, with the cache when there is one.
+const Module = require('node:module');
+const { Script } = require('node:vm');
+const script = new Script(Module.wrap(source), { filename: file, ...(cachedData ? { cachedData } : {}) });
+const core = new Module(file, module);
+core.filename = file;
+script.runInThisContext()(core.exports, Module.createRequire(file), core, file, dist);
