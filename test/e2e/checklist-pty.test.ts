@@ -20,6 +20,17 @@ afterEach(() => {
   sandbox.cleanup();
 });
 
+/** Where the last match of `pattern` in `text` ends, or -1. */
+function lastMatchEnd(text: string, pattern: RegExp | string): number {
+  if (typeof pattern === 'string') {
+    const at = text.lastIndexOf(pattern);
+    return at === -1 ? -1 : at + pattern.length;
+  }
+  let end = -1;
+  for (const m of text.matchAll(new RegExp(pattern.source, pattern.flags.includes('g') ? pattern.flags : `${pattern.flags}g`))) end = m.index + m[0].length;
+  return end;
+}
+
 class Terminal {
   private output = '';
   private mark = 0;
@@ -41,24 +52,30 @@ class Terminal {
     terminals.push(this);
   }
 
-  /** Everything shown since the last `waitFor` matched, without escape codes. */
+  /** Everything shown since the end of what the last `waitFor` matched, without escape codes. */
   get screen(): string {
-    return stripVTControlCharacters(this.output.slice(this.mark)).replace(/\r/g, '');
+    return stripVTControlCharacters(this.output).replace(/\r/g, '').slice(this.mark);
   }
 
-  /** Wait until the screen shows `pattern`. A guard, not a timing assertion: the default is generous. */
+  /**
+   * Wait until the screen shows `pattern`, then until the program has stopped writing for a
+   * moment (a frame can arrive in pieces), and return the screen. The next wait starts after
+   * the match, not after everything written so far: two lines written at once must both be
+   * found. A guard, not a timing assertion: the default is generous.
+   */
   async waitFor(pattern: RegExp | string, timeout = 15000): Promise<string> {
     const deadline = Date.now() + timeout;
     for (;;) {
-      const screen = this.screen;
-      const found = typeof pattern === 'string' ? screen.lastIndexOf(pattern) : -1;
-      const match = typeof pattern === 'string' ? found >= 0 : pattern.test(screen);
-      if (match) {
-        const text = screen;
-        this.mark = this.output.length;
+      if (lastMatchEnd(this.screen, pattern) >= 0) {
+        for (let length = -1; length !== this.output.length && Date.now() < deadline; ) {
+          length = this.output.length;
+          await new Promise((resolve) => setTimeout(resolve, 40));
+        }
+        const text = this.screen;
+        this.mark += lastMatchEnd(text, pattern);
         return text;
       }
-      if (Date.now() > deadline) throw new Error(`the terminal never showed ${String(pattern)}; it showed:\n${screen.slice(-2000)}`);
+      if (Date.now() > deadline) throw new Error(`the terminal never showed ${String(pattern)}; it showed:\n${this.screen.slice(-2000)}`);
       await new Promise((resolve) => setTimeout(resolve, 20));
     }
   }
