@@ -62,14 +62,11 @@ process.on('SIGINT', () => process.exit(ExitCode.interrupted));
 /**
  * Exit once everything written has reached stdout and stderr, rather than wait for Node to wind
  * down by itself (a few ms, more after a big compare). Output still queued (a pipe whose reader
- * is slow) is left to drain, and Node exits after it. Not on a terminal, where those ms do not
- * matter: a terminal program reading a pseudo-terminal can miss the last lines of a process
- * that ends the instant it has written them (seen with node-pty).
+ * is slow) is left to drain, and Node exits after it.
  */
 function finish(code: number): void {
   process.exitCode = code;
-  const streams = [process.stdout, process.stderr];
-  if (streams.every((stream) => !stream.isTTY && stream.writableLength === 0)) process.exit(code);
+  if (process.stdout.writableLength === 0 && process.stderr.writableLength === 0) process.exit(code);
 }
 
 main().then(finish, (error: unknown) => finish(report(error)));
