@@ -1,7 +1,9 @@
 import { CommanderError } from 'commander';
-import { createContext } from './context.js';
+import { fstatSync, statSync } from 'node:fs';
+import { createContext, type OutStream } from './context.js';
 import { ExitCode, UserError } from './errors.js';
 import { buildProgram } from './program.js';
+import { fdStream } from './ui/fdStream.js';
 import { version } from './version.js';
 
 // The one place the process ends: argv in, an exit code out. Expected errors print a message;
@@ -10,12 +12,52 @@ import { version } from './version.js';
 const debug = !!process.env.DELEGATE_DEBUG && process.env.DELEGATE_DEBUG !== '0';
 
 // `delegate list | head -1`: the reader left; stop quietly.
-for (const stream of [process.stdout, process.stderr]) {
-  stream.on('error', (error: NodeJS.ErrnoException) => {
-    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-    throw error;
-  });
+const readerGone = () => process.exit(process.exitCode ?? 0);
+
+/**
+ * Whether output to `fd` can skip Node's stream: a pipe, a file or /dev/null. A terminal, or
+ * anything else that is a character device, gets process.stdout or process.stderr.
+ */
+function plainOutput(fd: number): boolean {
+  try {
+    const stat = fstatSync(fd);
+    return !stat.isCharacterDevice() || stat.rdev === statSync('/dev/null').rdev;
+  } catch {
+    return false;
+  }
 }
+
+type Output = OutStream & { writableLength?: number };
+
+/** stdout or stderr, made on first use: most runs never write to stderr. */
+function output(fd: 1 | 2): { stream: Output; used: () => Output | undefined } {
+  let made: Output | undefined;
+  const make = (): Output => {
+    if (plainOutput(fd)) return fdStream(fd, readerGone);
+    const stream = fd === 1 ? process.stdout : process.stderr;
+    stream.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code === 'EPIPE') readerGone();
+      throw error;
+    });
+    return stream;
+  };
+  const stream: Output = {
+    write: (chunk) => (made ??= make()).write(chunk),
+    get isTTY() {
+      return (made ??= make()).isTTY;
+    },
+    get columns() {
+      return (made ??= make()).columns;
+    },
+    get rows() {
+      return (made ??= make()).rows;
+    },
+  };
+  return { stream, used: () => made };
+}
+
+const stdout = output(1);
+const stderr = output(2);
 
 function report(error: unknown): number {
   if (error instanceof CommanderError) {
@@ -26,11 +68,11 @@ function report(error: unknown): number {
     return ExitCode.interrupted;
   }
   if (error instanceof UserError) {
-    process.stderr.write(`delegate: ${error.message}\n${error.hint ? `${error.hint}\n` : ''}`);
-    if (debug) process.stderr.write(`${error.stack ?? ''}\n`);
+    stderr.stream.write(`delegate: ${error.message}\n${error.hint ? `${error.hint}\n` : ''}`);
+    if (debug) stderr.stream.write(`${error.stack ?? ''}\n`);
     return error.exitCode;
   }
-  process.stderr.write(
+  stderr.stream.write(
     `delegate: unexpected error. This is a bug; please report it with the command you ran.\n${
       error instanceof Error ? (error.stack ?? error.message) : String(error)
     }\n`,
@@ -42,12 +84,13 @@ async function main(): Promise<number> {
   const program = buildProgram(
     (options) =>
       createContext(options, {
-        stdout: process.stdout,
-        stderr: process.stderr,
+        stdout: stdout.stream,
+        stderr: stderr.stream,
         stdin: () => process.stdin,
         env: process.env,
       }),
     version(),
+    { stdout: stdout.stream, stderr: stderr.stream },
   );
   try {
     await program.parseAsync(process.argv);
@@ -66,7 +109,7 @@ process.on('SIGINT', () => process.exit(ExitCode.interrupted));
  */
 function finish(code: number): void {
   process.exitCode = code;
-  if (process.stdout.writableLength === 0 && process.stderr.writableLength === 0) process.exit(code);
+  if (!stdout.used()?.writableLength && !stderr.used()?.writableLength) process.exit(code);
 }
 
 main().then(finish, (error: unknown) => finish(report(error)));

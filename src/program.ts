@@ -1,5 +1,5 @@
 import { Argument, Command, InvalidArgumentError, Option } from 'commander';
-import type { Context, GlobalOptions } from './context.js';
+import type { Context, GlobalOptions, OutStream } from './context.js';
 
 /** How the program reaches the outside world; cli.ts passes the real process, tests pass their own. */
 export type ContextFactory = (options: GlobalOptions) => Context | Promise<Context>;
@@ -30,11 +30,18 @@ function examples(lines: string[]): string {
  * The whole command-line surface: commands, options and help. It parses nothing itself and
  * loads each command's module only when that command runs.
  */
-export function buildProgram(makeContext: ContextFactory, versionText: string): Command {
+export function buildProgram(makeContext: ContextFactory, versionText: string, output?: { stdout: OutStream; stderr: OutStream }): Command {
   const program = new Command('delegate');
-  // NOTE: set before any command is added, so every subcommand inherits it; cli.ts maps the
-  // CommanderError it throws to an exit code.
+  // NOTE: set before any command is added, so every subcommand inherits them. cli.ts maps the
+  // CommanderError thrown to an exit code, and help, version and usage errors are written
+  // where the commands write.
   program.exitOverride();
+  if (output) {
+    program.configureOutput({
+      writeOut: (text) => output.stdout.write(text),
+      writeErr: (text) => output.stderr.write(text),
+    });
+  }
   const ctx = async (cmd: Command) => makeContext(cmd.optsWithGlobals<GlobalOptions>());
 
   program
