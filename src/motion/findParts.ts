@@ -1,3 +1,5 @@
+import { singleSpaced } from './words.js';
+
 /** The three parts a motion usually has. */
 export type PartKind = 'notes' | 'believes' | 'resolves';
 
@@ -161,7 +163,7 @@ function splitSpan(text: string, whole: Span, separator: RegExp): Span[] {
 function span(text: string, start: number, end: number): Span {
   while (start < end && /\s/.test(text[start]!)) start++;
   while (end > start && /\s/.test(text[end - 1]!)) end--;
-  return { start, end, text: tidy(text.slice(start, end)) };
+  return { start, end, text: singleSpaced(text.slice(start, end)) };
 }
 
 /** Sentences of a paragraph or more, split after . ! or ? and at line breaks between paragraphs. */
@@ -172,8 +174,4 @@ export function sentences(text: string): string[] {
 /** A text's points and sentences: each list item, and each sentence of the paragraphs around them. */
 export function clauses(text: string): string[] {
   return text.split(BEFORE_ITEM_OR_PARAGRAPH).flatMap((chunk) => sentences(chunk.replace(LIST_ITEM, '')));
-}
-
-function tidy(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
 }

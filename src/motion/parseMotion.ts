@@ -79,6 +79,14 @@ export function parseMotion(text: string): MotionText {
   return parseLines(text.replace(/\r\n?/g, '\n').split('\n'));
 }
 
+/** Whether a trimmed line has at most `limit` words; a motion's one long line is not split to find out. */
+function wordsAtMost(line: string, limit: number): boolean {
+  const gaps = /\s+/g;
+  let words = 1;
+  while (gaps.exec(line) !== null) if (++words > limit) return false;
+  return true;
+}
+
 function parseLines(lines: readonly string[]): MotionText {
   const first = lines.findIndex((l) => l.trim() !== '');
   if (first === -1) return { body: '' };
@@ -99,8 +107,7 @@ function parseLines(lines: readonly string[]): MotionText {
 
   const next = lines[first + 1];
   const standsAlone = next === undefined || next.trim() === '' || PART_LABEL.test(next.trim());
-  const words = line.split(/\s+/).length;
-  if (standsAlone && words <= MAX_TITLE_WORDS && !/[.;:,]$/.test(line) && !PART_LABEL.test(line) && rest() !== '') {
+  if (standsAlone && !/[.;:,]$/.test(line) && !PART_LABEL.test(line) && wordsAtMost(line, MAX_TITLE_WORDS) && rest() !== '') {
     return { title: stripEmphasis(line).replace(/^["“'‘](.*)["”'’]$/, '$1'), body: rest() };
   }
   return { body: all() };

@@ -1,5 +1,6 @@
 import type { Tokens } from './tokens.js';
 import { RunIds } from './tokens.js';
+import { occurrences, singleSpaced } from './words.js';
 
 /** A motion ready for comparison: its substantive words as numbers shared by all the motions. */
 export interface PreparedMotion {
@@ -153,11 +154,11 @@ export function sharedPassages(motions: readonly PreparedMotion[], minWords = MI
 
     const m = motions[run.first]!;
     const pos = run.at.get(run.first)!;
-    const text = m.body.slice(m.tokens.starts[pos]!, m.tokens.ends[pos + run.length - 1]!).replace(/\s+/g, ' ');
+    const text = singleSpaced(m.body.slice(m.tokens.starts[pos]!, m.tokens.ends[pos + run.length - 1]!));
     passages.push({
       text,
       words: run.length,
-      writtenWords: text.split(' ').length,
+      writtenWords: occurrences(text, ' ') + 1,
       motions: who.map((i) => motions[i]!.label),
       partOf: partOf === -1 ? null : partOf,
     });

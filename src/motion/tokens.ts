@@ -35,7 +35,7 @@ export class Lexicon {
   /** The substantive words of a text, as words() finds and normalises them. */
   tokens(text: string): Tokens {
     // Plain ASCII, perhaps with typographic quotes and dashes (most motions, even pasted from a
-    // report): one pass over the characters. Any other letter or symbol: words().
+    // report): one pass over the text. Any other letter or symbol: words().
     if (NOT_ASCII_OR_PUNCTUATION.test(text)) return this.fromWords(text);
     const lower = text.toLowerCase();
     const cap = (text.length >> 1) + 1;
@@ -44,36 +44,24 @@ export class Lexicon {
     const ends = new Int32Array(cap);
     let n = 0;
     const length = lower.length;
-    let i = 0;
-    while (i < length) {
-      let c = lower.charCodeAt(i);
-      if (!isAlnum(c)) {
-        i++;
-        continue;
+    // NOTE: sticky regular expressions step from word to word (test() makes no match object);
+    // a loop over the characters runs in the interpreter here and costs half as much again.
+    for (let i = 0; ; ) {
+      BETWEEN_WORDS.lastIndex = i;
+      BETWEEN_WORDS.test(lower);
+      const start = BETWEEN_WORDS.lastIndex;
+      if (start >= length) break;
+      // A number with thousands commas or a decimal point ("150,000", "9.5"), or else letters
+      // and digits joined across apostrophes ("don't", "union's").
+      let end: number;
+      NUMBER.lastIndex = start;
+      if (isDigit(lower.charCodeAt(start)) && NUMBER.test(lower)) end = NUMBER.lastIndex;
+      else {
+        LETTERS.lastIndex = start;
+        LETTERS.test(lower);
+        end = LETTERS.lastIndex;
       }
-      const start = i;
-      let number = false;
-      if (c >= 48 && c <= 57) {
-        // A number with thousands commas or a decimal point: "150,000", "9.5".
-        let j = i + 1;
-        while (j < length && isDigit(lower.charCodeAt(j))) j++;
-        while (j + 1 < length && (lower.charCodeAt(j) === 44 || lower.charCodeAt(j) === 46) && isDigit(lower.charCodeAt(j + 1))) {
-          number = true;
-          j += 2;
-          while (j < length && isDigit(lower.charCodeAt(j))) j++;
-        }
-        if (number) i = j;
-      }
-      if (!number) {
-        // Letters and digits, joined across apostrophes: "don't", "union's".
-        i++;
-        for (;;) {
-          while (i < length && isAlnum(lower.charCodeAt(i))) i++;
-          if (i + 1 < length && isApostrophe(lower.charCodeAt(i)) && isAlnum(lower.charCodeAt(i + 1))) i += 2;
-          else break;
-        }
-      }
-      const end = i;
+      i = end;
       if (end - start <= 4 && isListMarker(text, start, end)) continue;
       const token = lower.slice(start, end);
       let id = this.byToken.get(token);
@@ -109,17 +97,14 @@ export class Lexicon {
 // a word but ’.
 const NOT_ASCII_OR_PUNCTUATION = /[^\x00-\x7f\u2018\u2019\u201c\u201d\u2013\u2014\u2026\u2022\u00a0\u00a3\u20ac]/;
 
-function isApostrophe(code: number): boolean {
-  return code === 39 || code === 0x2019;
-}
-
 function isDigit(code: number): boolean {
   return code >= 48 && code <= 57;
 }
 
-function isAlnum(code: number): boolean {
-  return (code >= 97 && code <= 122) || (code >= 48 && code <= 57);
-}
+// The words of lower-cased ASCII text (see words() in words.ts), from a given place.
+const BETWEEN_WORDS = /[^a-z0-9]*/y;
+const NUMBER = /[0-9]+(?:[.,][0-9]+)+/y;
+const LETTERS = /[a-z0-9]+(?:['\u2019][a-z0-9]+)*/y;
 
 /**
  * Numbers each distinct run of `n` word numbers: 0, 1, 2… An open-addressing hash table over

@@ -11,7 +11,9 @@ export interface Word {
 
 // A number with a thousands comma or a decimal point ("150,000", "9.5"), or else a run of
 // letters and digits joined across apostrophes ("don't", "union's"). Hyphens and slashes split words.
-const WORD = /\p{N}+(?:[.,]\p{N}+)+|[\p{L}\p{N}\p{M}]+(?:['’][\p{L}\p{N}\p{M}]+)*/gu;
+// Made on first use: most motions are plain ASCII.
+let WORD: RegExp | undefined;
+const wordPattern = () => (WORD ??= /\p{N}+(?:[.,]\p{N}+)+|[\p{L}\p{N}\p{M}]+(?:['’][\p{L}\p{N}\p{M}]+)*/gu);
 // The same for ASCII text: Unicode property classes cost ~10 ms to compile on first use, which
 // is most of a short compare, and most motions are plain ASCII.
 const ASCII_WORD = /[0-9]+(?:[.,][0-9]+)+|[a-z0-9]+(?:'[a-z0-9]+)*/g;
@@ -31,7 +33,7 @@ export function words(text: string, keep?: (word: string) => boolean): Word[] {
   const wordByWord = lowered.length !== text.length;
   const lower = wordByWord ? text : lowered;
   const out: Word[] = [];
-  const pattern = ascii ? ASCII_WORD : WORD;
+  const pattern = ascii ? ASCII_WORD : wordPattern();
   pattern.lastIndex = 0;
   for (let match = pattern.exec(lower); match !== null; match = pattern.exec(lower)) {
     const raw = match[0];
@@ -93,6 +95,21 @@ export function countWords(text: string): number {
       counted = true;
     }
   }
+  return count;
+}
+
+// Whitespace other than single spaces.
+const IRREGULAR_SPACE = /\s\s|[^\S ]/;
+
+/** Text on one line, each run of spaces, tabs and line breaks one space (unchanged when it already is). */
+export function singleSpaced(text: string): string {
+  return IRREGULAR_SPACE.test(text) ? text.replace(/\s+/g, ' ') : text;
+}
+
+/** How many times `char` occurs in text. */
+export function occurrences(text: string, char: string): number {
+  let count = 0;
+  for (let i = text.indexOf(char); i !== -1; i = text.indexOf(char, i + 1)) count++;
   return count;
 }
 
