@@ -61,12 +61,17 @@ const MARKINGS = [
 function markers(body: string): Marker[] {
   const found: Marker[] = [];
   for (const { pattern, lead, leadRequired } of MARKINGS) {
-    for (const m of body.matchAll(pattern)) {
-      let index = m.index ?? 0;
+    // NOTE: exec in a loop rather than matchAll, and the verb's first word found rather than
+    // split out: a motion has a marker at every clause, and compare reads dozens of motions.
+    pattern.lastIndex = 0;
+    for (let m = pattern.exec(body); m !== null; m = pattern.exec(body)) {
+      let index = m.index;
       const before = lead?.exec(body.slice(Math.max(0, index - 24), index));
       if (leadRequired && !before) continue;
       if (before) index -= before[0].length;
-      const kind = KIND[m[1]!.toLowerCase().split(/\s+/)[0]!];
+      const verb = m[1]!;
+      const space = verb.search(/\s/);
+      const kind = KIND[(space === -1 ? verb : verb.slice(0, space)).toLowerCase()];
       if (kind) found.push({ kind, index });
     }
   }
