@@ -88,8 +88,9 @@ const common = {
   format: 'cjs',
   platform: 'node',
   target: 'node20.17',
-  // Native addons: loaded from node_modules at run time.
-  external: ['better-sqlite3', 'node-pty'],
+  // node-pty is for tests only. better-sqlite3's JavaScript is bundled; its addon is loaded from
+  // node_modules at run time (see src/search/searchIndex.ts).
+  external: ['node-pty'],
   // The handbook has no code to colour and marked-terminal runs without emoji.
   alias: { 'cli-highlight': stub('cli-highlight.mjs'), 'node-emoji': stub('node-emoji.mjs') },
   outExtension: { '.js': '.cjs' },
@@ -106,6 +107,7 @@ const common = {
   define: {
     __DELEGATE_VERSION__: JSON.stringify(version),
     __DELEGATE_BUILD__: JSON.stringify(buildId),
+    __BETTER_SQLITE3_VERSION__: JSON.stringify(JSON.parse(readFileSync(join(root, 'node_modules', 'better-sqlite3', 'package.json'), 'utf8')).version),
     'import.meta.url': '__delegateModuleUrl',
   },
   // "use strict" first: esbuild writes it below the banner, where it would no longer count.

@@ -1,4 +1,5 @@
 import type BetterSqlite3 from 'better-sqlite3';
+import BundledDatabase from 'better-sqlite3';
 import { readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
@@ -8,13 +9,31 @@ import type { ContentPath, ContentWarning, Origin, Page, PageKind } from '../con
 import { ensureDir } from '../util/ensureDir.js';
 import { fingerprintFiles, listContent, listedFiles, type ContentListing, type ListedFile } from './listContent.js';
 
-// NOTE: better-sqlite3 is loaded with require and told where its addon is. Imported as an ES
-// module, Node would first scan its CommonJS source for export names, and its own loader (the
-// `bindings` package) looks for the addon in a dozen places: together ~40% of loading it.
+// NOTE: the build bundles better-sqlite3's JavaScript with the rest of delegate (compiled once,
+// kept in the code cache) and tells it where its addon is, in node_modules. Loaded from
+// node_modules instead, its dozen files are found, read and compiled at every search (~8 ms),
+// and its own loader (the `bindings` package) looks for the addon in a dozen places. The
+// JavaScript must be the release the addon was built with: when the installed better-sqlite3 is
+// another release, it is loaded whole from node_modules.
+declare const __BETTER_SQLITE3_VERSION__: string | undefined;
 const requireHere = createRequire(import.meta.url);
-const Database = requireHere('better-sqlite3') as typeof BetterSqlite3;
 type Connection = BetterSqlite3.Database;
 type Statement = BetterSqlite3.Statement;
+
+let loaded: typeof BetterSqlite3 | undefined;
+function sqlite(): typeof BetterSqlite3 {
+  if (!loaded) {
+    let installed: string | undefined;
+    try {
+      installed = (JSON.parse(readFileSync(requireHere.resolve('better-sqlite3/package.json'), 'utf8')) as { version?: string }).version;
+    } catch {
+      // not where the package normally is: let require find it
+    }
+    const bundled = typeof __BETTER_SQLITE3_VERSION__ === 'string' && installed === __BETTER_SQLITE3_VERSION__;
+    loaded = bundled ? BundledDatabase : (requireHere('better-sqlite3') as typeof BetterSqlite3);
+  }
+  return loaded;
+}
 
 let addon: { path?: string } | undefined;
 /** Where the addon is built; undefined (better-sqlite3 then finds it) for an unusual build. */
@@ -86,7 +105,7 @@ export class IndexBusyError extends Error {
 }
 
 function sqliteCode(error: unknown): string | undefined {
-  return error instanceof Database.SqliteError ? error.code : undefined;
+  return error instanceof sqlite().SqliteError ? error.code : undefined;
 }
 
 /** Whether an error means the index file is unusable and should be rebuilt. */
@@ -167,6 +186,7 @@ export class SearchIndex {
   static open(file: string): SearchIndex {
     if (file !== ':memory:') ensureDir(dirname(file));
     const nativeBinding = addonPath();
+    const Database = sqlite();
     const db = new Database(file, { timeout: 60_000, ...(nativeBinding ? { nativeBinding } : {}) });
     try {
       const index = new SearchIndex(db, file);
