@@ -116,7 +116,8 @@ async function searchInteractively(filters: PageFilters, ctx: Context): Promise<
         const typing = asYouType(term);
         let result = await session.find({ ...request, query: typing });
         if (result.total === 0 && typing !== term) result = await session.find({ ...request, query: term });
-        const corrected = correctionLine(result);
+        // Said in the delegate's own words, not with the * added while typing.
+        const corrected = correctionLine({ ...result, query: term });
         return result.hits.map((hit) => {
           const line = hit.lines[0];
           const detail = line ? `${line.line}: ${neutralise(line.text)}` : neutralise(hit.kind);

@@ -5,6 +5,7 @@ import type { ParsedQuery, Term } from './parseQuery.js';
 export interface Vocabulary {
   documentFrequency(word: string): number;
   vocabulary(minLength: number, maxLength: number): Iterable<[string, number]>;
+  wordsStartingWith(prefix: string, limit: number): string[];
 }
 
 export interface Correction {
@@ -49,9 +50,28 @@ function closestWord(word: string, vocabulary: Vocabulary): string | undefined {
 }
 
 /**
+ * The start of a word the index has that is nearest to `prefix`, a word still being typed
+ * ("refrenc" is the start of "reference" with one slip): nearest first, then most common.
+ */
+function closestStart(prefix: string, vocabulary: Vocabulary): string | undefined {
+  const max = allowedDistance(prefix.length);
+  let best: { start: string; distance: number; docs: number } | undefined;
+  for (const [candidate, docs] of vocabulary.vocabulary(prefix.length - max, Number.MAX_SAFE_INTEGER)) {
+    if (/^\d+$/.test(candidate)) continue;
+    for (let length = prefix.length - max; length <= Math.min(candidate.length, prefix.length + max); length++) {
+      const start = candidate.slice(0, length);
+      const distance = typoDistance(prefix, start, max);
+      if (distance > max) continue;
+      if (!best || distance < best.distance || (distance === best.distance && docs > best.docs)) best = { start, distance, docs };
+    }
+  }
+  return best?.start;
+}
+
+/**
  * The query with each misspelled word (one no page has) replaced by the nearest word in the
- * index's own vocabulary. Excluded words and prefixes are left as typed. Undefined when nothing
- * changed.
+ * index's own vocabulary, and each prefix no word starts with by the nearest start of a word.
+ * Excluded words are left as typed. Undefined when nothing changed.
  */
 export function correctQuery(query: ParsedQuery, vocabulary: Vocabulary): { query: ParsedQuery; corrections: Correction[] } | undefined {
   const corrections: Correction[] = [];
@@ -67,9 +87,20 @@ export function correctQuery(query: ParsedQuery, vocabulary: Vocabulary): { quer
     }
     return fixed.get(word) ?? word;
   };
+  // A prefix is misspelled when no word of the index starts with it.
+  const fixStart = (prefix: string): string => {
+    const key = `${prefix}*`;
+    if (!correctable(prefix)) return prefix;
+    if (!fixed.has(key)) {
+      const to = vocabulary.wordsStartingWith(prefix, 1).length > 0 ? undefined : closestStart(prefix, vocabulary);
+      fixed.set(key, to);
+      if (to) corrections.push({ from: key, to: `${to}*` });
+    }
+    return fixed.get(key) ?? prefix;
+  };
   const fixTerm = (term: Term): Term => {
-    if (term.kind === 'prefix') return term;
-    return { ...term, words: term.words.map(fix) };
+    if (term.kind !== 'prefix') return { ...term, words: term.words.map(fix) };
+    return { ...term, words: term.words.map((word, i) => (i === term.words.length - 1 ? fixStart(word) : fix(word))) };
   };
   const clauses = query.clauses.map((clause) => clause.map(fixTerm));
   if (corrections.length === 0) return undefined;

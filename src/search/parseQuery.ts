@@ -162,6 +162,22 @@ function termExpression(term: Term): string {
   return term.kind === 'prefix' ? `${phrase}*` : phrase;
 }
 
+/**
+ * The query with each prefix term also matching, as whole words, the words of the index that
+ * start with it: `words(prefix)` gives them. NOTE: the pages are indexed with stemming, and
+ * SQLite matches a prefix against the stems: "referen*" finds nothing, because "reference" is
+ * kept as "refer". Each word found is stemmed as the pages were, so it matches.
+ */
+export function expandPrefixes(query: ParsedQuery, words: (prefix: string) => readonly string[]): ParsedQuery {
+  const expand = (term: Term): Term[] => {
+    if (term.kind !== 'prefix') return [term];
+    const start = term.words.slice(0, -1);
+    const whole = words(term.words.at(-1)!).map((word): Term => ({ kind: start.length > 0 ? 'phrase' : 'word', words: [...start, word] }));
+    return [term, ...whole];
+  };
+  return { clauses: query.clauses.map((clause) => clause.flatMap(expand)), excluded: query.excluded.flatMap(expand) };
+}
+
 /** The FTS5 MATCH expression for a parsed query; empty when there is nothing to look for. */
 export function toMatchExpression(query: ParsedQuery): string {
   if (query.clauses.length === 0) return '';

@@ -479,6 +479,14 @@ export class SearchIndex {
     return (this.db.prepare('SELECT doc FROM words_vocab WHERE term = ?').pluck().get(word) as number | undefined) ?? 0;
   }
 
+  /** Up to `limit` words of the index (as written, no stemming) that start with `prefix`, most common first. */
+  wordsStartingWith(prefix: string, limit: number): string[] {
+    // char(1114111) is the last code point: every word that starts with the prefix sorts below it.
+    return this.sql('SELECT term FROM words_vocab WHERE term >= @prefix AND term < @prefix || char(1114111) ORDER BY doc DESC, term LIMIT @limit')
+      .pluck()
+      .all({ prefix, limit }) as string[];
+  }
+
   /** Every word of the index between two lengths, with the number of pages it is in. */
   *vocabulary(minLength: number, maxLength: number): Iterable<[string, number]> {
     const rows = this.db.prepare('SELECT term, doc FROM words_vocab WHERE length(term) BETWEEN ? AND ?').raw().iterate(minLength, maxLength);

@@ -4,7 +4,7 @@ import { splitFrontMatter } from '../content/frontMatter.js';
 import type { ContentPath, ContentWarning } from '../content/page.js';
 import { correctQuery, type Correction } from './correctQuery.js';
 import { matchingLines, type LinesSource, type MatchedLine } from './matchingLines.js';
-import { formatQuery, highlightExpression, parseQuery, toMatchExpression, type ParsedQuery } from './parseQuery.js';
+import { expandPrefixes, formatQuery, highlightExpression, parseQuery, toMatchExpression, type ParsedQuery } from './parseQuery.js';
 import { isDamaged, SearchIndex, type IndexedPage, type PageFilters, type SyncProgress } from './searchIndex.js';
 
 export type { PageFilters } from './searchIndex.js';
@@ -49,6 +49,8 @@ export interface SessionOptions {
 
 /** Fewer pages than this counts as "little": the query's words are checked for typos. */
 export const LITTLE = 3;
+/** A prefix also matches this many of the most common whole words that start with it. */
+const MAX_WORDS_FOR_PREFIX = 30;
 export const INDEX_FILE = 'search.db';
 
 // ENOENT: a folder on the way that the system will not create (as under /proc).
@@ -148,18 +150,21 @@ export class SearchSession {
     const parsed = parseQuery(request.query, { lenient: !!request.lenient });
     const filters = request.filters ?? {};
     const limit = request.limit ?? 10;
-    const expression = toMatchExpression(parsed);
+    const index = this.current;
+    // What is matched: each prefix also as the whole words that start with it (see expandPrefixes).
+    const matched = (query: ParsedQuery) => expandPrefixes(query, (prefix) => index.wordsStartingWith(prefix, MAX_WORDS_FOR_PREFIX));
+    const expression = toMatchExpression(matched(parsed));
     const empty = { query: request.query, searched: formatQuery(parsed), corrections: [], total: 0, hits: [] };
     if (!expression) return empty;
 
     let used: ParsedQuery = parsed;
-    let found = this.current.pages(expression, filters, limit);
+    let found = index.pages(expression, filters, limit);
     let corrections: Correction[] = [];
     let uncorrectedTotal: number | undefined;
     if (found.total < LITTLE) {
-      const corrected = correctQuery(parsed, this.current);
+      const corrected = correctQuery(parsed, index);
       if (corrected) {
-        const again = this.current.pages(toMatchExpression(corrected.query), filters, limit);
+        const again = index.pages(toMatchExpression(matched(corrected.query)), filters, limit);
         if (again.total > found.total) {
           uncorrectedTotal = found.total;
           found = again;
@@ -169,8 +174,9 @@ export class SearchSession {
       }
     }
     const sources = await Promise.all(found.pages.map((page) => readLinesSource(page)));
-    const words = used.clauses.flat().flatMap((term) => term.words);
-    const lines = matchingLines(this.current.connection, sources, { expression: highlightExpression(used), words }, request.maxLines ?? 3);
+    const highlighted = matched(used);
+    const words = highlighted.clauses.flat().flatMap((term) => term.words);
+    const lines = matchingLines(index.connection, sources, { expression: highlightExpression(highlighted), words }, request.maxLines ?? 3);
     return {
       query: request.query,
       searched: formatQuery(used),

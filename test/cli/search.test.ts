@@ -197,16 +197,20 @@ describe('search as you type (in a terminal)', () => {
     }
   });
 
-  test('a word still being typed is searched as the start of a word, beside a misspelled one', async () => {
-    for (const [typed, shown] of [
-      ['compositi', '(compositing)'],
-      ['refrence ba', /Reference back\s+\(reference-back\)/],
+  test('a word still being typed is searched as the start of a word, beside a misspelled one, or misspelled itself', async () => {
+    for (const [typed, shown, said] of [
+      ['compositi', '(compositing)', undefined],
+      ['refrence ba', /Reference back\s+\(reference-back\)/, undefined],
+      // Longer than the stem the index keeps ("refer"): the prefix alone would find nothing.
+      ['referen', /Reference back\s+\(reference-back\)/, undefined],
+      ['refrenc', /Reference back\s+\(reference-back\)/, 'Showing results for referenc* (nothing for "refrenc")'],
     ] as const) {
       const term = openTerminal(['search'], env());
       try {
         await term.waitFor('Search the handbook and your notes');
         term.write(typed);
         await term.waitFor(shown);
+        if (said) await term.waitFor(said);
       } finally {
         term.kill();
       }

@@ -134,6 +134,18 @@ describe('phrases, exclusion, OR, prefixes and filters', () => {
     expect(await ids('hous*', { filters: { source: 'personal' } })).toEqual(['together']);
   });
 
+  test('a prefix longer than the stem the index keeps still matches ("housin*": housing is kept as "hous")', async () => {
+    for (const prefix of ['housin*', 'housing*', 'ho*']) expect(await ids(prefix, { filters: { source: 'personal' } })).toEqual(['together']);
+    expect((await ids('referen*'))[0]).toBe('reference-back');
+    expect(await ids('card -housin*', { filters: { source: 'personal' } })).toEqual(['apart']);
+  });
+
+  test('the words a prefix stands for are marked in the matching lines', async () => {
+    const s = await session();
+    const hit = (await s.find({ query: 'housin*', filters: { source: 'personal' } })).hits[0]!;
+    expect(hit.lines.map((l) => l.text.slice(l.matches[0]![0], l.matches[0]![1]))).toEqual(['housing']);
+  });
+
   test('--kind, --tag and --source narrow the results', async () => {
     expect(await ids('card', { filters: { tag: 'housing' } })).toEqual(['together']);
     expect((await ids('card', { filters: { source: 'bundled' } })).every((id) => !['apart', 'together'].includes(id))).toBe(true);
@@ -171,6 +183,14 @@ describe('typo correction', () => {
     expect(result.searched).toBe('reference back');
     expect(result.corrections).toEqual([{ from: 'refrence', to: 'reference' }]);
     expect(result.uncorrectedTotal).toBe(0);
+  });
+
+  test('a prefix no word starts with is corrected to the start of a word the index has', async () => {
+    const s = await session();
+    const result = await s.find({ query: 'refrenc*' });
+    expect(result.searched).toBe('referenc*');
+    expect(result.corrections).toEqual([{ from: 'refrenc*', to: 'referenc*' }]);
+    expect(result.hits[0]?.id).toBe('reference-back');
   });
 
   test('a word the delegate wrote in a note is in the vocabulary and is not corrected', async () => {

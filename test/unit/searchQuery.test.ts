@@ -1,5 +1,5 @@
 import { correctQuery, typoDistance, type Vocabulary } from '../../src/search/correctQuery.js';
-import { asYouType, formatQuery, highlightExpression, parseQuery, QueryError, tokenize, toMatchExpression } from '../../src/search/parseQuery.js';
+import { asYouType, expandPrefixes, formatQuery, highlightExpression, parseQuery, QueryError, tokenize, toMatchExpression } from '../../src/search/parseQuery.js';
 
 const match = (q: string) => toMatchExpression(parseQuery(q));
 
@@ -100,6 +100,10 @@ describe('typo correction against the index vocabulary', () => {
     *vocabulary(min, max) {
       for (const entry of Object.entries(words)) if (entry[0].length >= min && entry[0].length <= max) yield entry;
     },
+    wordsStartingWith: (prefix, limit) =>
+      Object.keys(words)
+        .filter((w) => w.startsWith(prefix))
+        .slice(0, limit),
   };
 
   test('a word no page has is replaced by the nearest known word', () => {
@@ -114,11 +118,20 @@ describe('typo correction against the index vocabulary', () => {
     expect(formatQuery(correctQuery(parseQuery('chiar'), vocabulary)!.query)).toBe('chair');
   });
 
-  test('words inside a phrase are corrected; excluded words, prefixes, numbers and short words are not', () => {
+  test('words inside a phrase are corrected; excluded words, numbers and short words are not', () => {
     expect(formatQuery(correctQuery(parseQuery('"refrence back"'), vocabulary)!.query)).toBe('"reference back"');
     expect(correctQuery(parseQuery('card -refrence'), vocabulary)).toBeUndefined();
-    expect(correctQuery(parseQuery('refrenc*'), vocabulary)).toBeUndefined();
     expect(correctQuery(parseQuery('5050 vte'), vocabulary)).toBeUndefined();
+  });
+
+  test('a prefix no word starts with becomes the nearest start of a word; one that some word starts with is left alone', () => {
+    const fixed = correctQuery(parseQuery('refrenc*'), vocabulary);
+    expect(fixed?.corrections).toEqual([{ from: 'refrenc*', to: 'referenc*' }]);
+    expect(formatQuery(fixed!.query)).toBe('referenc*');
+    expect(formatQuery(correctQuery(parseQuery('card compisit*'), vocabulary)!.query)).toBe('card composit*');
+    expect(correctQuery(parseQuery('referen*'), vocabulary)).toBeUndefined();
+    expect(correctQuery(parseQuery('xylo*'), vocabulary)).toBeUndefined();
+    expect(correctQuery(parseQuery('rfe*'), vocabulary)).toBeUndefined();
   });
 
   test('a rare word that is really there is left alone ("black" is not "back")', () => {
@@ -127,5 +140,25 @@ describe('typo correction against the index vocabulary', () => {
 
   test('a word too far from anything known is left as typed', () => {
     expect(correctQuery(parseQuery('xylophone'), vocabulary)).toBeUndefined();
+  });
+});
+
+describe('prefixes matched as the whole words that start with them', () => {
+  const starting: Record<string, string[]> = { referen: ['reference', 'referendum'], compositin: ['compositing'], vo: ['vote', 'voting'] };
+  const words = (prefix: string) => starting[prefix] ?? [];
+
+  test('each prefix term gains the words, in its own clause, and an excluded prefix excludes them too', () => {
+    const expanded = expandPrefixes(parseQuery('card referen* -compositin*'), words);
+    expect(formatQuery(expanded)).toBe('card referen* OR reference OR referendum -compositin* -compositing');
+    expect(toMatchExpression(expanded)).toBe('(("card") AND ("referen"* OR "reference" OR "referendum")) NOT ("compositin"* OR "compositing")');
+  });
+
+  test('the last word of a quoted prefix phrase is completed inside the phrase', () => {
+    expect(formatQuery(expandPrefixes(parseQuery('"card vo"*'), words))).toBe('"card vo"* OR "card vote" OR "card voting"');
+  });
+
+  test('a query without prefixes is unchanged', () => {
+    const query = parseQuery('card vote -emergency');
+    expect(expandPrefixes(query, words)).toEqual(query);
   });
 });
