@@ -4,13 +4,13 @@
 // the machine's file system, and not delegate, can be read off the same run.
 'use strict';
 const { readdirSync, statSync } = require('node:fs');
-const { join } = require('node:path');
 
+// As lean as Node allows: names only from readdir, one stat per entry, no path module.
 const walk = (dir) => {
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    if (entry.name.startsWith('.')) continue;
-    if (entry.isDirectory()) walk(join(dir, entry.name));
-    else statSync(join(dir, entry.name));
+  for (const name of readdirSync(dir)) {
+    if (name.charCodeAt(0) === 46) continue; // dot files and folders
+    const path = `${dir}/${name}`;
+    if (statSync(path).isDirectory()) walk(path);
   }
 };
 walk(process.argv[2]);
