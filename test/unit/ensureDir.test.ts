@@ -19,6 +19,19 @@ describe('ensureDir', () => {
     }
   });
 
+  // NOTE: the folder exists by the time its own mkdir runs, as when another process makes it
+  // meanwhile (two searches at once on an empty cache); here "a/b/.." is made on the way to it.
+  test('a folder that is there by the time it is made, as another process made it, is accepted', () => {
+    const base = mkdtempSync(join(tmpdir(), 'delegate-dir-'));
+    try {
+      const roundabout = `${base}/a/b/../c`;
+      expect(() => ensureDir(roundabout)).not.toThrow();
+      expect(statSync(join(base, 'a', 'c')).isDirectory()).toBe(true);
+    } finally {
+      rmSync(base, { recursive: true, force: true });
+    }
+  });
+
   // Node 20's recursive mkdirSync never returns here.
   (existsSync('/proc/self') ? test : test.skip)('fails at once where the system refuses, as under /proc', () => {
     expect(() => ensureDir('/proc/no-such-folder/delegate')).toThrow(/ENOENT/);
