@@ -120,6 +120,18 @@ const out = `${root}/dist.build-${process.pid}`;
 rmSync(out, { recursive: true, force: true });
 
 await build({ ...common, entryPoints: { cli: 'src/cli.ts' }, outdir: out, plugins: [splitOut, lazyChildProcessForCommander] });
+// NOTE: cli.cjs is read at every start. Plain ASCII, it becomes a one-byte string; one other
+// character anywhere makes all of it two bytes a character, slower to read and twice the
+// memory. esbuild escapes strings but leaves regular expression literals and String.raw as
+// written: write such characters there as \u2019 and the like.
+{
+  const core = readFileSync(`${out}/cli.cjs`, 'utf8');
+  const at = core.search(/[^\x00-\x7f]/);
+  if (at !== -1) {
+    rmSync(out, { recursive: true, force: true });
+    throw new Error(`build: dist/cli.cjs has a character outside ASCII (${JSON.stringify(core[at])}) in: ${core.slice(Math.max(0, at - 60), at + 20)}`);
+  }
+}
 await build({ ...common, entryPoints: islands, outdir: `${out}/islands` });
 for (const { file, source } of Object.values(vendors)) {
   await build({ ...common, stdin: { contents: source, resolveDir: root, loader: 'js' }, outfile: `${out}/vendor/${file}.cjs` });

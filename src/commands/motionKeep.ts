@@ -13,7 +13,7 @@ export interface MotionKeepOptions {
   json?: boolean;
 }
 
-const LIST_MARKER = /^\s*(?:\d{1,2}[.)]|[-*•–])\s+/;
+const LIST_MARKER = /^\s*(?:\d{1,2}[.)]|[-*\u2022\u2013])\s+/;
 
 /** `delegate motion keep --mine <file> --draft <file>`: a report, never a failure exit. */
 export async function motionKeep(options: MotionKeepOptions, ctx: Context): Promise<void> {

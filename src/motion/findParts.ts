@@ -96,7 +96,7 @@ export function findParts(body: string): MotionParts {
 }
 
 // A list marker: "1.", "2)", "(3)", "a)", "(iv)", "-", "*", "•", "–".
-const MARKER = String.raw`(?:\d{1,2}[.)]|\(\d{1,2}\)|\(?[a-h]\)|\(?[ivx]{1,4}\)|[-*•–])\s+`;
+const MARKER = String.raw`(?:\d{1,2}[.)]|\(\d{1,2}\)|\(?[a-h]\)|\(?[ivx]{1,4}\)|[-*\u2022\u2013])\s+`;
 const LIST_ITEM = new RegExp(`^[ \\t]*${MARKER}`, 'i');
 const BEFORE_ITEM_OR_PARAGRAPH = new RegExp(`\\n(?=\\s*${MARKER})|\\n\\s*\\n`, 'i');
 
@@ -138,7 +138,7 @@ function demandSpans(text: string, from: number, to: number): Span[] {
 }
 
 // Between sentences: after . ! or ? (and any closing quote), before a capital or a number; or a blank line.
-const SENTENCE_BREAK = /\n\s*\n|(?<=[.!?]["”’)]?)\s+(?=["“‘(]?[\p{Lu}\p{N}])/gu;
+const SENTENCE_BREAK = /\n\s*\n|(?<=[.!?]["\u201d\u2019)]?)\s+(?=["\u201c\u2018(]?[\p{Lu}\p{N}])/gu;
 
 /** The sentences of text[from, to). */
 export function sentenceSpans(text: string, from = 0, to = text.length): Span[] {

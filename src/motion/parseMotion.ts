@@ -108,7 +108,7 @@ function parseLines(lines: readonly string[]): MotionText {
   const next = lines[first + 1];
   const standsAlone = next === undefined || next.trim() === '' || PART_LABEL.test(next.trim());
   if (standsAlone && !/[.;:,]$/.test(line) && !PART_LABEL.test(line) && wordsAtMost(line, MAX_TITLE_WORDS) && rest() !== '') {
-    return { title: stripEmphasis(line).replace(/^["“'‘](.*)["”'’]$/, '$1'), body: rest() };
+    return { title: stripEmphasis(line).replace(/^["\u201c'\u2018](.*)["\u201d'\u2019]$/, '$1'), body: rest() };
   }
   return { body: all() };
 }

@@ -13,7 +13,7 @@ export interface Word {
 // letters and digits joined across apostrophes ("don't", "union's"). Hyphens and slashes split words.
 // Made on first use: most motions are plain ASCII.
 let WORD: RegExp | undefined;
-const wordPattern = () => (WORD ??= /\p{N}+(?:[.,]\p{N}+)+|[\p{L}\p{N}\p{M}]+(?:['’][\p{L}\p{N}\p{M}]+)*/gu);
+const wordPattern = () => (WORD ??= /\p{N}+(?:[.,]\p{N}+)+|[\p{L}\p{N}\p{M}]+(?:['\u2019][\p{L}\p{N}\p{M}]+)*/gu);
 // The same for ASCII text: Unicode property classes cost ~10 ms to compile on first use, which
 // is most of a short compare, and most motions are plain ASCII.
 const ASCII_WORD = /[0-9]+(?:[.,][0-9]+)+|[a-z0-9]+(?:'[a-z0-9]+)*/g;
@@ -68,7 +68,7 @@ export function normalise(word: string, ascii: boolean): string {
   const first = word.charCodeAt(0);
   if (first >= 48 && first <= 57) return word.includes(',') ? word.replace(/,/g, '') : word;
   // The possessive 's belongs to the noun: "union's" compares as "union".
-  if (word.includes("'") || word.includes('’')) word = word.replace(/['’]s$/, '').replace(/['’]/g, '');
+  if (word.includes("'") || word.includes('’')) word = word.replace(/['\u2019]s$/, '').replace(/['\u2019]/g, '');
   return word;
 }
 
@@ -141,4 +141,4 @@ export function asWritten(text: string, word: Word): string {
 }
 
 // A line that so far holds only a list marker ("2. ", "- ").
-const LIST_MARKER_ONLY = /^\s*(?:\(?(?:\d{1,2}|[a-h])[.)]|[-*•–])?\s*$/;
+const LIST_MARKER_ONLY = /^\s*(?:\(?(?:\d{1,2}|[a-h])[.)]|[-*\u2022\u2013])?\s*$/;

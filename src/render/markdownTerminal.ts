@@ -38,7 +38,7 @@ export function renderMarkdownForTerminal(markdown: string, width: number, theme
   return `${wrapLongLines(out.replace(/\n{3,}/g, '\n\n').trimEnd(), width)}\n`;
 }
 
-const LIST_MARKER = /^(\s*)((?:[*•-]|\d+\.)\s+)/;
+const LIST_MARKER = /^(\s*)((?:[*\u2022-]|\d+\.)\s+)/;
 
 /**
  * marked-terminal reflows paragraphs but not list items; wrap any line still wider than
