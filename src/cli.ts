@@ -15,16 +15,19 @@ const debug = !!process.env.DELEGATE_DEBUG && process.env.DELEGATE_DEBUG !== '0'
 const readerGone = () => process.exit(process.exitCode ?? 0);
 
 /**
- * Whether output to `fd` can skip Node's stream: a pipe, a file or /dev/null. A terminal, or
- * anything else that is a character device, gets process.stdout or process.stderr.
+ * Whether output to `fd` can skip Node's stream: anything but a terminal (a pipe, a file,
+ * /dev/null). A terminal gets process.stdout or process.stderr.
  */
 function plainOutput(fd: number): boolean {
   try {
     const stat = fstatSync(fd);
-    return !stat.isCharacterDevice() || stat.rdev === statSync('/dev/null').rdev;
+    if (!stat.isCharacterDevice() || stat.rdev === statSync('/dev/null').rdev) return true;
   } catch {
-    return false;
+    return false; // no such descriptor, or no /dev/null: let Node decide
   }
+  // Another character device: most likely the terminal, which needs node:tty anyway (it loads
+  // Node's stream and net modules, so it is not loaded for a pipe or a file).
+  return !process.getBuiltinModule('node:tty').isatty(fd);
 }
 
 type Output = OutStream & { writableLength?: number };

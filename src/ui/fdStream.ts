@@ -1,5 +1,6 @@
 import { writeSync } from 'node:fs';
 import type { OutStream } from '../context.js';
+import { UserError } from '../errors.js';
 
 // NOTE: process.stdout and process.stderr are built on first use from Node's stream modules, a
 // few ms of every run that prints. Output that goes to a file or a pipe needs none of that: it
@@ -28,8 +29,15 @@ export function fdStream(fd: number, closed: () => void): OutStream {
           }
           // A descriptor shared with a process that made it non-blocking: the reader is
           // behind, so wait a moment and go on.
-          if (code !== 'EAGAIN') throw error;
-          Atomics.wait(pause, 0, 0, 2);
+          if (code === 'EAGAIN') {
+            Atomics.wait(pause, 0, 0, 2);
+            continue;
+          }
+          // A full disk, say. Where stderr itself fails there is nowhere left to say so.
+          if (fd === 2) return false;
+          throw new UserError(`could not write the output: ${(error as Error).message}`, {
+            hint: 'Check where the output goes: a full disk, or a file that cannot grow. Or send it elsewhere (> another-file).',
+          });
         }
       }
       return true;

@@ -1,5 +1,5 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { bin, repoRoot, run, tempHome } from '../helpers/run.js';
 
@@ -54,6 +54,16 @@ describe('output to pipes and files', () => {
     const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
     expect(code).toBe(0);
     expect(stderr).toBe('');
+  });
+
+  (existsSync('/dev/full') ? test : test.skip)('output that cannot be written (a full disk) is a plain message and exit 1, not a bug report', () => {
+    for (const args of [['list'], bigCompareArgs()]) {
+      const quoted = [bin, ...args].map((a) => `'${a}'`).join(' ');
+      const result = spawnSync('/bin/sh', ['-c', `"${process.execPath}" ${quoted} > /dev/full`], { encoding: 'utf8', env: { ...process.env, ...sandbox.env } });
+      expect(result.status).toBe(1);
+      expect(result.stderr).toMatch(/^delegate: could not write the output: ENOSPC/);
+      expect(result.stderr).not.toContain('This is a bug');
+    }
   });
 
   test('help and usage errors go where commands write, in order', () => {
