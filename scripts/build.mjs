@@ -168,7 +168,7 @@ const runs = [
     : []),
 ];
 writeFileSync(join(home, 'runs.json'), JSON.stringify(runs));
-const trained = spawnSync(process.execPath, [join(root, 'scripts', 'train-code-cache.cjs'), `${out}/cli.cjs`, `${out}/cli.cache`, join(home, 'runs.json')], {
+const trained = spawnSync(process.execPath, [join(root, 'scripts', 'train-code-cache.cjs'), `${out}/cli.cjs`, `${out}/cli.cache`, join(home, 'runs.json'), join(root, 'dist', 'cli.cjs')], {
   env: { PATH: process.env.PATH, HOME: home, XDG_DATA_HOME: home, XDG_CACHE_HOME: home, XDG_CONFIG_HOME: home, NO_COLOR: '1' },
   stdio: ['ignore', 'ignore', 'pipe'],
   encoding: 'utf8',

@@ -2,7 +2,11 @@
 // write what V8 compiled to a code cache file. bin/delegate.cjs hands that cache back to V8,
 // so the commands run here start without compiling their code again.
 //
-//   node scripts/train-code-cache.cjs <cli.cjs> <cache file> <runs.json>
+//   node scripts/train-code-cache.cjs <cli.cjs> <cache file> <runs.json> [name]
+//
+// NOTE: V8 keeps the file name the code was compiled under in the cache, and stack traces of
+// code from the cache show it, not the name the bin gives. `name` is where cli.cjs will be
+// (the build writes it elsewhere first), so that a bug report shows a path that exists.
 //
 // runs.json is a list of argument lists. Each run's exit is caught rather than taken, so the
 // next run finds everything the earlier ones compiled.
@@ -12,9 +16,9 @@ const Module = require('node:module');
 const { dirname } = require('node:path');
 const { Script } = require('node:vm');
 
-const [, , file, cacheFile, runsFile] = process.argv;
+const [, , file, cacheFile, runsFile, name = file] = process.argv;
 const runs = JSON.parse(readFileSync(runsFile, 'utf8'));
-const script = new Script(Module.wrap(readFileSync(file, 'utf8')), { filename: file });
+const script = new Script(Module.wrap(readFileSync(file, 'utf8')), { filename: name });
 
 const exit = process.exit.bind(process);
 let finished;

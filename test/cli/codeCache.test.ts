@@ -30,6 +30,15 @@ const cache = () => join(copy, 'dist', 'cli.cache');
 const expected = () => run(['list'], { env: { ...sandbox.env, NO_COLOR: '1' } }).stdout;
 
 describe('the code cache', () => {
+  // V8 keeps the name the code was compiled under in the cache; the build compiles cli.cjs
+  // elsewhere first (dist.build-…), and a bug report must not point there.
+  test('stack traces of the cached code name dist/cli.cjs where it is', () => {
+    const result = run(['read', 'no-such-page'], { env: { ...sandbox.env, DELEGATE_DEBUG: '1' } });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(`(${join(repoRoot, 'dist', 'cli.cjs')}:`);
+    expect(result.stderr).not.toContain('dist.build-');
+  });
+
   test('the build makes one, headed by the build id that heads cli.cjs', () => {
     const source = readFileSync(join(repoRoot, 'dist', 'cli.cjs'), 'utf8');
     const id = /^"use strict";\/\*(delegate-build:[^*]+)\*\//.exec(source)?.[1];
