@@ -243,12 +243,24 @@ export function buildProgram(makeContext: ContextFactory, versionText: string, o
         'delegate checklist compositing-meeting --run economy',
         'delegate checklist compositing-meeting --check read-motions',
         'delegate checklist amendment --list --format markdown > amendment.md',
+        'delegate checklist list                           # every checklist, with its progress',
         'delegate checklist status',
       ]),
     )
     .action(async (id: string | undefined, opts, cmd: Command) => {
       const { checklistCommand } = await import('./commands/checklist.js');
       await checklistCommand({ ...opts, id }, await ctx(cmd));
+    });
+
+  checklist
+    .command('list')
+    .description('every checklist, with its progress in this run')
+    .option('--run <name>', 'the run whose progress is shown (default: "default")')
+    .option('--json', 'print JSON')
+    .action(async (opts, cmd: Command) => {
+      const { checklistCommand } = await import('./commands/checklist.js');
+      // As for status: the parent `checklist` has --run and --json too.
+      await checklistCommand({ ...cmd.optsWithGlobals(), ...opts, id: undefined, list: true }, await ctx(cmd));
     });
 
   checklist

@@ -8,10 +8,10 @@ import type { Checklist } from './checklist.js';
 import { ChecklistFormatError, parseChecklist } from './parseChecklist.js';
 
 /**
- * Ids a checklist cannot have: `delegate checklist status` and `delegate checklist edit` are
- * commands, so a checklist called either could never be opened by name.
+ * Ids a checklist cannot have: `delegate checklist list`, `status` and `edit` are commands, so a
+ * checklist called any of them could never be opened by name.
  */
-export const RESERVED_CHECKLIST_IDS: ReadonlySet<string> = new Set(['status', 'edit']);
+export const RESERVED_CHECKLIST_IDS: ReadonlySet<string> = new Set(['list', 'status', 'edit']);
 
 /** Checklist files larger than this are not checklists; they are skipped with a warning. */
 export const MAX_CHECKLIST_BYTES = 1024 * 1024;

@@ -59,6 +59,15 @@ describe('delegate checklist without a terminal', () => {
     expect(lines).toContain('compositing-meeting\t0/11\tBefore the compositing meeting');
   });
 
+  test('`checklist list` lists them the same way, with --run and --json', () => {
+    delegate(['checklist', 'amendment', '--check', '1', '--run', 'economy']);
+    expect(delegate(['checklist', 'list'])).toEqual(delegate(['checklist']));
+    expect(delegate(['checklist', 'list', '--run', 'economy']).stdout).toContain('amendment\t1/11\tDrafting an amendment');
+    const json = JSON.parse(delegate(['checklist', 'list', '--json', '--run', 'economy']).stdout) as Array<{ id: string; run: string; done: number }>;
+    expect(json.find((c) => c.id === 'amendment')).toMatchObject({ run: 'economy', done: 1 });
+    expect(json).toHaveLength(5);
+  });
+
   test.each(['devnull', 'open-pipe'] as const)('with stdin %s, `checklist <id>` lists the items, says how to tick, and exits without waiting', async (stdin) => {
     const result = await spawnWithStdin(['checklist', 'conference-floor'], stdin);
     expect(result.signal).toBeNull();
