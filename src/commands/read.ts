@@ -50,9 +50,9 @@ function narrowToSection(page: Page, options: ReadOptions): Page {
   const sections = pageSections(page.body, page.bodyLine);
   const section = options.section !== undefined ? sectionByHeading(sections, options.section) : sectionAtLine(sections, options.line!);
   if (!section) {
-    const where = options.section !== undefined ? `a section "${neutralise(options.section)}"` : `line ${options.line} in a section`;
+    const where = options.section !== undefined ? `called "${neutralise(options.section)}"` : `at line ${options.line}`;
     const list = sections.filter((s) => s.level === 2).map((s) => `  ${neutralise(s.heading)} (line ${s.line})`).join('\n');
-    throw new UserError(`${page.id} has no ${where}`, { hint: list ? `Its sections:\n${list}` : 'This page has no sections; read it whole.' });
+    throw new UserError(`${page.id} has no section ${where}`, { hint: list ? `Its sections:\n${list}` : 'This page has no sections; read it whole.' });
   }
   return { ...page, body: section.markdown, bodyLine: section.line };
 }

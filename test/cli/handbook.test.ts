@@ -111,7 +111,10 @@ describe('delegate read', () => {
     expect(atLine.stdout.split('\n')[0]).toBe(source[headingLine - 1]);
     const missing = delegate(['read', 'card-votes', '--section', 'flying pigs']);
     expect(missing.code).toBe(1);
-    expect(missing.stderr).toContain('Its sections:');
+    expect(missing.stderr).toMatch(/^delegate: card-votes has no section called "flying pigs"\nIts sections:\n/);
+    const beyond = delegate(['read', 'card-votes', '--line', '99999']);
+    expect(beyond.code).toBe(1);
+    expect(beyond.stderr).toMatch(/^delegate: card-votes has no section at line 99999\nIts sections:\n/);
   });
 
     test('an unknown page exits 1 with the closest ids, and no stack trace', () => {
