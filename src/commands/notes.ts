@@ -196,11 +196,15 @@ export async function notesImport(options: { sources: string[] }, ctx: Context):
   ctx.stderr.write(err);
   const where = ctx.paths.notes;
   if (report.imported.length > 0) ctx.stdout.write(neutralise(`Imported ${report.imported.length} file${report.imported.length === 1 ? '' : 's'} into ${where}.\n`));
+  if (report.already.length > 0) {
+    const count = report.already.length;
+    ctx.stdout.write(`${count} file${count === 1 ? ' was' : 's were'} already in your notes, unchanged since an earlier import.\n`);
+  }
   if (report.skipped.length > 0) {
     throw new UserError(`${report.skipped.length} file${report.skipped.length === 1 ? ' was' : 's were'} not imported (see above)`, {
       hint: report.imported.length ? 'The others are in your notes; nothing was overwritten.' : 'Nothing was changed.',
     });
   }
-  if (report.imported.length === 0) throw new UserError('there was nothing to import', { hint: 'Give .md or .txt files, or folders that hold them.' });
+  if (report.imported.length === 0 && report.already.length === 0) throw new UserError('there was nothing to import', { hint: 'Give .md or .txt files, or folders that hold them.' });
 }
 

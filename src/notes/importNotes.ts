@@ -4,7 +4,7 @@ import { FrontMatterError } from '../content/frontMatter.js';
 import { MAX_PAGE_BYTES, parsePage } from '../content/loadPages.js';
 import { listFiles } from '../util/listFiles.js';
 import { composeNote, type ComposedNote } from './composeNote.js';
-import { saveNote } from './saveNote.js';
+import { savedAs, saveNote } from './saveNote.js';
 
 export interface ImportedNote {
   source: string;
@@ -19,6 +19,8 @@ export interface SkippedFile {
 
 export interface ImportReport {
   imported: ImportedNote[];
+  /** Files imported before, unchanged since: the note they became is still there, as it was. */
+  already: ImportedNote[];
   skipped: SkippedFile[];
 }
 
@@ -63,14 +65,15 @@ async function readNote(source: string): Promise<ComposedNote | string> {
 
 /**
  * Copy existing .md and .txt files into the notes folder as notes: front matter added where
- * missing, file names made safe, and never over an existing note. Files that cannot be read as
+ * missing, file names made safe, and never over an existing note. A file imported before and
+ * unchanged since is not copied again. Files that cannot be read as
  * notes are skipped with the reason. The originals are left where they are.
  */
 export async function importNotes(
   sources: readonly string[],
   options: { notesDir: string; taken?: ReadonlySet<string> },
 ): Promise<ImportReport> {
-  const report: ImportReport = { imported: [], skipped: [] };
+  const report: ImportReport = { imported: [], already: [], skipped: [] };
   const notesDir = realpath(options.notesDir);
   const files: string[] = [];
   for (const source of sources) {
@@ -110,6 +113,11 @@ export async function importNotes(
       if (error instanceof FrontMatterError) report.skipped.push({ source, reason: `line ${error.line}: ${error.message}` });
       else if ((error as NodeJS.ErrnoException).code) report.skipped.push({ source, reason: `cannot be read (${(error as NodeJS.ErrnoException).code})` });
       else throw error;
+      continue;
+    }
+    const before = savedAs(options.notesDir, note, taken);
+    if (before !== undefined) {
+      report.already.push({ source, id: before, file: join(options.notesDir, `${before}.md`) });
       continue;
     }
     // NOTE: outside the try above: a notes folder that cannot be written stops the import.

@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ComposedNote } from './composeNote.js';
 import { writeNewFile } from './writeNewFile.js';
@@ -21,4 +21,23 @@ export function saveNote(dir: string, note: ComposedNote, taken: ReadonlySet<str
     if (writeNewFile(file, note.render(id))) return { id, file };
   }
   throw new Error(`no free file name for ${note.name} in ${dir}`);
+}
+
+/**
+ * The id under which this very note was saved before (`name`, `name-2`… with the same text),
+ * or undefined: importing a file a second time finds the first copy instead of making another.
+ */
+export function savedAs(dir: string, note: ComposedNote, taken: ReadonlySet<string> = new Set()): string | undefined {
+  for (let n = 1; n <= MAX_TRIES; n++) {
+    const id = n === 1 ? note.name : `${note.name}-${n}`;
+    if (taken.has(id)) continue; // as saveNote skips it
+    let text: string;
+    try {
+      text = readFileSync(join(dir, `${id}.md`), 'utf8');
+    } catch {
+      return undefined; // saveNote takes names in order: past the first free one there are no more
+    }
+    if (text === note.render(id)) return id;
+  }
+  return undefined;
 }

@@ -25,7 +25,9 @@ export function renderNotesTable(notes: readonly Page[]): string {
 
 /** What an import did: each file brought in and where it went, then each file left out and why. */
 export function renderImportReport(report: ImportReport, theme: Theme): { out: string; err: string } {
-  const out = report.imported.map((i) => `${theme.ok(theme.symbols.pass)} ${neutralise(i.source)} → ${theme.id(i.id)}\n`).join('');
+  const out =
+    report.imported.map((i) => `${theme.ok(theme.symbols.pass)} ${neutralise(i.source)} → ${theme.id(i.id)}\n`).join('') +
+    report.already.map((i) => `${theme.dim('already:')} ${neutralise(i.source)} → ${theme.id(i.id)}\n`).join('');
   const err = report.skipped.map((s) => `${theme.warn('skipped:')} ${neutralise(s.source)} ${neutralise(s.reason)}\n`).join('');
   return { out, err };
 }

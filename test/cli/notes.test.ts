@@ -203,8 +203,17 @@ describe('delegate notes import', () => {
     expect(readFileSync(join(notes, 'housing.md'), 'utf8')).toBe('mine already\n');
     expect(readFileSync(join(notes, 'economy-composite.md'), 'utf8')).toMatch(/^---\nid: economy-composite\ntitle: "Economy Composite"\n/);
 
-    const again = delegate(['notes', 'import', join(source, 'Economy Composite.txt')]);
-    expect(again.code).toBe(0);
-    expect(again.stdout).toContain('→ economy-composite-2');
+    // Imported again unchanged: found, not copied. Changed since: a new note beside the first.
+    const again = delegate(['notes', 'import', source]);
+    expect(again.code).toBe(1); // the empty file, still
+    expect(again.stdout).toContain(`already: ${join(source, 'Economy Composite.txt')} → economy-composite`);
+    expect(again.stdout).toContain(`already: ${join(source, 'day two', 'housing.md')} → housing-2`);
+    expect(again.stdout).toContain('2 files were already in your notes, unchanged since an earlier import.');
+    expect(again.stdout).not.toContain('Imported');
+    expect(readdirSync(notes).sort()).toEqual(['economy-composite.md', 'housing-2.md', 'housing.md']);
+    writeFileSync(join(source, 'Economy Composite.txt'), 'Conference notes the crisis deepens.\n');
+    const changed = delegate(['notes', 'import', join(source, 'Economy Composite.txt')]);
+    expect(changed.code).toBe(0);
+    expect(changed.stdout).toContain('→ economy-composite-2');
   });
 });

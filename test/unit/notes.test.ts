@@ -7,7 +7,7 @@ import { parsePage } from '../../src/content/loadPages.js';
 import { composeNote, noteTemplate, type NoteDefaults } from '../../src/notes/composeNote.js';
 import { findNote, loadNotes } from '../../src/notes/findNote.js';
 import { importNotes } from '../../src/notes/importNotes.js';
-import { saveNote } from '../../src/notes/saveNote.js';
+import { savedAs, saveNote } from '../../src/notes/saveNote.js';
 import { trashNote } from '../../src/notes/trashNote.js';
 
 let dir: string;
@@ -72,6 +72,16 @@ describe('composing and saving a note', () => {
   test('an id a handbook page uses is skipped, so a note never hides that page', async () => {
     const note = (await composeNote('Mine.', { ...defaults, title: 'Reference back' }))!;
     expect(saveNote(notes, note, new Set(['reference-back'])).id).toBe('reference-back-2');
+  });
+
+  test('savedAs finds the copy saved before, past a name the handbook takes, and only the same text', async () => {
+    const taken = new Set(['reference-back']);
+    const note = (await composeNote('Mine.', { ...defaults, title: 'Reference back' }))!;
+    expect(savedAs(notes, note, taken)).toBeUndefined();
+    saveNote(notes, note, taken);
+    expect(savedAs(notes, note, taken)).toBe('reference-back-2');
+    const other = (await composeNote('Not mine.', { ...defaults, title: 'Reference back' }))!;
+    expect(savedAs(notes, other, taken)).toBeUndefined();
   });
 });
 
