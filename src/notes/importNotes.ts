@@ -66,8 +66,8 @@ async function readNote(source: string): Promise<ComposedNote | string> {
 /**
  * Copy existing .md and .txt files into the notes folder as notes: front matter added where
  * missing, file names made safe, and never over an existing note. A file imported before and
- * unchanged since is not copied again. Files that cannot be read as
- * notes are skipped with the reason. The originals are left where they are.
+ * unchanged since is not copied again. Files that cannot be read as notes are skipped with the
+ * reason. The originals are left where they are.
  */
 export async function importNotes(
   sources: readonly string[],

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ComposedNote } from './composeNote.js';
 import { writeNewFile } from './writeNewFile.js';
@@ -31,13 +31,13 @@ export function savedAs(dir: string, note: ComposedNote, taken: ReadonlySet<stri
   for (let n = 1; n <= MAX_TRIES; n++) {
     const id = n === 1 ? note.name : `${note.name}-${n}`;
     if (taken.has(id)) continue; // as saveNote skips it
-    let text: string;
-    try {
-      text = readFileSync(join(dir, `${id}.md`), 'utf8');
-    } catch {
-      return undefined; // saveNote takes names in order: past the first free one there are no more
-    }
-    if (text === note.render(id)) return id;
+    const file = join(dir, `${id}.md`);
+    const stat = statSync(file, { throwIfNoEntry: false });
+    // saveNote takes names in order: past the first free one there are no more.
+    if (stat === undefined) return undefined;
+    // Only a file of the very size is read: never a pipe or a device someone named like a note.
+    const text = note.render(id);
+    if (stat.isFile() && stat.size === Buffer.byteLength(text) && readFileSync(file, 'utf8') === text) return id;
   }
   return undefined;
 }

@@ -83,6 +83,15 @@ describe('composing and saving a note', () => {
     const other = (await composeNote('Not mine.', { ...defaults, title: 'Reference back' }))!;
     expect(savedAs(notes, other, taken)).toBeUndefined();
   });
+
+  (process.platform === 'win32' ? test.skip : test)('savedAs never reads a pipe named like a note (it would wait for ever)', async () => {
+    mkdirSync(notes, { recursive: true });
+    expect(spawnSync('mkfifo', [join(notes, 'housing.md')]).status).toBe(0);
+    const note = (await composeNote('Text.', { ...defaults, title: 'Housing' }))!;
+    expect(savedAs(notes, note)).toBeUndefined();
+    expect(saveNote(notes, note).id).toBe('housing-2');
+    expect(savedAs(notes, note)).toBe('housing-2');
+  });
 });
 
 describe('hostile titles and bodies', () => {
