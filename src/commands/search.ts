@@ -92,7 +92,9 @@ export async function search(options: SearchOptions, ctx: Context): Promise<void
     }
     if (result.hits.length === 0) {
       const filtered = Object.keys(filters).length > 0;
-      throw new UserError(`nothing matches "${neutralise(options.query)}"${filtered ? ' with those filters' : ''}`, {
+      // A query pasted by mistake (a page of text) is not echoed whole.
+      const said = options.query.length > 80 ? `${options.query.slice(0, 79)}…` : options.query;
+      throw new UserError(`nothing matches "${neutralise(said)}"${filtered ? ' with those filters' : ''}`, {
         exitCode: ExitCode.failure,
         hint: `Try fewer words, the start of a word with * (composit*), or OR between alternatives (amendment OR remit)${filtered ? ', or drop --kind, --tag or --source' : ''}.`,
       });

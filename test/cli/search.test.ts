@@ -93,6 +93,9 @@ describe('delegate search', () => {
     expect(result).toMatchObject({ code: 1, stdout: '' });
     expect(result.stderr).toContain('delegate: nothing matches "zzyzx quux"');
     expect(result.stderr).toContain('Try fewer words');
+    const pasted = delegate(['search', 'zzyzx '.repeat(500)]);
+    expect(pasted.code).toBe(1);
+    expect(pasted.stderr.split('\n')[0]).toBe(`delegate: nothing matches "${'zzyzx '.repeat(14).slice(0, 79)}…"`);
   });
 
   test.each([
