@@ -18,10 +18,11 @@ const readerGone = () => process.exit(process.exitCode ?? 0);
  * Whether output to `fd` can skip Node's stream: anything but a terminal (a pipe, a file,
  * /dev/null). A terminal gets process.stdout or process.stderr.
  */
+let devNull: number | undefined;
 function plainOutput(fd: number): boolean {
   try {
     const stat = fstatSync(fd);
-    if (!stat.isCharacterDevice() || stat.rdev === statSync('/dev/null').rdev) return true;
+    if (!stat.isCharacterDevice() || stat.rdev === (devNull ??= statSync('/dev/null').rdev)) return true;
   } catch {
     return false; // no such descriptor, or no /dev/null: let Node decide
   }

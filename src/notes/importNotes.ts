@@ -1,7 +1,8 @@
 import { readFileSync, realpathSync, statSync } from 'node:fs';
-import { basename, extname, join, relative, resolve, sep } from 'node:path';
+import { basename, extname, join, resolve } from 'node:path';
 import { FrontMatterError } from '../content/frontMatter.js';
 import { MAX_PAGE_BYTES, parsePage } from '../content/loadPages.js';
+import { isInside } from '../util/isInside.js';
 import { listFiles } from '../util/listFiles.js';
 import { composeNote, type ComposedNote } from './composeNote.js';
 import { savedAs, saveNote } from './saveNote.js';
@@ -25,11 +26,6 @@ export interface ImportReport {
 }
 
 const IMPORTABLE = new Set(['.md', '.txt']);
-
-function inside(child: string, parent: string): boolean {
-  const rel = relative(parent, child);
-  return rel === '' || (!rel.startsWith('..') && !rel.startsWith(sep) && rel !== '..');
-}
 
 function realpath(path: string): string {
   try {
@@ -84,7 +80,7 @@ export async function importNotes(
       report.skipped.push({ source, reason: `cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'})` });
       continue;
     }
-    if (inside(realpath(source), notesDir)) {
+    if (isInside(realpath(source), notesDir)) {
       report.skipped.push({ source, reason: 'is already in your notes folder' });
     } else if (stat.isDirectory()) {
       const found = listFiles(source, { extensions: [...IMPORTABLE] });

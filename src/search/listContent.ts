@@ -2,6 +2,7 @@ import { lstatSync, readdirSync, statSync } from 'node:fs';
 import { sep } from 'node:path';
 import { SKIPPED_DIRS } from '../content/loadPages.js';
 import type { ContentPath, Origin } from '../content/page.js';
+import { isInside } from '../util/isInside.js';
 
 /** Every page file under the content paths, with its size and mtime, in walk order. */
 export interface ContentListing {
@@ -40,11 +41,6 @@ const PAGE_FILE = /\.md$/i;
 
 function isPageName(name: string): boolean {
   return name.endsWith('.md') || PAGE_FILE.test(name);
-}
-
-function inside(dir: string, parent: string): boolean {
-  const withSep = (p: string) => (p.endsWith(sep) ? p : p + sep);
-  return withSep(dir).startsWith(withSep(parent));
 }
 
 /**
@@ -118,7 +114,7 @@ export function listContent(roots: readonly ContentPath[]): ContentListing {
     count,
     stats,
     fingerprint: Buffer.from(parts.join('\u0000')),
-    overlapping: roots.some((a, i) => roots.some((b, j) => i !== j && inside(a.dir, b.dir))),
+    overlapping: roots.some((a, i) => roots.some((b, j) => i !== j && isInside(a.dir, b.dir))),
   };
 }
 
