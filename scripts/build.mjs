@@ -9,10 +9,11 @@
 //                       is rendered afresh, not at every start.
 //   dist/vendor/*.cjs   the prompt library and the full YAML parser, likewise on first use.
 //   dist/content-manifest.json   the bundled pages, parsed at build time.
-//   dist/cli.cache      V8's compiled code for cli.cjs, made by running it once here; the
-//                       bin uses it when it was made for this very cli.cjs (the build id
-//                       heads both) and V8 finds it fits the Node that runs it.
-import { spawnSync } from 'node:child_process';
+//   dist/cli*.cache     V8's compiled code for cli.cjs, made by running commands with it
+//                       here, one cache per group of commands; the bin uses one when it was
+//                       made for this very cli.cjs (the build id heads both) and V8 finds it
+//                       fits the Node that runs it.
+import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -144,43 +145,73 @@ await build({ ...common, format: 'esm', supported: {}, banner: {}, entryPoints: 
 await import(pathToFileURL(`${out}/write-manifest.mjs`).href);
 rmSync(`${out}/write-manifest.mjs`);
 
-// Run the commands a delegate uses most with the core, in one process, and keep what V8
-// compiled for them (scripts/train-code-cache.cjs): the bin hands it back to V8 at every start
-// instead of compiling cli.cjs again. Only a cache made by this very Node fits; V8 rejects any
-// other, and the bin then compiles as usual.
-const home = mkdtempSync(join(tmpdir(), 'delegate-build-'));
+// Run the commands a delegate uses with the core, and keep what V8 compiled for them
+// (scripts/train-code-cache.cjs): the bin hands it back to V8 at every start instead of
+// compiling cli.cjs again. V8 reads a whole cache at every start, so there is one per group of
+// commands, holding only what that group runs: dist/cli.<group>.cache for `delegate <group> …`,
+// and dist/cli.cache for the rest (the handbook). Only a cache made by this very Node fits; V8
+// rejects any other, and the bin then compiles as usual.
 const motions = join(root, 'test', 'fixtures', 'motions');
-const runs = [
-  ['--version'],
-  ['list'],
-  ['read', 'chair-not-neutral'],
-  ['read', 'card-votes'],
-  ['cheatsheet'],
-  ['search', 'reference', 'back'],
-  ['notes', 'list'],
-  ['checklist', 'list'],
+const trials = {
+  cli: [['--version'], ['list'], ['read', 'chair-not-neutral'], ['read', 'card-votes'], ['cheatsheet']],
+  search: [['search', 'reference', 'back']],
+  notes: [['notes', 'list']],
+  checklist: [['checklist', 'list']],
   ...(existsSync(motions)
-    ? [
-        ['motion', 'check', join(motions, 'two-subjects.txt')],
-        ['motion', 'compare', join(motions, 'housing-cac.md')],
-        ['motion', 'keep', '--mine', join(motions, 'housing-cac.md'), '--draft', join(motions, 'draft-composite.txt')],
-      ]
-    : []),
-];
-writeFileSync(join(home, 'runs.json'), JSON.stringify(runs));
-const trained = spawnSync(process.execPath, [join(root, 'scripts', 'train-code-cache.cjs'), `${out}/cli.cjs`, `${out}/cli.cache`, join(home, 'runs.json'), join(root, 'dist', 'cli.cjs')], {
-  env: { PATH: process.env.PATH, HOME: home, XDG_DATA_HOME: home, XDG_CACHE_HOME: home, XDG_CONFIG_HOME: home, NO_COLOR: '1' },
-  stdio: ['ignore', 'ignore', 'pipe'],
-  encoding: 'utf8',
-});
-rmSync(home, { recursive: true, force: true });
-if (trained.status === 0 && existsSync(`${out}/cli.cache`)) {
-  // V8 checks a cache against the source's length, not its text: the build id in front ties
-  // this cache to this cli.cjs (bin/delegate.cjs compares them).
-  writeFileSync(`${out}/cli.cache`, Buffer.concat([Buffer.from(`delegate-build:${buildId}\n`), readFileSync(`${out}/cli.cache`)]));
-} else {
-  rmSync(`${out}/cli.cache`, { force: true });
-  console.warn(`build: no code cache (a trial run failed, exit ${trained.status}): ${trained.stderr.trim()}`);
+    ? {
+        motion: [
+          ['motion', 'check', join(motions, 'two-subjects.txt')],
+          ['motion', 'compare', join(motions, 'housing-cac.md')],
+          ['motion', 'keep', '--mine', join(motions, 'housing-cac.md'), '--draft', join(motions, 'draft-composite.txt')],
+        ],
+      }
+    : {}),
+};
+const cacheFile = (group) => `${out}/${group === 'cli' ? 'cli' : `cli.${group}`}.cache`;
+// Whether V8 takes a cache, tried in a fresh process as the bin will: a rejected one would
+// cost every start a compile, and nothing would say so.
+const acceptsCache = `
+const { readFileSync } = require('node:fs'); const Module = require('node:module'); const { Script } = require('node:vm');
+const [source, cache, name] = process.argv.slice(1);
+const data = readFileSync(cache);
+const script = new Script(Module.wrap(readFileSync(source, 'latin1')), { filename: name, cachedData: data.subarray(data.indexOf(10) + 1) });
+console.log(script.cachedDataRejected ? 'rejected' : 'accepted');`;
+
+async function train(group, runs) {
+  const home = mkdtempSync(join(tmpdir(), 'delegate-build-'));
+  try {
+    writeFileSync(join(home, 'runs.json'), JSON.stringify(runs));
+    // The trial runs see none of the delegate's settings, NODE_OPTIONS included: V8 writes the
+    // flags in force into the cache and rejects it in a process whose flags differ.
+    const env = { PATH: process.env.PATH, HOME: home, XDG_DATA_HOME: home, XDG_CACHE_HOME: home, XDG_CONFIG_HOME: home, NO_COLOR: '1' };
+    const trained = await run([join(root, 'scripts', 'train-code-cache.cjs'), `${out}/cli.cjs`, cacheFile(group), join(home, 'runs.json'), join(root, 'dist', 'cli.cjs')], env);
+    if (trained.code !== 0 || !existsSync(cacheFile(group))) return `a trial run failed, exit ${trained.code}: ${trained.stderr.trim()}`;
+    // V8 checks a cache against the source's length, not its text: the build id in front ties
+    // this cache to this cli.cjs (bin/delegate.cjs compares them).
+    writeFileSync(cacheFile(group), Buffer.concat([Buffer.from(`delegate-build:${buildId}\n`), readFileSync(cacheFile(group))]));
+    const check = await run(['-e', acceptsCache, `${out}/cli.cjs`, cacheFile(group), join(root, 'dist', 'cli.cjs')], env);
+    return check.stdout.trim() === 'accepted' ? '' : `V8 rejects it (${check.stdout.trim() || check.stderr.trim()}); see scripts/train-code-cache.cjs`;
+  } finally {
+    rmSync(home, { recursive: true, force: true });
+  }
+}
+
+function run(args, env) {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk) => (stdout += chunk));
+    child.stderr.on('data', (chunk) => (stderr += chunk));
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+const failed = await Promise.all(Object.entries(trials).map(async ([group, runs]) => [group, await train(group, runs)]));
+for (const [group, why] of failed) {
+  if (!why) continue;
+  rmSync(cacheFile(group), { force: true });
+  console.warn(`build: no code cache for ${group === 'cli' ? 'the handbook' : `\`delegate ${group}\``} (${why})`);
 }
 
 const old = `${root}/dist.old-${process.pid}`;

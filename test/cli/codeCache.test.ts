@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { repoRoot, run, tempHome } from '../helpers/run.js';
 
@@ -44,6 +44,59 @@ describe('the code cache', () => {
     const id = /^"use strict";\/\*(delegate-build:[^*]+)\*\//.exec(source)?.[1];
     expect(id).toBeDefined();
     expect(readFileSync(join(repoRoot, 'dist', 'cli.cache')).toString('latin1', 0, id!.length + 1)).toBe(`${id}\n`);
+  });
+
+  // A cache V8 turns down costs every start a compile, and nothing says so. V8 writes the flags
+  // in force into a cache and turns it down where they differ: a `motion compare` in training
+  // that switches TurboFan off must not leave its mark.
+  const accepts = (cacheFile: string, source = join(repoRoot, 'dist', 'cli.cjs')) =>
+    spawnSync(
+      process.execPath,
+      [
+        '-e',
+        `const { readFileSync } = require('node:fs'); const { Script } = require('node:vm'); const Module = require('node:module');
+         const data = readFileSync(process.argv[2]);
+         const script = new Script(Module.wrap(readFileSync(process.argv[1], 'latin1')), { filename: process.argv[1], cachedData: data.subarray(data.indexOf(10) + 1) });
+         process.stdout.write(script.cachedDataRejected ? 'rejected' : 'accepted');`,
+        source,
+        cacheFile,
+      ],
+      { encoding: 'utf8', env: { PATH: process.env.PATH } },
+    ).stdout;
+
+  test('each group of commands has a cache of its own, and V8 takes every one', () => {
+    const caches = readdirSync(join(repoRoot, 'dist')).filter((f) => f.endsWith('.cache')).sort();
+    expect(caches).toEqual(['cli.cache', 'cli.checklist.cache', 'cli.motion.cache', 'cli.notes.cache', 'cli.search.cache']);
+    for (const file of caches) expect(`${file}: ${accepts(join(repoRoot, 'dist', file))}`).toBe(`${file}: accepted`);
+  });
+
+  test('a cache trained on a compare that turns TurboFan off is still taken', () => {
+    // Thirty motions of a hundred words: inside the range where compare does without TurboFan.
+    const motions = Array.from({ length: 30 }, (_, i) => `## Motion ${i + 1}\n\nConference notes ${'that the rent rises again '.repeat(20)}\n`).join('\n');
+    writeFileSync(join(sandbox.home, 'thirty.md'), motions);
+    writeFileSync(join(sandbox.home, 'runs.json'), JSON.stringify([['motion', 'compare', join(sandbox.home, 'thirty.md')]]));
+    const source = join(repoRoot, 'dist', 'cli.cjs');
+    const raw = join(sandbox.home, 'trained.cache');
+    const trained = spawnSync(process.execPath, [join(repoRoot, 'scripts', 'train-code-cache.cjs'), source, raw, join(sandbox.home, 'runs.json')], {
+      env: { PATH: process.env.PATH, ...sandbox.env, NO_COLOR: '1' },
+      encoding: 'utf8',
+    });
+    expect(trained.stderr).toBe('');
+    expect(trained.status).toBe(0);
+    const headed = join(sandbox.home, 'headed.cache');
+    writeFileSync(headed, Buffer.concat([Buffer.from('head\n'), readFileSync(raw)]));
+    expect(accepts(headed, source)).toBe('accepted');
+  });
+
+  test('a damaged cache for motion commands is ignored, and compare works', () => {
+    const fixture = join(repoRoot, 'test', 'fixtures', 'motions', 'housing-cac.md');
+    const before = runCopy(['motion', 'compare', fixture]);
+    writeFileSync(join(copy, 'dist', 'cli.motion.cache'), Buffer.alloc(3000, 0x5a));
+    const after = runCopy(['motion', 'compare', fixture]);
+    expect(after.stderr).toBe('');
+    expect(after.status).toBe(0);
+    expect(after.stdout).toBe(before.stdout);
+    expect(after.stdout).toContain('Comparing 5 motions');
   });
 
   test.each([
