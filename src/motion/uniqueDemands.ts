@@ -53,6 +53,10 @@ export function uniqueDemands(motions: readonly PreparedMotion[], wordCount: num
   let wordHolders: Holders | undefined;
   const holdersOfWords = () => (wordHolders ??= new Holders(motions.map((m) => distinctSorted(m.tokens.ids)), wordCount));
   const counts = new Int32Array(motions.length);
+  // Each demand's distinct pairs, counted once each: pairSeen[pair] is the number of the
+  // last demand that had it (no sorted copy made of each demand).
+  const pairSeen = new Int32Array(pairIds.size).fill(-1);
+  let demandNumber = 0;
 
   return motions.map((motion, mi) => {
     const resolves = findParts(motion.body).demandSpans;
@@ -62,17 +66,22 @@ export function uniqueDemands(motions: readonly PreparedMotion[], wordCount: num
     for (const demand of demands) {
       const words = wordsIn(motion, demand);
       if (words.to - words.from < 2) continue;
-      const pairs = distinctSorted(pairsAt[mi]!.subarray(words.from, words.to - 1));
+      const pairsHere = pairsAt[mi]!;
+      const number = demandNumber++;
+      let pairs = 0;
       counts.fill(0);
-      for (let k = 0; k < pairs.length; k++) {
-        const pair = pairs[k]!;
+      for (let k = words.from; k < words.to - 1; k++) {
+        const pair = pairsHere[k]!;
+        if (pairSeen[pair] === number) continue;
+        pairSeen[pair] = number;
+        pairs++;
         for (let i = pairHolders.start[pair]!; i < pairHolders.start[pair + 1]!; i++) counts[pairHolders.holder[i]!]!++;
       }
       // The other motion holding most of its pairs (the first, on a tie): counted in whole
       // numbers, the share worked out once.
       let best = -1;
       for (let oi = 0; oi < motions.length; oi++) if (oi !== mi && (best === -1 || counts[oi]! > counts[best]!)) best = oi;
-      const closest: UniqueDemand['closest'] = best === -1 ? null : { motion: motions[best]!.label, share: counts[best]! / pairs.length };
+      const closest: UniqueDemand['closest'] = best === -1 ? null : { motion: motions[best]!.label, share: counts[best]! / pairs };
       if (closest && closest.share >= FOUND_ELSEWHERE) continue;
       const onlyHere = new Set<string>();
       const { ids, starts, ends } = motion.tokens;
