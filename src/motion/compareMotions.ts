@@ -60,7 +60,11 @@ export function compareMotions(input: readonly MotionToCompare[]): Comparison {
   const shared = sharedCounts(phrases, new Holders(phrases, runs.size));
 
   const n = prepared.length;
-  const matrix: number[][] = Array.from({ length: n }, (_, i) => Array.from({ length: n }, (_, j) => (i === j ? 1 : 0)));
+  const matrix: number[][] = [];
+  for (let i = 0; i < n; i++) {
+    matrix.push(new Array<number>(n).fill(0));
+    matrix[i]![i] = 1;
+  }
   const pairs: PairComparison[] = [];
   for (let i = 0; i < n; i++) {
     for (let j = i + 1; j < n; j++) {
@@ -68,15 +72,17 @@ export function compareMotions(input: readonly MotionToCompare[]): Comparison {
       const b = prepared[j]!.tokens.ids;
       let same = a.length === b.length;
       for (let k = 0; same && k < a.length; k++) same = a[k] === b[k];
-      const { similarity, aInB, bInA, verdict } = measurePair(phrases[i]!.length, phrases[j]!.length, shared[i * n + j]!, same);
-      matrix[i]![j] = matrix[j]![i] = similarity;
-      pairs.push({ a: prepared[i]!.label, b: prepared[j]!.label, similarity, aInB, bInA, verdict });
+      const pair: PairComparison = { a: prepared[i]!.label, b: prepared[j]!.label, similarity: 0, aInB: 0, bInA: 0, verdict: 'different' };
+      measurePair(phrases[i]!.length, phrases[j]!.length, shared[i * n + j]!, same, pair);
+      matrix[i]![j] = matrix[j]![i] = pair.similarity;
+      pairs.push(pair);
     }
   }
   // Most alike first, then the most contained. Compared as the fractions they are (shared over
   // union, shared over the smaller size): the same order as comparing the numbers, without
   // making a number object at each step of a sort of every pair.
-  const order = Int32Array.from(pairs, (_, k) => k);
+  const order = new Int32Array(pairs.length);
+  for (let k = 0; k < order.length; k++) order[k] = k;
   const sizes = phrases.map((p) => p.length);
   const similarTop = new Int32Array(pairs.length);
   const similarBottom = new Int32Array(pairs.length);
@@ -99,7 +105,8 @@ export function compareMotions(input: readonly MotionToCompare[]): Comparison {
       compareFractions(containedTop[y]!, containedBottom[y]!, containedTop[x]!, containedBottom[x]!) ||
       x - y,
   );
-  const sorted = Array.from(order, (k) => pairs[k]!);
+  const sorted: PairComparison[] = [];
+  for (let k = 0; k < order.length; k++) sorted.push(pairs[order[k]!]!);
 
   return {
     motions: input.map((m, i) => ({

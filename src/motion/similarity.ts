@@ -91,14 +91,15 @@ export interface PairMeasure {
 
 /**
  * Judge a pair from the sizes of their phrase sets and the phrases they share; `sameWords`
- * says whether their word sequences are equal.
+ * says whether their word sequences are equal. The measures are written into `into` (compare
+ * makes one object a pair, not two), which is returned.
  */
-export function measurePair(sizeA: number, sizeB: number, shared: number, sameWords: boolean): PairMeasure {
+export function measurePair<T extends PairMeasure>(sizeA: number, sizeB: number, shared: number, sameWords: boolean, into: T): T {
   const union = sizeA + sizeB - shared;
   const similarity = union === 0 ? 0 : shared / union;
   const aInB = sizeA === 0 ? 0 : shared / sizeA;
   const bInA = sizeB === 0 ? 0 : shared / sizeB;
-  const verdict: Verdict =
+  into.verdict =
     sameWords && sizeA > 0
       ? 'identical'
       : similarity >= NEARLY_IDENTICAL
@@ -108,7 +109,10 @@ export function measurePair(sizeA: number, sizeB: number, shared: number, sameWo
           : similarity >= SIMILAR
             ? 'similar'
             : 'different';
-  return { similarity: sameWords && sizeA > 0 ? 1 : similarity, aInB, bInA, verdict };
+  into.similarity = sameWords && sizeA > 0 ? 1 : similarity;
+  into.aInB = aInB;
+  into.bInA = bInA;
+  return into;
 }
 
 /**
@@ -124,7 +128,7 @@ export function similarity(a: string, b: string): PairMeasure {
   const runs = new RunIds(PHRASE_LENGTH);
   const phrasesA = phraseIds(idsA, runs);
   const phrasesB = phraseIds(idsB, runs);
-  return measurePair(phrasesA.length, phrasesB.length, countShared(phrasesA, phrasesB), same);
+  return measurePair(phrasesA.length, phrasesB.length, countShared(phrasesA, phrasesB), same, { similarity: 0, aInB: 0, bInA: 0, verdict: 'different' });
 }
 
 /** A similarity as a whole percentage, rounded down so only identical phrase sets show 100. */

@@ -1,4 +1,4 @@
-import { findParts, sentenceSpans, type Span } from './findParts.js';
+import { findParts, sentenceSpans } from './findParts.js';
 import type { PreparedMotion } from './sharedPassages.js';
 import { distinctSorted, Holders, RunIds } from './tokens.js';
 import { asWritten } from './words.js';
@@ -23,20 +23,16 @@ export interface MotionDemands {
 /** A demand is found in another motion when that motion has at least this share of its word pairs. */
 export const FOUND_ELSEWHERE = 0.5;
 
-/** The motion's words inside a span: its words are in order, so two binary searches find them. */
-function wordsIn(motion: PreparedMotion, span: Span): { from: number; to: number } {
-  const starts = motion.tokens.starts;
-  const first = (offset: number) => {
-    let lo = 0;
-    let hi = starts.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (starts[mid]! < offset) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
-  };
-  return { from: first(span.start), to: first(span.end) };
+/** Where the first of a motion's words at or after `offset` is: its words are in order, so a binary search finds it. */
+function firstWordFrom(starts: Int32Array, offset: number): number {
+  let lo = 0;
+  let hi = starts.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (starts[mid]! < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /**
@@ -64,13 +60,15 @@ export function uniqueDemands(motions: readonly PreparedMotion[], wordCount: num
     const demands = from === 'resolves' ? resolves : sentenceSpans(motion.body);
     const unique: UniqueDemand[] = [];
     for (const demand of demands) {
-      const words = wordsIn(motion, demand);
-      if (words.to - words.from < 2) continue;
+      // The motion's words inside the demand.
+      const first = firstWordFrom(motion.tokens.starts, demand.start);
+      const end = firstWordFrom(motion.tokens.starts, demand.end);
+      if (end - first < 2) continue;
       const pairsHere = pairsAt[mi]!;
       const number = demandNumber++;
       let pairs = 0;
       counts.fill(0);
-      for (let k = words.from; k < words.to - 1; k++) {
+      for (let k = first; k < end - 1; k++) {
         const pair = pairsHere[k]!;
         if (pairSeen[pair] === number) continue;
         pairSeen[pair] = number;
@@ -81,11 +79,12 @@ export function uniqueDemands(motions: readonly PreparedMotion[], wordCount: num
       // numbers, the share worked out once.
       let best = -1;
       for (let oi = 0; oi < motions.length; oi++) if (oi !== mi && (best === -1 || counts[oi]! > counts[best]!)) best = oi;
-      const closest: UniqueDemand['closest'] = best === -1 ? null : { motion: motions[best]!.label, share: counts[best]! / pairs };
-      if (closest && closest.share >= FOUND_ELSEWHERE) continue;
+      const share = best === -1 ? 0 : counts[best]! / pairs;
+      if (best !== -1 && share >= FOUND_ELSEWHERE) continue;
+      const closest: UniqueDemand['closest'] = best === -1 ? null : { motion: motions[best]!.label, share };
       const onlyHere = new Set<string>();
       const { ids, starts, ends } = motion.tokens;
-      for (let w = words.from; w < words.to; w++) {
+      for (let w = first; w < end; w++) {
         if (holdersOfWords().count(ids[w]!) <= 1) onlyHere.add(asWritten(motion.body, { text: '', start: starts[w]!, end: ends[w]! }));
       }
       unique.push({ text: demand.text, onlyHere: [...onlyHere], closest });

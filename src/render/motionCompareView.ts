@@ -139,9 +139,14 @@ function describe(pair: PairComparison): string {
   }
 }
 
+/** The first `words` words of single-spaced text, and "…" when there are more. */
 function shorten(text: string, words: number): string {
-  const all = text.split(' ');
-  return all.length <= words ? text : `${all.slice(0, words).join(' ')} …`;
+  let cut = -1;
+  for (let n = 0; n < words; n++) {
+    cut = text.indexOf(' ', cut + 1);
+    if (cut === -1) return text;
+  }
+  return `${text.slice(0, cut)} …`;
 }
 
 function list(items: string[]): string {

@@ -1,12 +1,17 @@
 // Kept apart from plainText.ts so that wrapping text does not load the Markdown parser.
 
+// Whitespace other than single spaces.
+const IRREGULAR_SPACE = /\s\s|[^\S ]/;
+
 /** Wrap one paragraph of words at `width`, with a first-line prefix and a hanging indent. */
 export function wrap(text: string, width: number, first = '', rest = first): string {
-  const words = text.split(/\s+/).filter(Boolean);
+  // Most text comes here single-spaced already: split at each space, no pattern needed.
+  const words = (IRREGULAR_SPACE.test(text) ? text.split(/\s+/) : text.split(' ')).filter(Boolean);
   const lines: string[] = [];
   let line = first;
   let lineHasWord = false;
-  for (const word of words) {
+  for (let i = 0; i < words.length; i++) {
+    const word = words[i]!;
     if (lineHasWord && line.length + 1 + word.length > width) {
       lines.push(line);
       line = rest + word;

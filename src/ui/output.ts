@@ -5,9 +5,7 @@ import type { Context } from '../context.js';
  * default), unless --no-pager. A pager that cannot start falls back to plain printing.
  */
 export async function printPaged(text: string, ctx: Context): Promise<void> {
-  const rows = ctx.stdout.rows ?? 24;
-  const lines = text.split('\n').length;
-  if (!ctx.pager || lines < rows) {
+  if (!ctx.pager || text.split('\n').length < (ctx.stdout.rows ?? 24)) {
     ctx.stdout.write(text);
     return;
   }

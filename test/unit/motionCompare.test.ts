@@ -2,6 +2,8 @@ import { readFileSync } from 'node:fs';
 import { compareMotions, type MotionToCompare } from '../../src/motion/compareMotions.js';
 import { parseMotion, splitMotions } from '../../src/motion/parseMotion.js';
 import { similarity } from '../../src/motion/similarity.js';
+import { renderMotionComparison } from '../../src/render/motionCompareView.js';
+import { makeTheme } from '../../src/render/theme.js';
 
 const fixture = (name: string) => readFileSync(new URL(`../fixtures/motions/${name}`, import.meta.url), 'utf8');
 const motion = (name: string): MotionToCompare => ({ ...parseMotion(fixture(name)), name, source: name });
@@ -102,5 +104,29 @@ describe('compareMotions', () => {
     const pasted = compareMotions(splitMotions(fixture('housing-cac.md')).map((m) => ({ ...m, name: m.heading!, source: 'housing-cac.md' })));
     expect(pasted.matrix).toEqual(comparison.matrix);
     expect(pasted.sharedPassages).toEqual(comparison.sharedPassages);
+  });
+});
+
+describe('the compare view', () => {
+  // Two motions sharing one passage of 60 words (no stop words among them).
+  const long = Array.from({ length: 60 }, (_, i) => `word${i}`).join(' ');
+  const comparison = compareMotions([
+    { name: 'one.txt', source: 'one.txt', body: `Conference notes ${long}. Conference resolves to campaign for rent controls.` },
+    { name: 'two.txt', source: 'two.txt', body: `Conference believes ${long}. Conference resolves to build council homes.` },
+  ]);
+
+  test('a long shared passage is shown by its first 40 words, then …', () => {
+    expect(comparison.sharedPassages[0]!.writtenWords).toBe(60);
+    const view = renderMotionComparison(comparison, makeTheme(false), 1000);
+    expect(view).toContain(`"${Array.from({ length: 40 }, (_, i) => `word${i}`).join(' ')} …"`);
+    expect(view).not.toContain('word40');
+  });
+
+  test('a short one whole', () => {
+    const short = compareMotions([
+      { name: 'a', source: 'a', body: 'Conference notes that rents rose by ten per cent again this year.' },
+      { name: 'b', source: 'b', body: 'Conference believes that rents rose by ten per cent again this year.' },
+    ]);
+    expect(renderMotionComparison(short, makeTheme(false), 1000)).toContain('"rents rose by ten per cent again this year"');
   });
 });
