@@ -19,17 +19,23 @@ try {
 }
 
 // The build leaves V8's compiled code for cli.cjs beside it (see scripts/build.mjs), which
-// saves compiling the core at every start: dist/cli.<group>.cache for the commands of a group
-// (`delegate motion …`), dist/cli.cache for the rest. A cache is used only when the build id
-// at its head is the one at the head of cli.cjs (V8 itself checks only the length of the
-// source), and V8 ignores a cache from another Node version or other flags.
+// saves compiling the core at every start: dist/cli.<group>-<command>.cache for one command
+// (`delegate motion compare`), dist/cli.<group>.cache for the rest of a group (`delegate
+// motion …`), dist/cli.cache for the rest. A cache is used only when the build id at its head
+// is the one at the head of cli.cjs (V8 itself checks only the length of the source), and V8
+// ignores a cache from another Node version or other flags.
 function readCache() {
-  const group = process.argv.slice(2).find((arg) => !arg.startsWith('-'));
-  if (group && /^[a-z]+$/.test(group)) {
+  const [group, command] = process.argv.slice(2).filter((arg) => !arg.startsWith('-'));
+  const names = [];
+  if (/^[a-z]+$/.test(group ?? '')) {
+    if (/^[a-z]+$/.test(command ?? '')) names.push(`cli.${group}-${command}.cache`);
+    names.push(`cli.${group}.cache`);
+  }
+  for (const name of names) {
     try {
-      return readFileSync(join(dist, `cli.${group}.cache`));
+      return readFileSync(join(dist, name));
     } catch {
-      // a command with no cache of its own
+      // none for this command or group
     }
   }
   return readFileSync(join(dist, 'cli.cache'));
@@ -45,10 +51,11 @@ if (build) {
     // no cache: built without one, or removed
   }
 }
-// Compiled from the source already read, with the cache when there is one.
+// Compiled from the source already read, with the cache when there is one. cli.cjs is written
+// as the function Node wraps a CommonJS module in (scripts/build.mjs): run here, not required.
 const Module = require('node:module');
 const { Script } = require('node:vm');
-const script = new Script(Module.wrap(source), { filename: file, ...(cachedData ? { cachedData } : {}) });
+const script = new Script(source, { filename: file, ...(cachedData ? { cachedData } : {}) });
 const core = new Module(file, module);
 core.filename = file;
 script.runInThisContext()(core.exports, Module.createRequire(file), core, file, dist);

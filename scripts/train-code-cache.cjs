@@ -1,6 +1,7 @@
-// Build step: compile dist/cli.cjs, run delegate commands with it in this one process, and
-// write what V8 compiled to a code cache file. bin/delegate.cjs hands that cache back to V8,
-// so the commands run here start without compiling their code again.
+// Build step: compile dist/cli.cjs (a module's function, as the build writes it), run
+// delegate commands with it in this one process, and write what V8 compiled to a code cache
+// file. bin/delegate.cjs hands that cache back to V8, so the commands run here start without
+// compiling their code again.
 //
 //   node scripts/train-code-cache.cjs <cli.cjs> <cache file> <runs.json> [name]
 //
@@ -18,7 +19,7 @@ const { Script } = require('node:vm');
 
 const [, , file, cacheFile, runsFile, name = file] = process.argv;
 const runs = JSON.parse(readFileSync(runsFile, 'utf8'));
-const script = new Script(Module.wrap(readFileSync(file, 'utf8')), { filename: name });
+const script = new Script(readFileSync(file, 'latin1'), { filename: name });
 
 const exit = process.exit.bind(process);
 let finished;

@@ -54,9 +54,9 @@ describe('the code cache', () => {
       process.execPath,
       [
         '-e',
-        `const { readFileSync } = require('node:fs'); const { Script } = require('node:vm'); const Module = require('node:module');
+        `const { readFileSync } = require('node:fs'); const { Script } = require('node:vm');
          const data = readFileSync(process.argv[2]);
-         const script = new Script(Module.wrap(readFileSync(process.argv[1], 'latin1')), { filename: process.argv[1], cachedData: data.subarray(data.indexOf(10) + 1) });
+         const script = new Script(readFileSync(process.argv[1], 'latin1'), { filename: process.argv[1], cachedData: data.subarray(data.indexOf(10) + 1) });
          process.stdout.write(script.cachedDataRejected ? 'rejected' : 'accepted');`,
         source,
         cacheFile,
@@ -66,7 +66,7 @@ describe('the code cache', () => {
 
   test('each group of commands has a cache of its own, and V8 takes every one', () => {
     const caches = readdirSync(join(repoRoot, 'dist')).filter((f) => f.endsWith('.cache')).sort();
-    expect(caches).toEqual(['cli.cache', 'cli.checklist.cache', 'cli.motion.cache', 'cli.notes.cache', 'cli.search.cache']);
+    expect(caches).toEqual(['cli.cache', 'cli.checklist.cache', 'cli.motion-compare.cache', 'cli.motion.cache', 'cli.notes.cache', 'cli.search.cache']);
     for (const file of caches) expect(`${file}: ${accepts(join(repoRoot, 'dist', file))}`).toBe(`${file}: accepted`);
   });
 
@@ -88,10 +88,10 @@ describe('the code cache', () => {
     expect(accepts(headed, source)).toBe('accepted');
   });
 
-  test('a damaged cache for motion commands is ignored, and compare works', () => {
+  test('a damaged cache for motion compare is ignored, and compare works', () => {
     const fixture = join(repoRoot, 'test', 'fixtures', 'motions', 'housing-cac.md');
     const before = runCopy(['motion', 'compare', fixture]);
-    writeFileSync(join(copy, 'dist', 'cli.motion.cache'), Buffer.alloc(3000, 0x5a));
+    writeFileSync(join(copy, 'dist', 'cli.motion-compare.cache'), Buffer.alloc(3000, 0x5a));
     const after = runCopy(['motion', 'compare', fixture]);
     expect(after.stderr).toBe('');
     expect(after.status).toBe(0);
