@@ -95,6 +95,8 @@ async function main(): Promise<number> {
       }),
     version(),
     { stdout: stdout.stream, stderr: stderr.stream },
+    // The command about to run, when it comes first: only that one is defined.
+    process.argv[2]?.startsWith('-') === false ? process.argv[2] : undefined,
   );
   try {
     await program.parseAsync(process.argv);

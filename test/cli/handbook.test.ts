@@ -27,6 +27,26 @@ describe('delegate --version and --help', () => {
     expect(delegate(['read', '--help']).stdout).toContain('delegate read reference-back');
   });
 
+  // Only the command named is defined for a run (src/program.ts): what needs them all must
+  // still find them all.
+  test('a mistyped command is a usage error that suggests the right one', () => {
+    const result = delegate(['motoin', 'compare']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('unknown command "motoin"');
+    expect(result.stderr).toContain('Did you mean: delegate motion');
+  });
+
+  test('the completion script knows every command and subcommand', () => {
+    const script = delegate(['completion', 'bash']).stdout;
+    for (const word of ['list', 'read', 'search', 'cheatsheet', 'paths', 'notes', 'checklist', 'motion', 'compare', 'keep', 'import']) expect(script).toContain(word);
+  });
+
+  test('help for one command of a group lists the group', () => {
+    const result = delegate(['motion', '--help']);
+    expect(result.code).toBe(0);
+    for (const word of ['check', 'compare', 'keep']) expect(result.stdout).toContain(word);
+  });
+
   test('with no command and no terminal: an overview and the help, exit 0', () => {
     const result = delegate([]);
     expect(result.code).toBe(0);
