@@ -24,56 +24,79 @@ export interface MotionParts {
   demandSpans: Span[];
 }
 
-// NOTE: each pattern starts with a literal word, so the regular expression engine can skip
-// ahead to it; a leading optional group ("(this )?conference") made it try every position.
-// "Conference notes", "Conference further believes", "Conference therefore calls on".
-const CONFERENCE_VERB =
-  /\bconference\s+(?:(?:also|further|therefore|firmly|strongly|again)\s+)*(notes|noted|recognises|recognizes|acknowledges|welcomes|condemns|is\s+concerned|believes|considers|agrees|affirms|reaffirms|supports|resolves|calls\s+(?:on|upon|for)|instructs|demands|asks|urges|commits)\b/gi;
+// "Conference notes", "Conference further believes", "Conference therefore calls on": the
+// word "conference", any of these adverbs, then a verb of one part.
+// NOTE: found with test() and sticky patterns tried in place, not exec(): a motion has a marker
+// at every clause, compare reads dozens of motions, and exec makes a match object each time.
+// Each pattern starts with a literal word, so the engine can skip ahead to it.
+const CONFERENCE = /\bconference\b/gi;
+const ADVERBS = /\s+(?:(?:also|further|therefore|firmly|strongly|again)\s+)*/iy;
+const VERBS: ReadonlyArray<readonly [RegExp, PartKind]> = [
+  [/(?:notes|noted|recognises|recognizes|acknowledges|welcomes|condemns|is\s+concerned)\b/iy, 'notes'],
+  [/(?:believes|considers|agrees|affirms|reaffirms|supports)\b/iy, 'believes'],
+  [/(?:resolves|calls\s+(?:on|upon|for)|instructs|demands|asks|urges|commits)\b/iy, 'resolves'],
+];
 // "…and therefore resolves to", "We call on": a bare verb, after one of these words.
-const BARE_RESOLVE = /\b(resolves?|calls?\s+(?:on|upon|for))\b/gi;
+const BARE_RESOLVE = /\b(?:resolves?|calls?)\b/gi;
+const CALLS_ON = /\s+(?:on|upon|for)\b/iy;
 const BEFORE_BARE_RESOLVE = /\b(?:and|therefore|we)\s+(?:therefore\s+)?$/i;
 const BEFORE_CONFERENCE = /\bthis\s+$/i;
 // "Notes:" or "## Resolves" on a line of its own.
 const LABEL_LINE = /^[ \t]*(?:#{1,6}[ \t]*)?(?:[*_]{2})?(notes|believes|resolves)(?:[*_]{2})?[ \t]*:?[ \t]*$/gim;
-
-const KIND: Record<string, PartKind> = {
-  notes: 'notes', noted: 'notes', recognises: 'notes', recognizes: 'notes', acknowledges: 'notes',
-  welcomes: 'notes', condemns: 'notes', is: 'notes',
-  believes: 'believes', considers: 'believes', agrees: 'believes', affirms: 'believes',
-  reaffirms: 'believes', supports: 'believes',
-  resolves: 'resolves', resolve: 'resolves', calls: 'resolves', call: 'resolves', instructs: 'resolves',
-  demands: 'resolves', asks: 'resolves', urges: 'resolves', commits: 'resolves',
-};
 
 interface Marker {
   kind: PartKind;
   index: number;
 }
 
-// Each way a part is marked, and the words just before it that belong to it ("This
-// Conference notes", "and therefore calls on"); for a bare verb those words are required.
-const MARKINGS = [
-  { pattern: CONFERENCE_VERB, lead: BEFORE_CONFERENCE, leadRequired: false },
-  { pattern: BARE_RESOLVE, lead: BEFORE_BARE_RESOLVE, leadRequired: true },
-  { pattern: LABEL_LINE, lead: undefined, leadRequired: false },
-];
+/** How many of the characters just before `index` are the words that lead into a marker ("This "), or 0. */
+function leadLength(body: string, index: number, lead: RegExp): number {
+  return lead.exec(body.slice(Math.max(0, index - 24), index))?.[0].length ?? 0;
+}
+
+/** The verb of a part at body[at…], and the kind of part it marks; lastIndex of its pattern is its end. */
+function verbAt(body: string, at: number): { kind: PartKind; pattern: RegExp } | undefined {
+  for (const [pattern, kind] of VERBS) {
+    pattern.lastIndex = at;
+    if (pattern.test(body)) return { kind, pattern };
+  }
+  return undefined;
+}
+
+function isAsciiLetter(code: number): boolean {
+  return (code >= 97 && code <= 122) || (code >= 65 && code <= 90);
+}
 
 function markers(body: string): Marker[] {
   const found: Marker[] = [];
-  for (const { pattern, lead, leadRequired } of MARKINGS) {
-    // NOTE: exec in a loop rather than matchAll, and the verb's first word found rather than
-    // split out: a motion has a marker at every clause, and compare reads dozens of motions.
-    pattern.lastIndex = 0;
-    for (let m = pattern.exec(body); m !== null; m = pattern.exec(body)) {
-      let index = m.index;
-      const before = lead?.exec(body.slice(Math.max(0, index - 24), index));
-      if (leadRequired && !before) continue;
-      if (before) index -= before[0].length;
-      const verb = m[1]!;
-      const space = verb.search(/\s/);
-      const kind = KIND[(space === -1 ? verb : verb.slice(0, space)).toLowerCase()];
-      if (kind) found.push({ kind, index });
+  // "This Conference notes": the lead, if any, belongs to the part.
+  CONFERENCE.lastIndex = 0;
+  while (CONFERENCE.test(body)) {
+    const start = CONFERENCE.lastIndex - 'conference'.length;
+    ADVERBS.lastIndex = CONFERENCE.lastIndex;
+    if (!ADVERBS.test(body)) continue;
+    const verb = verbAt(body, ADVERBS.lastIndex);
+    if (!verb) continue;
+    CONFERENCE.lastIndex = verb.pattern.lastIndex;
+    found.push({ kind: verb.kind, index: start - leadLength(body, start, BEFORE_CONFERENCE) });
+  }
+  // A bare "resolves" or "calls on" marks the resolves only after "and", "therefore" or "we".
+  BARE_RESOLVE.lastIndex = 0;
+  while (BARE_RESOLVE.test(body)) {
+    const end = BARE_RESOLVE.lastIndex;
+    let start = end;
+    while (start > 0 && isAsciiLetter(body.charCodeAt(start - 1))) start--;
+    if ((body.charCodeAt(start) | 32) === 99 /* c: call, calls */) {
+      CALLS_ON.lastIndex = end;
+      if (!CALLS_ON.test(body)) continue;
+      BARE_RESOLVE.lastIndex = CALLS_ON.lastIndex;
     }
+    const lead = leadLength(body, start, BEFORE_BARE_RESOLVE);
+    if (lead > 0) found.push({ kind: 'resolves', index: start - lead });
+  }
+  LABEL_LINE.lastIndex = 0;
+  for (let m = LABEL_LINE.exec(body); m !== null; m = LABEL_LINE.exec(body)) {
+    found.push({ kind: m[1]!.toLowerCase() as PartKind, index: m.index });
   }
   found.sort((a, b) => a.index - b.index);
   // "Conference further notes" after "Conference notes", or "Conference therefore calls on"
