@@ -87,6 +87,14 @@ describe('findParts, wording', () => {
     expect(parts.resolves).toBe('and therefore calls on the NEC to act.');
   });
 
+  test('reads the verb after adverbs in any case, and "calls upon" after "We"', () => {
+    const parts = findParts('CONFERENCE FURTHER NOTES rising rents. Conference Also Firmly believes homes are a right. We call upon the NEC to act.');
+    expect(parts.notes).toBe('CONFERENCE FURTHER NOTES rising rents.');
+    expect(parts.believes).toBe('Conference Also Firmly believes homes are a right.');
+    expect(parts.resolves).toBe('We call upon the NEC to act.');
+    expect(findParts('Conference notes that the conference’s view is noted; it resolved nothing.').resolves).toBeUndefined();
+  });
+
   test('does not read a bare "calls for" inside a sentence as resolving', () => {
     expect(findParts('Conference notes that the council calls for calm.').resolves).toBeUndefined();
   });
