@@ -118,6 +118,16 @@ export function findParts(body: string): MotionParts {
   return parts;
 }
 
+/** Where a motion's demands are: findParts(body).demandSpans, without the text of each part. */
+export function findDemandSpans(body: string): Span[] {
+  const spans: Span[] = [];
+  const found = markers(body);
+  for (let i = 0; i < found.length; i++) {
+    if (found[i]!.kind === 'resolves') spans.push(...demandSpans(body, found[i]!.index, found[i + 1]?.index ?? body.length));
+  }
+  return spans;
+}
+
 // A list marker: "1.", "2)", "(3)", "a)", "(iv)", "-", "*", "•", "–".
 const MARKER = String.raw`(?:\d{1,2}[.)]|\(\d{1,2}\)|\(?[a-h]\)|\(?[ivx]{1,4}\)|[-*\u2022\u2013])\s+`;
 const LIST_ITEM = new RegExp(`^[ \\t]*${MARKER}`, 'i');
@@ -155,10 +165,19 @@ function demandSpans(text: string, from: number, to: number): Span[] {
   close();
   const listed = items.filter((d) => d.text !== '');
   if (listed.length > 0) return listed;
-  return sentenceSpans(text, from, to)
-    .flatMap((sentence) => splitSpan(text, sentence, /;\s+/g))
-    .filter((d) => /[\p{L}\p{N}]/u.test(d.text));
+  const spans: Span[] = [];
+  for (const sentence of sentenceSpans(text, from, to)) {
+    if (!sentence.text.includes(';')) {
+      if (HAS_WORD.test(sentence.text)) spans.push(sentence);
+      continue;
+    }
+    for (const clause of splitSpan(text, sentence, /;\s+/g)) if (HAS_WORD.test(clause.text)) spans.push(clause);
+  }
+  return spans;
 }
+
+// A letter or a digit, in any script.
+const HAS_WORD = /[\p{L}\p{N}]/u;
 
 // Between sentences: after . ! or ? (and any closing quote), before a capital or a number; or a blank line.
 const SENTENCE_BREAK = /\n\s*\n|(?<=[.!?]["\u201d\u2019)]?)\s+(?=["\u201c\u2018(]?[\p{Lu}\p{N}])/gu;

@@ -71,16 +71,17 @@ export function sharedPassages(motions: readonly PreparedMotion[], minWords = MI
   for (let i = 0; i < size; i++) if (seedAt[i]! >= 0) places[fill[seedAt[i]!]!++] = i;
 
   const found: Run[] = [];
-  const motionCount = (occ: ArrayLike<number>) => {
-    const first = motionAt[occ[0]!];
-    for (let i = 1; i < occ.length; i++) if (motionAt[occ[i]!] !== first) return 2;
-    return 1;
+  // Of the places occ[from, to): do they lie in two motions or more?
+  const manyMotions = (occ: ArrayLike<number>, from = 0, to = occ.length) => {
+    const first = motionAt[occ[from]!];
+    for (let i = from + 1; i < to; i++) if (motionAt[occ[i]!] !== first) return true;
+    return false;
   };
   // The passage is maximal on the left unless every occurrence has the same word before it.
-  const leftMaximal = (occ: ArrayLike<number>) => {
-    const before = all[occ[0]! - 1]!;
+  const leftMaximal = (occ: ArrayLike<number>, from = 0, to = occ.length) => {
+    const before = all[occ[from]! - 1]!;
     if (before === -1) return true;
-    for (let i = 1; i < occ.length; i++) if (all[occ[i]! - 1] !== before) return true;
+    for (let i = from + 1; i < to; i++) if (all[occ[i]! - 1] !== before) return true;
     return false;
   };
   const report = (occ: ArrayLike<number>, length: number) => {
@@ -104,7 +105,7 @@ export function sharedPassages(motions: readonly PreparedMotion[], minWords = MI
       if (!same) break;
       depth++;
     }
-    if (motionCount(occ) < 2 || !leftMaximal(occ)) return;
+    if (!manyMotions(occ) || !leftMaximal(occ)) return;
     report(occ, depth);
     const children = new Map<number, number[]>();
     for (let i = 0; i < occ.length; i++) {
@@ -114,13 +115,13 @@ export function sharedPassages(motions: readonly PreparedMotion[], minWords = MI
       if (child) child.push(occ[i]!);
       else children.set(next, [occ[i]!]);
     }
-    for (const child of children.values()) if (child.length >= 2 && motionCount(child) >= 2) descend(child, depth + 1);
+    for (const child of children.values()) if (child.length >= 2 && manyMotions(child)) descend(child, depth + 1);
   };
 
   for (let s = 0; s < seeds.size; s++) {
-    if (start[s + 1]! - start[s]! < 2) continue;
-    const occ = places.subarray(start[s]!, start[s + 1]!);
-    if (motionCount(occ) >= 2 && leftMaximal(occ)) descend(occ, k);
+    const from = start[s]!;
+    const to = start[s + 1]!;
+    if (to - from >= 2 && manyMotions(places, from, to) && leftMaximal(places, from, to)) descend(places.subarray(from, to), k);
   }
 
   // Is `inner` inside `outer`? Look where outer sits in the first motion that holds it.

@@ -1,4 +1,4 @@
-import { findParts, sentenceSpans } from './findParts.js';
+import { findDemandSpans, sentenceSpans } from './findParts.js';
 import type { PreparedMotion } from './sharedPassages.js';
 import { distinctSorted, Holders, RunIds } from './tokens.js';
 import { asWritten } from './words.js';
@@ -55,7 +55,7 @@ export function uniqueDemands(motions: readonly PreparedMotion[], wordCount: num
   let demandNumber = 0;
 
   return motions.map((motion, mi) => {
-    const resolves = findParts(motion.body).demandSpans;
+    const resolves = findDemandSpans(motion.body);
     const from = resolves.length > 0 ? 'resolves' : 'sentences';
     const demands = from === 'resolves' ? resolves : sentenceSpans(motion.body);
     const unique: UniqueDemand[] = [];
