@@ -44,9 +44,9 @@ async function main() {
     if (code !== 0 && code !== 1) failed.push(`${args.join(' ')} (exit ${code})`);
   }
   // V8 writes the flags in force into the cache, and rejects it in a process whose flags
-  // differ. A big enough `motion compare` turns TurboFan off (src/util/shortJob.ts): back to
-  // Node's defaults first, or every start would compile cli.cjs afresh.
-  require('node:v8').setFlagsFromString('--opt');
+  // differ. A big enough `motion compare` changes two (src/util/shortJob.ts): back to Node's
+  // defaults first, or every start would compile cli.cjs afresh.
+  require('node:v8').setFlagsFromString('--opt --parallel-scavenge');
   writeFileSync(cacheFile, script.createCachedData());
   if (failed.length > 0) {
     process.stderr.write(`train-code-cache: these runs failed: ${failed.join(', ')}\n`);

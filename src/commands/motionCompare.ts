@@ -5,7 +5,7 @@ import { splitMotions } from '../motion/parseMotion.js';
 import { readMotionFile } from '../motion/readMotionFile.js';
 import { renderMotionComparison } from '../render/motionCompareView.js';
 import { printJson, printPaged } from '../ui/output.js';
-import { forgoOptimisingFor } from '../util/shortJob.js';
+import { tuneForShortJob } from '../util/shortJob.js';
 import { motionInput, stdinOnce } from './motionInput.js';
 
 export interface MotionCompareOptions {
@@ -36,7 +36,7 @@ export async function motionCompare(options: MotionCompareOptions, ctx: Context)
       'Give two or more files, or one file with a heading before each motion, such as "## Motion 1 – Anytown CLP".',
     );
   }
-  forgoOptimisingFor(motions.reduce((total, m) => total + m.body.length, 0));
+  tuneForShortJob(motions.reduce((total, m) => total + m.body.length, 0));
   const comparison = compareMotions(motions);
   if (options.json) printJson(comparison, ctx);
   else await printPaged(renderMotionComparison(comparison, ctx.theme, ctx.width), ctx);
