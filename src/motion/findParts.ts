@@ -51,7 +51,15 @@ interface Marker {
 }
 
 /** How many of the characters just before `index` are the words that lead into a marker ("This "), or 0. */
-function leadLength(body: string, index: number, lead: RegExp): number {
+function leadLength(body: string, index: number, lead: RegExp, lastLetters: string): number {
+  // A lead is words then blank space: first look, without slicing, for blank space before index
+  // and, before that, a word ending in one of `lastLetters` (any character outside ASCII is let
+  // through as possible blank space, for the pattern to judge).
+  let j = index - 1;
+  const blankOrOther = (code: number) => code === 32 || (code >= 9 && code <= 13) || code >= 0x80;
+  if (j < 0 || !blankOrOther(body.charCodeAt(j))) return 0;
+  while (j >= 0 && blankOrOther(body.charCodeAt(j))) j--;
+  if (j < 0 || !lastLetters.includes(String.fromCharCode(body.charCodeAt(j) | 32))) return 0;
   return lead.exec(body.slice(Math.max(0, index - 24), index))?.[0].length ?? 0;
 }
 
@@ -79,7 +87,7 @@ function markers(body: string): Marker[] {
     const verb = verbAt(body, ADVERBS.lastIndex);
     if (verb === -1) continue;
     CONFERENCE.lastIndex = VERBS[verb]!.lastIndex;
-    found.push({ kind: VERB_KINDS[verb]!, index: start - leadLength(body, start, BEFORE_CONFERENCE) });
+    found.push({ kind: VERB_KINDS[verb]!, index: start - leadLength(body, start, BEFORE_CONFERENCE, 's') });
   }
   // A bare "resolves" or "calls on" marks the resolves only after "and", "therefore" or "we".
   BARE_RESOLVE.lastIndex = 0;
@@ -92,7 +100,7 @@ function markers(body: string): Marker[] {
       if (!CALLS_ON.test(body)) continue;
       BARE_RESOLVE.lastIndex = CALLS_ON.lastIndex;
     }
-    const lead = leadLength(body, start, BEFORE_BARE_RESOLVE);
+    const lead = leadLength(body, start, BEFORE_BARE_RESOLVE, 'de');
     if (lead > 0) found.push({ kind: 'resolves', index: start - lead });
   }
   LABEL_LINE.lastIndex = 0;
@@ -174,12 +182,15 @@ function demandSpans(text: string, from: number, to: number): Span[] {
   const listed = items.filter((d) => d.text !== '');
   if (listed.length > 0) return listed;
   const spans: Span[] = [];
-  for (const sentence of sentenceSpans(text, from, to)) {
+  const sentences = sentenceSpans(text, from, to);
+  for (let i = 0; i < sentences.length; i++) {
+    const sentence = sentences[i]!;
     if (!sentence.text.includes(';')) {
       if (HAS_WORD.test(sentence.text)) spans.push(sentence);
       continue;
     }
-    for (const clause of splitSpan(text, sentence, /;\s+/g)) if (HAS_WORD.test(clause.text)) spans.push(clause);
+    const clauses = splitSpan(text, sentence, /;\s+/g);
+    for (let k = 0; k < clauses.length; k++) if (HAS_WORD.test(clauses[k]!.text)) spans.push(clauses[k]!);
   }
   return spans;
 }
@@ -192,7 +203,20 @@ const SENTENCE_BREAK = /\n\s*\n|(?<=[.!?]["\u201d\u2019)]?)\s+(?=["\u201c\u2018(
 
 /** The sentences of text[from, to). */
 export function sentenceSpans(text: string, from = 0, to = text.length): Span[] {
-  return splitSpan(text, { start: from, end: to, text: '' }, SENTENCE_BREAK);
+  const out: Span[] = [];
+  const slice = text.slice(from, to);
+  let start = 0;
+  // NOTE: test(), not exec() (no match object at every sentence): a break is blank space only,
+  // so the sentence before it may end where the break ends; span() trims the blank space.
+  SENTENCE_BREAK.lastIndex = 0;
+  while (SENTENCE_BREAK.test(slice)) {
+    const piece = span(text, from + start, from + SENTENCE_BREAK.lastIndex);
+    if (piece.text) out.push(piece);
+    start = SENTENCE_BREAK.lastIndex;
+  }
+  const last = span(text, from + start, to);
+  if (last.text) out.push(last);
+  return out;
 }
 
 function splitSpan(text: string, whole: Span, separator: RegExp): Span[] {

@@ -5,8 +5,10 @@ const IRREGULAR_SPACE = /\s\s|[^\S ]/;
 
 /** Wrap one paragraph of words at `width`, with a first-line prefix and a hanging indent. */
 export function wrap(text: string, width: number, first = '', rest = first): string {
-  // Most text comes here single-spaced already: split at each space, no pattern needed.
-  const words = (IRREGULAR_SPACE.test(text) ? text.split(/\s+/) : text.split(' ')).filter(Boolean);
+  const irregular = IRREGULAR_SPACE.test(text);
+  // Most text comes here single-spaced already, and much of it fits on one line as it is.
+  if (!irregular && text !== '' && text[0] !== ' ' && text[text.length - 1] !== ' ' && first.length + text.length <= width) return first + text;
+  const words = (irregular ? text.split(/\s+/) : text.split(' ')).filter(Boolean);
   const lines: string[] = [];
   let line = first;
   let lineHasWord = false;

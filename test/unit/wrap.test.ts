@@ -19,3 +19,11 @@ describe('wrap', () => {
     expect(wrap(' ', 20)).toBe('');
   });
 });
+
+describe('wrap, text that fits', () => {
+  test('is the prefix and the text, exactly as long as the width at most', () => {
+    expect(wrap('fits here', 11, '- ')).toBe('- fits here');
+    expect(wrap('fits here', 10, '- ', '  ')).toBe('- fits\n  here');
+    expect(wrap(' spaced ', 80, '> ')).toBe('> spaced');
+  });
+});
