@@ -42,7 +42,8 @@ function stripEmphasis(text: string): string {
  * Text before the first heading is left out. A file with no such headings is one motion.
  */
 export function splitMotions(text: string): MotionText[] {
-  const lines = text.replace(/\r\n?/g, '\n').split('\n');
+  const normalised = text.replace(/\r\n?/g, '\n');
+  const lines = normalised.split('\n');
   const headings = lines.map(headingText);
   const levels = headings.filter((h) => h !== undefined).map((h) => h.level);
   let splitLevel: number | undefined;
@@ -54,19 +55,26 @@ export function splitMotions(text: string): MotionText[] {
   }
   if (splitLevel === undefined) return [parseMotion(text)];
 
+  // Where each line starts in the text: a motion's text is then a slice of it, not its lines
+  // joined again (a copy of every motion).
+  const offsets = new Int32Array(lines.length);
+  for (let i = 1; i < lines.length; i++) offsets[i] = offsets[i - 1]! + lines[i - 1]!.length + 1;
   const motions: MotionText[] = [];
-  let current: { heading: string; lines: string[] } | undefined;
-  const finish = () => {
-    if (current) motions.push({ heading: current.heading, ...parseLines(current.lines) });
+  let current: { heading: string; first: number } | undefined;
+  const finish = (end: number) => {
+    if (!current) return;
+    const first = current.first;
+    const joined = (from: number, to: number) => (from >= to ? '' : normalised.slice(offsets[first + from]!, offsets[first + to - 1]! + lines[first + to - 1]!.length));
+    motions.push({ heading: current.heading, ...parseLines(lines.slice(first, end), joined) });
   };
-  lines.forEach((line, i) => {
+  for (let i = 0; i < lines.length; i++) {
     const heading = headings[i];
     if (heading && heading.level === splitLevel) {
-      finish();
-      current = { heading: heading.text, lines: [] };
-    } else current?.lines.push(line);
-  });
-  finish();
+      finish(i);
+      current = { heading: heading.text, first: i + 1 };
+    }
+  }
+  finish(lines.length);
   return motions;
 }
 
@@ -87,12 +95,13 @@ function wordsAtMost(line: string, limit: number): boolean {
   return true;
 }
 
-function parseLines(lines: readonly string[]): MotionText {
+/** `joined(from, to)` is lines[from, to) joined by line breaks (a caller with the text slices it). */
+function parseLines(lines: readonly string[], joined = (from: number, to: number) => lines.slice(from, to).join('\n')): MotionText {
   const first = lines.findIndex((l) => l.trim() !== '');
   if (first === -1) return { body: '' };
   const line = lines[first]!.trim();
-  const rest = () => lines.slice(first + 1).join('\n').trim();
-  const all = () => lines.join('\n').trim();
+  const rest = () => joined(first + 1, lines.length).trim();
+  const all = () => joined(0, lines.length).trim();
 
   const named = headingText(line);
   if (named?.level === 0) return { heading: named.text, ...parseMotion(rest()) };
