@@ -1,7 +1,7 @@
 import { type MotionText } from './parseMotion.js';
 import { sharedPassages, type PreparedMotion, type SharedPassage } from './sharedPassages.js';
-import { measurePair, phraseIds, PHRASE_LENGTH, sharedCounts, type Verdict } from './similarity.js';
-import { Holders, Lexicon, RunIds } from './tokens.js';
+import { measurePair, phraseIds, sharedCounts, type Verdict } from './similarity.js';
+import { Holders, Lexicon, numberRuns } from './tokens.js';
 import { uniqueDemands, type MotionDemands } from './uniqueDemands.js';
 import { countWords } from './words.js';
 
@@ -55,9 +55,9 @@ export function motionLabel(index: number): string {
 export function compareMotions(input: readonly MotionToCompare[]): Comparison {
   const lexicon = new Lexicon();
   const prepared: PreparedMotion[] = input.map((m, i) => ({ label: motionLabel(i), body: m.body, tokens: lexicon.tokens(m.body) }));
-  const runs = new RunIds(PHRASE_LENGTH, prepared.reduce((total, m) => total + m.tokens.ids.length, 0));
-  const phrases = prepared.map((m) => phraseIds(m.tokens.ids, runs));
-  const shared = sharedCounts(phrases, new Holders(phrases, runs.size));
+  const runs = numberRuns(prepared.map((m) => m.tokens.ids));
+  const phrases = prepared.map((m, i) => phraseIds(m.tokens.ids, runs.threes.at[i]!, runs));
+  const shared = sharedCounts(phrases, new Holders(phrases, runs.threeIds.size));
 
   const n = prepared.length;
   const matrix: number[][] = [];
@@ -118,7 +118,7 @@ export function compareMotions(input: readonly MotionToCompare[]): Comparison {
     })),
     matrix,
     pairs: sorted,
-    sharedPassages: sharedPassages(prepared),
-    uniqueDemands: uniqueDemands(prepared, lexicon.words.length),
+    sharedPassages: sharedPassages(prepared, runs.fives),
+    uniqueDemands: uniqueDemands(prepared, lexicon.words.length, runs.twos),
   };
 }

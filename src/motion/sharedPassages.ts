@@ -1,5 +1,5 @@
 import type { Tokens } from './tokens.js';
-import { RunIds } from './tokens.js';
+import { numberRuns, type Runs } from './tokens.js';
 import { occurrences, singleSpaced } from './words.js';
 
 /** A motion ready for comparison: its substantive words as numbers shared by all the motions. */
@@ -24,6 +24,7 @@ export interface SharedPassage {
 }
 
 /** Passages shorter than this many substantive words are not reported. */
+// NOTE: the runs of five words numberRuns() gives are the seeds: change both together.
 export const MIN_PASSAGE_WORDS = 5;
 
 interface Run {
@@ -35,12 +36,13 @@ interface Run {
 }
 
 /**
- * The passages several motions share, longest first: maximal runs of at least `minWords`
- * substantive words that appear, in order, in two or more motions. A passage inside a longer
- * one is reported only when more motions share it than share the longer one.
+ * The passages several motions share, longest first: maximal runs of at least
+ * MIN_PASSAGE_WORDS substantive words that appear, in order, in two or more motions. A passage
+ * inside a longer one is reported only when more motions share it than share the longer one.
+ * `fives`: the motions' runs of five words, when the caller has numbered them already.
  */
-export function sharedPassages(motions: readonly PreparedMotion[], minWords = MIN_PASSAGE_WORDS): SharedPassage[] {
-  const k = minWords;
+export function sharedPassages(motions: readonly PreparedMotion[], fives: Runs = numberRuns(motions.map((m) => m.tokens.ids)).fives): SharedPassage[] {
+  const k = MIN_PASSAGE_WORDS;
   // Every motion's words in one array, each motion with -1 before and after it; a place in
   // it ("g") stands for a motion and a position at once.
   let size = 1;
@@ -56,18 +58,15 @@ export function sharedPassages(motions: readonly PreparedMotion[], minWords = MI
     g += m.tokens.ids.length + 1;
   });
 
-  // Seeds: each run of k words gets a number; the places of each number, side by side.
-  const seeds = new RunIds(k, size);
+  // Seeds: the runs of k words, numbered; the places of each number, side by side.
+  const seedCount = fives.count;
   const seedAt = new Int32Array(size).fill(-1);
-  motions.forEach((m, mi) => {
-    const ids = m.tokens.ids;
-    for (let p = 0; p + k <= ids.length; p++) seedAt[base[mi]! + p] = seeds.id(ids, p);
-  });
-  const start = new Int32Array(seeds.size + 1);
+  for (let mi = 0; mi < motions.length; mi++) seedAt.set(fives.at[mi]!, base[mi]!);
+  const start = new Int32Array(seedCount + 1);
   for (let i = 0; i < size; i++) if (seedAt[i]! >= 0) start[seedAt[i]! + 1]!++;
-  for (let s = 0; s < seeds.size; s++) start[s + 1]! += start[s]!;
-  const fill = start.slice(0, seeds.size);
-  const places = new Int32Array(start[seeds.size]!);
+  for (let s = 0; s < seedCount; s++) start[s + 1]! += start[s]!;
+  const fill = start.slice(0, seedCount);
+  const places = new Int32Array(start[seedCount]!);
   for (let i = 0; i < size; i++) if (seedAt[i]! >= 0) places[fill[seedAt[i]!]!++] = i;
 
   const found: Run[] = [];
@@ -118,7 +117,7 @@ export function sharedPassages(motions: readonly PreparedMotion[], minWords = MI
     for (const child of children.values()) if (child.length >= 2 && manyMotions(child)) descend(child, depth + 1);
   };
 
-  for (let s = 0; s < seeds.size; s++) {
+  for (let s = 0; s < seedCount; s++) {
     const from = start[s]!;
     const to = start[s + 1]!;
     if (to - from >= 2 && manyMotions(places, from, to) && leftMaximal(places, from, to)) descend(places.subarray(from, to), k);

@@ -1,4 +1,4 @@
-import { distinctSorted, Lexicon, RunIds, type Holders } from './tokens.js';
+import { distinctSorted, Lexicon, numberRuns, type Holders, type PairIds } from './tokens.js';
 
 /** Similarity is measured on runs of this many substantive words (stop words removed). */
 export const PHRASE_LENGTH = 3;
@@ -67,17 +67,15 @@ export function sharedCounts(phrases: readonly Int32Array[], holders: Holders): 
 }
 
 /**
- * The distinct phrases of `length` words in a text's word numbers, as sorted phrase numbers;
- * a text shorter than that is one phrase. Phrases are numbered by `runs`, shared by all texts.
+ * A text's distinct phrases (runs of PHRASE_LENGTH words) as sorted phrase numbers, from the
+ * runs numbered by numberRuns(); a text shorter than that is one phrase of its own.
  */
-export function phraseIds(ids: Int32Array, runs: RunIds): Int32Array {
-  const length = runs.n;
+export function phraseIds(ids: Int32Array, threes: Int32Array, runs: { twoIds: PairIds; threeIds: PairIds }): Int32Array {
   if (ids.length === 0) return new Int32Array(0);
-  if (ids.length >= length) return distinctSorted(runs.all(ids));
-  // Shorter: pad with negative numbers no word has, so it never equals a longer phrase.
-  const padded = new Int32Array(length).fill(-1 - ids.length);
-  padded.set(ids);
-  return Int32Array.of(runs.id(padded, 0));
+  if (ids.length >= PHRASE_LENGTH) return distinctSorted(threes);
+  // Shorter: padded with a negative number no word has, so it never equals a longer phrase.
+  const pad = -1 - ids.length;
+  return Int32Array.of(runs.threeIds.id(runs.twoIds.id(ids[0]!, ids.length > 1 ? ids[1]! : pad), pad));
 }
 
 export interface PairMeasure {
@@ -125,9 +123,9 @@ export function similarity(a: string, b: string): PairMeasure {
   const idsA = lexicon.tokens(a).ids;
   const idsB = lexicon.tokens(b).ids;
   const same = idsA.length === idsB.length && idsA.every((id, i) => id === idsB[i]);
-  const runs = new RunIds(PHRASE_LENGTH);
-  const phrasesA = phraseIds(idsA, runs);
-  const phrasesB = phraseIds(idsB, runs);
+  const runs = numberRuns([idsA, idsB]);
+  const phrasesA = phraseIds(idsA, runs.threes.at[0]!, runs);
+  const phrasesB = phraseIds(idsB, runs.threes.at[1]!, runs);
   return measurePair(phrasesA.length, phrasesB.length, countShared(phrasesA, phrasesB), same, { similarity: 0, aInB: 0, bInA: 0, verdict: 'different' });
 }
 

@@ -178,6 +178,82 @@ export class RunIds {
   }
 }
 
+/** Numbers each distinct pair of numbers (x, y): 0, 1, 2… in order of first appearance. */
+export class PairIds {
+  private slots = new Int32Array(2048);
+  private pairs = new Int32Array(2048);
+  size = 0;
+
+  id(x: number, y: number): number {
+    const h = Math.imul(Math.imul(0x811c9dc5 ^ x, 0x01000193) ^ y, 0x01000193);
+    const mask = this.slots.length - 1;
+    for (let slot = (h ^ (h >>> 15)) & mask; ; slot = (slot + 1) & mask) {
+      const held = this.slots[slot]!;
+      if (held === 0) {
+        const id = this.size++;
+        if (this.pairs.length < this.size * 2) {
+          const grown = new Int32Array(this.pairs.length * 2);
+          grown.set(this.pairs);
+          this.pairs = grown;
+        }
+        this.pairs[id * 2] = x;
+        this.pairs[id * 2 + 1] = y;
+        this.slots[slot] = id + 1;
+        if (this.size * 2 > this.slots.length) this.grow();
+        return id;
+      }
+      if (this.pairs[(held - 1) * 2] === x && this.pairs[(held - 1) * 2 + 1] === y) return held - 1;
+    }
+  }
+
+  private grow(): void {
+    const slots = new Int32Array(this.slots.length * 2);
+    const mask = slots.length - 1;
+    for (let id = 0; id < this.size; id++) {
+      const h = Math.imul(Math.imul(0x811c9dc5 ^ this.pairs[id * 2]!, 0x01000193) ^ this.pairs[id * 2 + 1]!, 0x01000193);
+      let slot = (h ^ (h >>> 15)) & mask;
+      while (slots[slot] !== 0) slot = (slot + 1) & mask;
+      slots[slot] = id + 1;
+    }
+    this.slots = slots;
+  }
+}
+
+/** Runs of one length in a set of texts: at[t][p] is the number of the run at place p of text t. */
+export interface Runs {
+  at: Int32Array[];
+  /** How many distinct runs: each number is below it. */
+  count: number;
+}
+
+/**
+ * The runs of two, three and five words at each place of each text, each length numbered across
+ * all the texts. A run of three is numbered as the pair (the number of its first two words, its
+ * third word), a run of five as (the number of its first three, the number of its last two): one
+ * lookup of two numbers a place for each length, where numbering them word by word took three.
+ * The tables stay with the runs, to number a short text's one padded phrase (similarity.ts).
+ */
+export function numberRuns(texts: readonly Int32Array[]): { twos: Runs; threes: Runs; fives: Runs; twoIds: PairIds; threeIds: PairIds } {
+  const twoIds = new PairIds();
+  const threeIds = new PairIds();
+  const fiveIds = new PairIds();
+  const link = (table: PairIds, left: Int32Array, right: Int32Array, offset: number) => {
+    const out = new Int32Array(Math.max(0, right.length - offset));
+    for (let p = 0; p < out.length; p++) out[p] = table.id(left[p]!, right[p + offset]!);
+    return out;
+  };
+  const twos = texts.map((ids) => link(twoIds, ids, ids, 1));
+  const threes = texts.map((ids, t) => link(threeIds, twos[t]!, ids, 2));
+  const fives = texts.map((_, t) => link(fiveIds, threes[t]!, twos[t]!, 3));
+  return {
+    twos: { at: twos, count: twoIds.size },
+    threes: { at: threes, count: threeIds.size },
+    fives: { at: fives, count: fiveIds.size },
+    twoIds,
+    threeIds,
+  };
+}
+
 function capacityFor(expected: number): number {
   let capacity = 64;
   while (capacity < expected * 2) capacity *= 2;

@@ -1,6 +1,6 @@
 import { findDemandSpans, sentenceSpans } from './findParts.js';
 import type { PreparedMotion } from './sharedPassages.js';
-import { distinctSorted, Holders, RunIds } from './tokens.js';
+import { distinctSorted, Holders, numberRuns, type Runs } from './tokens.js';
 import { asWritten } from './words.js';
 
 /** A demand no other motion makes: a dividing line to expect in the meeting. */
@@ -39,19 +39,23 @@ function firstWordFrom(starts: Int32Array, offset: number): number {
  * What each motion asks for that no other does. Each demand (a point of its resolves) is
  * compared as pairs of consecutive substantive words: "150,000 council homes" and "100,000
  * social homes" share a word but no pair, so they are different demands. A demand counts as
- * unique when no single other motion has half or more of its pairs.
+ * unique when no single other motion has half or more of its pairs. `pairs`: the motions' runs
+ * of two words, when the caller has numbered them already.
  */
-export function uniqueDemands(motions: readonly PreparedMotion[], wordCount: number): MotionDemands[] {
-  const pairIds = new RunIds(2, motions.reduce((n, m) => n + m.tokens.ids.length, 0));
-  const pairsAt = motions.map((m) => pairIds.all(m.tokens.ids));
-  const pairHolders = new Holders(pairsAt.map(distinctSorted), pairIds.size);
+export function uniqueDemands(
+  motions: readonly PreparedMotion[],
+  wordCount: number,
+  pairs: Runs = numberRuns(motions.map((m) => m.tokens.ids)).twos,
+): MotionDemands[] {
+  const pairsAt = pairs.at;
+  const pairHolders = new Holders(pairsAt.map(distinctSorted), pairs.count);
   // Only needed once a demand turns out to be unique.
   let wordHolders: Holders | undefined;
   const holdersOfWords = () => (wordHolders ??= new Holders(motions.map((m) => distinctSorted(m.tokens.ids)), wordCount));
   const counts = new Int32Array(motions.length);
   // Each demand's distinct pairs, counted once each: pairSeen[pair] is the number of the
   // last demand that had it (no sorted copy made of each demand).
-  const pairSeen = new Int32Array(pairIds.size).fill(-1);
+  const pairSeen = new Int32Array(pairs.count).fill(-1);
   let demandNumber = 0;
 
   return motions.map((motion, mi) => {

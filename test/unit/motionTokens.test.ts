@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { Holders, Lexicon, RunIds, distinctSorted } from '../../src/motion/tokens.js';
+import { Holders, Lexicon, numberRuns, PairIds, RunIds, distinctSorted } from '../../src/motion/tokens.js';
 import { isSubstantive } from '../../src/motion/stopWords.js';
 import { words } from '../../src/motion/words.js';
 
@@ -57,6 +57,29 @@ describe('RunIds', () => {
     expect(numbers[0]).toBe(numbers[1000]);
     expect(numbers[0]).not.toBe(numbers[1]);
     expect(runs.id(Int32Array.of(998, 999, 0), 0)).toBe(numbers[998]);
+  });
+});
+
+describe('PairIds and numberRuns', () => {
+  test('PairIds numbers equal pairs alike, in order of first appearance, past its first capacity', () => {
+    const pairs = new PairIds();
+    const numbers = Array.from({ length: 6000 }, (_, i) => pairs.id(i % 3000, -(i % 3000)));
+    expect(pairs.size).toBe(3000);
+    expect(numbers.slice(0, 3)).toEqual([0, 1, 2]);
+    expect(numbers[3000]).toBe(0);
+    expect(pairs.id(1, 2)).not.toBe(pairs.id(2, 1));
+  });
+
+  test('runs of two, three and five words are numbered as RunIds numbers them, across texts', () => {
+    // Words drawn so that runs repeat within and across texts, and some texts are short.
+    const texts = [0, 1, 2, 3, 4, 9, 2].map((seed) => Int32Array.from({ length: seed * 7 }, (_, i) => (i * (seed + 3)) % 11));
+    const runs = numberRuns(texts);
+    for (const [n, numbered] of [[2, runs.twos], [3, runs.threes], [5, runs.fives]] as const) {
+      const reference = new RunIds(n);
+      const expected = texts.map((ids) => Array.from(reference.all(ids)));
+      expect(numbered.at.map((a) => Array.from(a))).toEqual(expected);
+      expect(numbered.count).toBe(reference.size);
+    }
   });
 });
 
