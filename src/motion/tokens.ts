@@ -106,78 +106,6 @@ const BETWEEN_WORDS = /[^a-z0-9]*/y;
 const NUMBER = /[0-9]+(?:[.,][0-9]+)+/y;
 const LETTERS = /[a-z0-9]+(?:['\u2019][a-z0-9]+)*/y;
 
-/**
- * Numbers each distinct run of `n` word numbers: 0, 1, 2… An open-addressing hash table over
- * typed arrays, so that neither the runs nor their keys are objects.
- */
-export class RunIds {
-  private slots: Int32Array;
-  private runs: Int32Array;
-  size = 0;
-
-  /** `expected`: at most this many distinct runs. Tables start at no more than 1,024 and grow. */
-  constructor(
-    readonly n: number,
-    expected = 1024,
-  ) {
-    // Motions on one topic repeat each other: in the bench's 40 motions, 4,995 places hold 493
-    // distinct runs of three words. Tables sized for every place would be zeroed memory the
-    // process touches for nothing.
-    const start = Math.min(expected, 1024);
-    this.slots = new Int32Array(capacityFor(start));
-    this.runs = new Int32Array(Math.max(16, start) * n);
-  }
-
-  /** The number of the run of `n` word numbers at ids[at…]. */
-  id(ids: Int32Array, at: number): number {
-    const n = this.n;
-    let h = 0x811c9dc5 | 0;
-    for (let k = 0; k < n; k++) h = Math.imul(h ^ ids[at + k]!, 0x01000193);
-    const mask = this.slots.length - 1;
-    for (let slot = (h ^ (h >>> 15)) & mask; ; slot = (slot + 1) & mask) {
-      const held = this.slots[slot]!;
-      if (held === 0) {
-        const id = this.size++;
-        if (this.runs.length < this.size * n) {
-          const grown = new Int32Array(this.runs.length * 2);
-          grown.set(this.runs);
-          this.runs = grown;
-        }
-        for (let k = 0; k < n; k++) this.runs[id * n + k] = ids[at + k]!;
-        this.slots[slot] = id + 1;
-        if (this.size * 2 > this.slots.length) this.grow();
-        return id;
-      }
-      const base = (held - 1) * n;
-      let same = true;
-      for (let k = 0; same && k < n; k++) same = this.runs[base + k] === ids[at + k];
-      if (same) return held - 1;
-    }
-  }
-
-  /** The number of every run of `n` words in ids, in order. */
-  all(ids: Int32Array): Int32Array {
-    const count = Math.max(0, ids.length - this.n + 1);
-    const out = new Int32Array(count);
-    for (let at = 0; at < count; at++) out[at] = this.id(ids, at);
-    return out;
-  }
-
-  private grow(): void {
-    const n = this.n;
-    const slots = new Int32Array(this.slots.length * 2);
-    const mask = slots.length - 1;
-    for (let id = 0; id < this.size; id++) {
-      let h = 0x811c9dc5 | 0;
-      for (let k = 0; k < n; k++) h = Math.imul(h ^ this.runs[id * n + k]!, 0x01000193);
-      let slot = (h ^ (h >>> 15)) & mask;
-      while (slots[slot] !== 0) slot = (slot + 1) & mask;
-      slots[slot] = id + 1;
-    }
-    this.slots = slots;
-  }
-}
-
 /** Numbers each distinct pair of numbers (x, y): 0, 1, 2… in order of first appearance. */
 export class PairIds {
   private slots = new Int32Array(2048);
@@ -252,12 +180,6 @@ export function numberRuns(texts: readonly Int32Array[]): { twos: Runs; threes: 
     twoIds,
     threeIds,
   };
-}
-
-function capacityFor(expected: number): number {
-  let capacity = 64;
-  while (capacity < expected * 2) capacity *= 2;
-  return capacity;
 }
 
 /** Sorted, without repeats (a new array). */
