@@ -110,10 +110,11 @@ const common = {
     __DELEGATE_VERSION__: JSON.stringify(version),
     __DELEGATE_BUILD__: JSON.stringify(buildId),
     __BETTER_SQLITE3_VERSION__: JSON.stringify(JSON.parse(readFileSync(join(root, 'node_modules', 'better-sqlite3', 'package.json'), 'utf8')).version),
-    'import.meta.url': '__delegateModuleUrl',
+    'import.meta.url': '__delegateModule.url',
   },
   // "use strict" first: esbuild writes it below the banner, where it would no longer count.
-  banner: { js: `"use strict";/*delegate-build:${buildId}*/var __delegateModuleUrl = require('node:url').pathToFileURL(__filename).href;` },
+  // import.meta.url is worked out only where it is used (a URL costs at every start).
+  banner: { js: `"use strict";/*delegate-build:${buildId}*/var __delegateModule = { get url() { return require('node:url').pathToFileURL(__filename).href; } };` },
 };
 
 // Built beside dist/ and swapped in at the end, so a delegate process (or a test) running

@@ -1,5 +1,5 @@
 import { homedir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /** Where everything lives. Computed from the environment passed in, never from globals. */
@@ -20,8 +20,10 @@ export interface Paths {
 
 export type Env = Readonly<Record<string, string | undefined>>;
 
-// NOTE: dist/cli.cjs sits one level below the package root, as does src/ in tests.
-const packageRoot = fileURLToPath(new URL('..', import.meta.url));
+// NOTE: dist/cli.cjs sits one level below the package root, as does src/ in tests. Bundled,
+// __dirname is dist/ (no URL to parse at every start); as an ES module, in tests, the module's
+// own URL says where it is.
+const packageRoot = typeof __dirname === 'string' ? dirname(__dirname) : fileURLToPath(new URL('..', import.meta.url));
 
 export function bundledContentDir(): string {
   return join(packageRoot, 'content');
