@@ -56,11 +56,14 @@ function leadLength(body: string, index: number, lead: RegExp, lastLetters: stri
   // and, before that, a word ending in one of `lastLetters` (any character outside ASCII is let
   // through as possible blank space, for the pattern to judge).
   let j = index - 1;
-  const blankOrOther = (code: number) => code === 32 || (code >= 9 && code <= 13) || code >= 0x80;
   if (j < 0 || !blankOrOther(body.charCodeAt(j))) return 0;
   while (j >= 0 && blankOrOther(body.charCodeAt(j))) j--;
   if (j < 0 || !lastLetters.includes(String.fromCharCode(body.charCodeAt(j) | 32))) return 0;
   return lead.exec(body.slice(Math.max(0, index - 24), index))?.[0].length ?? 0;
+}
+
+function blankOrOther(code: number): boolean {
+  return code === 32 || (code >= 9 && code <= 13) || code >= 0x80;
 }
 
 /** Which of VERBS is at body[at…] (its lastIndex is then the verb's end), or -1. */
