@@ -157,8 +157,8 @@ rmSync(`${out}/write-manifest.mjs`);
 // compiling cli.cjs again. V8 reads a whole cache at every start, so there is one per group of
 // commands, holding only what that group runs: dist/cli.<group>.cache for `delegate <group> …`,
 // dist/cli.<group>-<command>.cache for one command of a group, and dist/cli.cache for the rest
-// (the handbook). Only a cache made by this very Node fits; V8
-// rejects any other, and the bin then compiles as usual.
+// (the handbook). Only a cache made by this very Node fits; V8 rejects any other, and the bin
+// then compiles as usual.
 const motions = join(root, 'test', 'fixtures', 'motions');
 const housing = ['anytown.txt', 'riverside.txt', 'hilltop.txt', 'workers-union.txt', 'lakeside.txt'];
 const trials = {
@@ -172,8 +172,8 @@ const trials = {
           ['motion', 'check', join(motions, 'two-subjects.txt')],
           ['motion', 'keep', '--mine', join(motions, 'housing-cac.md'), '--draft', join(motions, 'draft-composite.txt')],
         ],
-        // compare alone has a speed target (npm run bench): it reads none of check's or keep's code.
-        // Twice over: the second is 20 motions, too many for a grid, as on a big topic.
+        // compare alone has a speed target (npm run bench), and reads none of check's or keep's
+        // code. Run twice: the second time on 20 motions, too many for a grid, as a big topic is.
         'motion-compare': [
           ['motion', 'compare', join(motions, 'housing-cac.md')],
           ['motion', 'compare', ...[1, 2, 3].map(() => join(motions, 'housing-cac.md')), ...housing.map((f) => join(motions, 'housing', f))],

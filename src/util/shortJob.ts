@@ -12,8 +12,8 @@
  *   140 (230,000)          290 ms          299 ms   (600 motions: 1.05 s against 1.81 s)
  *
  * Likewise the young generation, a few megabytes here, is collected quicker by the main thread
- * alone than with helper threads: 40 motions 5.6 to 7.8 ms sooner (median of 41 and 51 runs), 20
- * motions 14 ms sooner, 60 and 100 motions the same either way.
+ * alone than with helper threads: 40 motions 5.6 to 7.8 ms sooner (three runs, medians of 21 to
+ * 51 each); 60 and 100 motions within about a millisecond either way.
  *
  * Telling V8 costs about 3 ms (node:v8 loads Node's streams), so it is done only in between.
  */
