@@ -1,4 +1,4 @@
-import { singleSpaced } from './words.js';
+import { singleSpaced } from '../util/singleSpaced.js';
 
 /** The three parts a motion usually has. */
 export type PartKind = 'notes' | 'believes' | 'resolves';

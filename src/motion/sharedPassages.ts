@@ -1,6 +1,7 @@
 import type { Tokens } from './tokens.js';
 import { numberRuns, type Runs } from './tokens.js';
-import { occurrences, singleSpaced } from './words.js';
+import { singleSpaced } from '../util/singleSpaced.js';
+import { occurrences } from './words.js';
 
 /** A motion ready for comparison: its substantive words as numbers shared by all the motions. */
 export interface PreparedMotion {

@@ -113,9 +113,8 @@ export class PairIds {
   size = 0;
 
   id(x: number, y: number): number {
-    const h = Math.imul(Math.imul(0x811c9dc5 ^ x, 0x01000193) ^ y, 0x01000193);
     const mask = this.slots.length - 1;
-    for (let slot = (h ^ (h >>> 15)) & mask; ; slot = (slot + 1) & mask) {
+    for (let slot = hashPair(x, y) & mask; ; slot = (slot + 1) & mask) {
       const held = this.slots[slot]!;
       if (held === 0) {
         const id = this.size++;
@@ -138,13 +137,18 @@ export class PairIds {
     const slots = new Int32Array(this.slots.length * 2);
     const mask = slots.length - 1;
     for (let id = 0; id < this.size; id++) {
-      const h = Math.imul(Math.imul(0x811c9dc5 ^ this.pairs[id * 2]!, 0x01000193) ^ this.pairs[id * 2 + 1]!, 0x01000193);
-      let slot = (h ^ (h >>> 15)) & mask;
+      let slot = hashPair(this.pairs[id * 2]!, this.pairs[id * 2 + 1]!) & mask;
       while (slots[slot] !== 0) slot = (slot + 1) & mask;
       slots[slot] = id + 1;
     }
     this.slots = slots;
   }
+}
+
+/** FNV-1a over the two numbers, its high bits folded into the low ones the table uses. */
+function hashPair(x: number, y: number): number {
+  const h = Math.imul(Math.imul(0x811c9dc5 ^ x, 0x01000193) ^ y, 0x01000193);
+  return h ^ (h >>> 15);
 }
 
 /** Runs of one length in a set of texts: at[t][p] is the number of the run at place p of text t. */

@@ -94,14 +94,6 @@ export function countWords(text: string): number {
 
 const ASCII_RUN = /[^\s]*[A-Za-z0-9][^\s]*/g;
 
-// Whitespace other than single spaces.
-const IRREGULAR_SPACE = /\s\s|[^\S ]/;
-
-/** Text on one line, each run of spaces, tabs and line breaks one space (unchanged when it already is). */
-export function singleSpaced(text: string): string {
-  return IRREGULAR_SPACE.test(text) ? text.replace(/\s+/g, ' ') : text;
-}
-
 /** How many times `char` occurs in text. */
 export function occurrences(text: string, char: string): number {
   let count = 0;

@@ -14,13 +14,19 @@ const MAX_TRIES = 10_000;
  */
 export function saveNote(dir: string, note: ComposedNote, taken: ReadonlySet<string> = new Set()): { id: string; file: string } {
   ensureDir(dir);
-  for (let n = 1; n <= MAX_TRIES; n++) {
-    const id = n === 1 ? note.name : `${note.name}-${n}`;
-    if (taken.has(id)) continue;
+  for (const id of candidateIds(note.name, taken)) {
     const file = join(dir, `${id}.md`);
     if (writeNewFile(file, note.render(id))) return { id, file };
   }
   throw new Error(`no free file name for ${note.name} in ${dir}`);
+}
+
+/** The ids a note named `name` may take, in the order saveNote tries them. */
+function* candidateIds(name: string, taken: ReadonlySet<string>): Generator<string> {
+  for (let n = 1; n <= MAX_TRIES; n++) {
+    const id = n === 1 ? name : `${name}-${n}`;
+    if (!taken.has(id)) yield id;
+  }
 }
 
 /**
@@ -28,9 +34,7 @@ export function saveNote(dir: string, note: ComposedNote, taken: ReadonlySet<str
  * or undefined: importing a file a second time finds the first copy instead of making another.
  */
 export function savedAs(dir: string, note: ComposedNote, taken: ReadonlySet<string> = new Set()): string | undefined {
-  for (let n = 1; n <= MAX_TRIES; n++) {
-    const id = n === 1 ? note.name : `${note.name}-${n}`;
-    if (taken.has(id)) continue; // as saveNote skips it
+  for (const id of candidateIds(note.name, taken)) {
     const file = join(dir, `${id}.md`);
     const stat = statSync(file, { throwIfNoEntry: false });
     // saveNote takes names in order: past the first free one there are no more.

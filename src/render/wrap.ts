@@ -1,14 +1,12 @@
 // Kept apart from plainText.ts so that wrapping text does not load the Markdown parser.
-
-// Whitespace other than single spaces.
-const IRREGULAR_SPACE = /\s\s|[^\S ]/;
+import { singleSpaced } from '../util/singleSpaced.js';
 
 /** Wrap one paragraph of words at `width`, with a first-line prefix and a hanging indent. */
 export function wrap(text: string, width: number, first = '', rest = first): string {
-  const irregular = IRREGULAR_SPACE.test(text);
-  // Most text comes here single-spaced already, and much of it fits on one line as it is.
-  if (!irregular && text !== '' && text[0] !== ' ' && text[text.length - 1] !== ' ' && first.length + text.length <= width) return first + text;
-  const words = (irregular ? text.split(/\s+/) : text.split(' ')).filter(Boolean);
+  const spaced = singleSpaced(text);
+  // Much of the text comes here fitting on one line as it is.
+  if (spaced !== '' && spaced[0] !== ' ' && spaced[spaced.length - 1] !== ' ' && first.length + spaced.length <= width) return first + spaced;
+  const words = spaced.split(' ').filter(Boolean);
   const lines: string[] = [];
   let line = first;
   let lineHasWord = false;

@@ -153,30 +153,33 @@ export class SearchSession {
     const index = this.current;
     // What is matched: each prefix also as the whole words that start with it (see expandPrefixes).
     const matched = (query: ParsedQuery) => expandPrefixes(query, (prefix) => index.wordsStartingWith(prefix, MAX_WORDS_FOR_PREFIX));
-    const expression = toMatchExpression(matched(parsed));
+    const expanded = matched(parsed);
+    const expression = toMatchExpression(expanded);
     const empty = { query: request.query, searched: formatQuery(parsed), corrections: [], total: 0, hits: [] };
     if (!expression) return empty;
 
     let used: ParsedQuery = parsed;
+    let usedExpanded = expanded;
     let found = index.pages(expression, filters, limit);
     let corrections: Correction[] = [];
     let uncorrectedTotal: number | undefined;
     if (found.total < LITTLE) {
       const corrected = correctQuery(parsed, index);
       if (corrected) {
-        const again = index.pages(toMatchExpression(matched(corrected.query)), filters, limit);
+        const correctedExpanded = matched(corrected.query);
+        const again = index.pages(toMatchExpression(correctedExpanded), filters, limit);
         if (again.total > found.total) {
           uncorrectedTotal = found.total;
           found = again;
           used = corrected.query;
+          usedExpanded = correctedExpanded;
           corrections = corrected.corrections;
         }
       }
     }
     const sources = await Promise.all(found.pages.map((page) => readLinesSource(page)));
-    const highlighted = matched(used);
-    const words = highlighted.clauses.flat().flatMap((term) => term.words);
-    const lines = matchingLines(index.connection, sources, { expression: highlightExpression(highlighted), words }, request.maxLines ?? 3);
+    const words = usedExpanded.clauses.flat().flatMap((term) => term.words);
+    const lines = matchingLines(index.connection, sources, { expression: highlightExpression(usedExpanded), words }, request.maxLines ?? 3);
     return {
       query: request.query,
       searched: formatQuery(used),
