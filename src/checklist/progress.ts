@@ -1,9 +1,10 @@
-import { closeSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
+import { readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { UserError } from '../errors.js';
 import { slugify } from '../util/slug.js';
 import { writeFileAtomicSync } from '../util/writeFileAtomic.js';
 import { ensureDir } from '../util/ensureDir.js';
+import { withFileLock } from '../util/fileLock.js';
 
 /** NOTE: bump only with a migration; a file with a higher schema is never overwritten. */
 export const PROGRESS_SCHEMA = 1;
@@ -67,19 +68,6 @@ function parseProgress(text: string, checklist: string, run: string): Parsed {
     clean[id] = typeof when === 'string' ? when : updated;
   }
   return { progress: { schema: PROGRESS_SCHEMA, checklist, run, ticked: clean, updated } };
-}
-
-function sleep(ms: number): void {
-  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
-}
-
-function processIsGone(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return false;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'ESRCH';
-  }
 }
 
 function errorCode(error: unknown): string | undefined {
@@ -228,62 +216,11 @@ export class ProgressStore {
   }
 
   private withLock<T>(file: string, body: () => T): T {
-    const lock = `${file}.lock`;
     try {
       ensureDir(this.dir);
     } catch (error) {
       throw new UserError(`cannot create ${this.dir} (${errorCode(error) ?? String(error)})`, { hint: 'Check that XDG_DATA_HOME points to a folder you can write to.' });
     }
-    const deadline = Date.now() + this.lockTimeout;
-    for (;;) {
-      try {
-        const fd = openSync(lock, 'wx');
-        try {
-          writeSync(fd, `${process.pid}\n`);
-        } finally {
-          closeSync(fd);
-        }
-        break;
-      } catch (error) {
-        if (errorCode(error) !== 'EEXIST') {
-          throw new UserError(`cannot lock ${file} (${errorCode(error) ?? String(error)})`, { hint: `Check that you can write to ${this.dir}.` });
-        }
-      }
-      if (this.removeIfStale(lock)) continue;
-      if (Date.now() > deadline) {
-        throw new UserError(`another delegate process is saving this checklist and has not finished`, {
-          hint: `If no other delegate is running, delete ${lock} and try again. Your earlier ticks are safe.`,
-        });
-      }
-      sleep(5 + Math.floor(Math.random() * 20));
-    }
-    try {
-      return body();
-    } finally {
-      rmSync(lock, { force: true });
-    }
-  }
-
-  /** A lock left by a process that has died, or older than any save takes, is removed. */
-  private removeIfStale(lock: string): boolean {
-    let text: string;
-    let age: number;
-    try {
-      text = readFileSync(lock, 'utf8');
-      age = Date.now() - statSync(lock).mtimeMs;
-    } catch {
-      return true; // released between our attempt and now: try again at once
-    }
-    const pid = Number.parseInt(text, 10);
-    const dead = Number.isInteger(pid) && pid > 0 && pid !== process.pid && processIsGone(pid);
-    if (!dead && age < this.staleLock) return false;
-    // NOTE: re-check just before removing, so a lock taken afresh meanwhile is left alone.
-    try {
-      if (readFileSync(lock, 'utf8') !== text) return true;
-      rmSync(lock, { force: true });
-    } catch {
-      // gone already
-    }
-    return true;
+    return withFileLock(file, { timeout: this.lockTimeout, stale: this.staleLock, what: 'this checklist' }, body);
   }
 }
