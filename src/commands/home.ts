@@ -63,7 +63,7 @@ async function runTool(tool: 'cheatsheet' | 'search' | 'checklists' | 'motion', 
       return search({ query: '' }, ctx);
     }
     case 'checklists': {
-      const { checklistCommand } = await import('./checklist.js');
+      const { checklistCommand } = await import('./checklist/index.js');
       return checklistCommand({}, ctx);
     }
     case 'motion':

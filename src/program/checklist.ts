@@ -27,7 +27,7 @@ export const checklistCommands: Declarations = {
           'delegate checklist status',
         ]),
       )
-      .action(act(async (ctx, id: string | undefined, opts) => (await import('../commands/checklist.js')).checklistCommand({ ...opts, id }, ctx)));
+      .action(act(async (ctx, id: string | undefined, opts) => (await import('../commands/checklist/index.js')).checklistCommand({ ...opts, id }, ctx)));
 
     // list and status: the parent `checklist` has --run and --json too, and commander gives the
     // flags to it, so their options are taken with the globals.
@@ -39,7 +39,7 @@ export const checklistCommands: Declarations = {
       .addHelpText('after', examples(['delegate checklist list', 'delegate checklist list --run economy --json']))
       .action(
         act(async (ctx, opts, cmd: Command) =>
-          (await import('../commands/checklist.js')).checklistCommand({ ...cmd.optsWithGlobals(), ...opts, id: undefined, list: true }, ctx),
+          (await import('../commands/checklist/index.js')).checklistCommand({ ...cmd.optsWithGlobals(), ...opts, id: undefined, list: true }, ctx),
         ),
       );
 
@@ -48,13 +48,13 @@ export const checklistCommands: Declarations = {
       .description('every run\'s progress at a glance')
       .option('--json', 'print JSON')
       .addHelpText('after', examples(['delegate checklist status', 'delegate checklist status --json']))
-      .action(act(async (ctx, opts, cmd: Command) => (await import('../commands/checklist.js')).checklistStatus({ ...cmd.optsWithGlobals(), ...opts }, ctx)));
+      .action(act(async (ctx, opts, cmd: Command) => (await import('../commands/checklist/index.js')).checklistStatus({ ...cmd.optsWithGlobals(), ...opts }, ctx)));
 
     checklist
       .command('edit')
       .description('copy a bundled checklist to your notes folder and open it in $EDITOR')
       .argument('<id>', 'checklist id')
       .addHelpText('after', examples(['delegate checklist edit amendment']))
-      .action(act(async (ctx, id: string) => (await import('../commands/checklist.js')).checklistEdit({ id }, ctx)));
+      .action(act(async (ctx, id: string) => (await import('../commands/checklist/index.js')).checklistEdit({ id }, ctx)));
   },
 };

@@ -1,6 +1,6 @@
 import type { Checklist, ChecklistItem } from '../checklist/checklist.js';
 import type { Progress } from '../checklist/progress.js';
-import type { RunStatus } from '../checklist/runStatus.js';
+import { runLabel, type RunStatus } from '../checklist/runStatus.js';
 import { renderMarkdownAsText } from './plainText.js';
 import { wrap } from './wrap.js';
 import { neutralise } from './sanitize.js';
@@ -19,9 +19,6 @@ function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
-function runLabel(run: string): string {
-  return run === 'default' ? '' : ` (run: ${run})`;
-}
 
 /** A bar of `cells` cells, filled in proportion to done/total. */
 export function progressBar(done: number, total: number, cells: number, theme: Theme): string {
