@@ -2,25 +2,16 @@ import { readFileSync, statSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
 import { FrontMatterError, splitFrontMatter } from './frontMatter.js';
 import { pagesFromManifest } from './manifest.js';
+import { listMarkdownFiles } from './pageFiles.js';
 import { pageKinds, type ContentPath, type ContentWarning, type Origin, type Page, type PageKind } from './page.js';
-import { listFiles } from '../util/listFiles.js';
 import { slugify } from '../util/slug.js';
 
 /** Pages larger than this are not handbook pages; they are skipped with a warning. */
 export const MAX_PAGE_BYTES = 2 * 1024 * 1024;
 
-// NOTE: these subfolders of a content path hold other kinds of content (checklists) or
-// recoverable deletions (.trash); they are never read as pages.
-export const SKIPPED_DIRS: ReadonlySet<string> = new Set(['checklists']);
-
 export interface LoadedContent {
   pages: Page[];
   warnings: ContentWarning[];
-}
-
-/** Every page file under a content path (checklists/ and dot folders such as .trash left out). */
-export function listMarkdownFiles(dir: string): string[] {
-  return listFiles(dir, { extensions: ['.md'], skipTopLevel: SKIPPED_DIRS });
 }
 
 function asString(value: unknown): string | undefined {

@@ -1,6 +1,6 @@
 import { readFileSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
-import { listMarkdownFiles, loadPages } from './loadPages.js';
+import { join } from 'node:path';
+import { listMarkdownFiles } from './pageFiles.js';
 import type { Page } from './page.js';
 
 /**
@@ -12,21 +12,6 @@ export interface Manifest {
   schema: 1;
   files: Array<{ path: string; size: number; mtimeMs: number }>;
   pages: Array<Omit<Page, 'file'> & { path: string }>;
-}
-
-/** Parse the bundled content into a manifest; undefined if any page has a problem. */
-export async function createManifest(dir: string): Promise<Manifest | undefined> {
-  const files = listMarkdownFiles(dir);
-  const { pages, warnings } = await loadPages([{ dir, origin: 'bundled' }]);
-  if (warnings.length > 0) return undefined;
-  return {
-    schema: 1,
-    files: files.map((file) => {
-      const { size, mtimeMs } = statSync(file);
-      return { path: relative(dir, file), size, mtimeMs };
-    }),
-    pages: pages.map(({ file, ...page }) => ({ ...page, path: relative(dir, file) })),
-  };
 }
 
 /** The pages of a manifest file, if it exists and still matches every file in `dir`. */

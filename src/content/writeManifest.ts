@@ -2,7 +2,7 @@
 // once and write the manifest beside the bundle.
 import { writeFileSync } from 'node:fs';
 import { bundledContentDir } from '../paths.js';
-import { createManifest } from './manifest.js';
+import { createManifest } from './createManifest.js';
 
 const manifest = await createManifest(bundledContentDir());
 if (!manifest) throw new Error('the bundled content has a page that does not parse: run the tests for details');

@@ -1,6 +1,6 @@
 import { lstatSync, readdirSync, statSync } from 'node:fs';
 import { sep } from 'node:path';
-import { SKIPPED_DIRS } from '../content/loadPages.js';
+import { SKIPPED_DIRS } from '../content/pageFiles.js';
 import type { ContentPath, Origin } from '../content/page.js';
 import { isInside } from '../util/isInside.js';
 
@@ -45,7 +45,7 @@ function isPageName(name: string): boolean {
 
 /**
  * Every Markdown page file under the content paths with its size and mtime: the same files
- * listMarkdownFiles (content/loadPages.ts) finds, so search finds exactly the pages `delegate
+ * listMarkdownFiles (content/pageFiles.ts) finds, so search finds exactly the pages `delegate
  * read` can open. A link is listed when it leads to a file.
  *
  * NOTE: this runs at every search and is most of a warm one (it stats every page file), so it

@@ -2,7 +2,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
-import { loadPages, listMarkdownFiles } from '../../src/content/loadPages.js';
+import { loadPages } from '../../src/content/loadPages.js';
+import { listMarkdownFiles } from '../../src/content/pageFiles.js';
 import { parseSimpleYaml } from '../../src/content/frontMatter.js';
 import { bundledContentDir } from '../../src/paths.js';
 import { repoRoot } from '../helpers/run.js';
@@ -93,7 +94,8 @@ describe('the build-time manifest of bundled pages', () => {
   test('gives the same pages as parsing the files, and is refused once a file changes', async () => {
     const { mkdtempSync, cpSync, writeFileSync, utimesSync, rmSync } = await import('node:fs');
     const { tmpdir } = await import('node:os');
-    const { createManifest, pagesFromManifest } = await import('../../src/content/manifest.js');
+    const { createManifest } = await import('../../src/content/createManifest.js');
+    const { pagesFromManifest } = await import('../../src/content/manifest.js');
     const copy = mkdtempSync(join(tmpdir(), 'delegate-manifest-'));
     try {
       cpSync(dir, join(copy, 'content'), { recursive: true, preserveTimestamps: true });

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { search } from '../../src/commands/search.js';
 import { createContext, type OutStream } from '../../src/context.js';
-import { listMarkdownFiles } from '../../src/content/loadPages.js';
+import { listMarkdownFiles } from '../../src/content/pageFiles.js';
 import { UserError } from '../../src/errors.js';
 import { bundledContentDir } from '../../src/paths.js';
 

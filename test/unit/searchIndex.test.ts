@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { listMarkdownFiles } from '../../src/content/loadPages.js';
+import { listMarkdownFiles } from '../../src/content/pageFiles.js';
 import type { ContentPath } from '../../src/content/page.js';
 import { bundledContentDir } from '../../src/paths.js';
 import { SearchIndex } from '../../src/search/searchIndex.js';
