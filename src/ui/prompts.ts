@@ -52,8 +52,3 @@ export async function search<T>(
   const { search } = await import('@inquirer/prompts');
   return search<T>({ message, source: async (term) => source(term), pageSize: Math.max(7, Math.min(15, (ctx.stdout.rows ?? 24) - 6)) });
 }
-
-/** True for the error a prompt raises when the user presses Ctrl-C or the terminal closes. */
-export function isPromptExit(error: unknown): boolean {
-  return error instanceof Error && (error.name === 'ExitPromptError' || error.name === 'AbortPromptError');
-}

@@ -10,6 +10,7 @@ import { openInEditor } from '../../ui/editor.js';
 import { canPrompt } from '../../ui/prompts.js';
 import { ensureDir } from '../../util/ensureDir.js';
 import { loadAll, pick } from './shared.js';
+import { warn } from '../../ui/warn.js';
 
 /**
  * `delegate checklist edit <id>`: copy the checklist into the delegate's own checklists folder
@@ -26,7 +27,7 @@ export async function checklistEdit(options: { id: string }, ctx: Context): Prom
   } else if (existsSync(personal)) {
     // Either the copy could not be parsed (the warning above says where) and is opened to be
     // fixed, or a DELEGATE_PATH checklist replaces it and edits will not show.
-    if (checklist.origin === 'extra') ctx.stderr.write(`${ctx.theme.warn('note:')} ${checklist.file} (from DELEGATE_PATH) is used in place of ${personal}\n`);
+    if (checklist.origin === 'extra') warn(ctx, `${checklist.file} (from DELEGATE_PATH) is used in place of ${personal}`, 'note:');
   } else {
     try {
       ensureDir(join(ctx.paths.notes, 'checklists'));
@@ -45,7 +46,7 @@ export async function checklistEdit(options: { id: string }, ctx: Context): Prom
   await openInEditor(file, ctx);
   try {
     const { checklist: edited, warnings } = await parseChecklist(readFileSync(file, 'utf8'), file, 'personal');
-    for (const warning of warnings) ctx.stderr.write(`${ctx.theme.warn('warning:')} ${formatWarning(warning)}\n`);
+    for (const warning of warnings) warn(ctx, formatWarning(warning));
     const kept = edited.items.filter((item) => checklist.items.some((old) => old.id === item.id)).length;
     ctx.stdout.write(`Saved ${file}: ${edited.items.length} items, ${kept} with the same ids as before (their ticks are kept).\n`);
     if (edited.id !== checklist.id) ctx.stdout.write(`Its id is now "${edited.id}": open it with delegate checklist ${edited.id}\n`);

@@ -9,12 +9,13 @@ import { UserError, usageError } from '../../errors.js';
 import type { PageTitles } from '../../render/checklistView.js';
 import { neutralise } from '../../render/sanitize.js';
 import { loadHandbook } from '../loadHandbook.js';
+import { warn } from '../../ui/warn.js';
 
 /** What the checklist commands share: loading, the progress store, runs, and finding one. */
 
 export async function loadAll(ctx: Context): Promise<Checklist[]> {
   const { checklists, warnings } = await loadChecklists(ctx.paths);
-  for (const warning of warnings) ctx.stderr.write(`${ctx.theme.warn('warning:')} ${formatWarning(warning)}\n`);
+  for (const warning of warnings) warn(ctx, formatWarning(warning));
   return checklists;
 }
 
@@ -22,7 +23,7 @@ export function openStore(ctx: Context): ProgressStore {
   return new ProgressStore({
     dir: join(ctx.paths.data, 'progress'),
     now: ctx.now,
-    warn: (message) => ctx.stderr.write(`${ctx.theme.warn('warning:')} ${message}\n`),
+    warn: (message) => warn(ctx, message),
   });
 }
 
