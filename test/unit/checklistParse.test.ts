@@ -133,10 +133,10 @@ describe('parseChecklist', () => {
 describe('bundled checklists', () => {
   const files = readdirSync(bundled).filter((f) => f.endsWith('.md'));
 
-  test('the five bundled checklists load with no warning', async () => {
+  test('the seven bundled checklists load with no warning', async () => {
     const { checklists, warnings } = await loadChecklists({ ...resolvePaths({ HOME: '/nonexistent' }), notes: '/nonexistent/notes', extra: [] });
     expect(warnings).toEqual([]);
-    expect(checklists.map((c) => c.id).sort()).toEqual(['amendment', 'compositing-meeting', 'conference-floor', 'contemporary-motion', 'rule-change']);
+    expect(checklists.map((c) => c.id).sort()).toEqual(['amendment', 'compositing-meeting', 'conference-floor', 'contemporary-motion', 'first-day', 'report-back', 'rule-change']);
     expect(checklists).toHaveLength(files.length);
     for (const c of checklists) expect(c.items.length).toBeGreaterThanOrEqual(5);
   });
@@ -187,7 +187,7 @@ describe('loadChecklists', () => {
     expect(loaded.warnings[0]!.message).toContain('skipped');
     // The bundled amendment checklist is still there.
     expect(loaded.checklists.find((c) => c.id === 'amendment')?.origin).toBe('bundled');
-    expect(loaded.checklists).toHaveLength(5);
+    expect(loaded.checklists).toHaveLength(7);
   });
 });
 
