@@ -16,7 +16,10 @@ export interface ChecklistItem {
   line: number;
 }
 
-/** A checklist parsed from Markdown: front matter, an optional intro, then a task list. */
+/**
+ * A checklist parsed from Markdown: front matter, an optional intro, a task list, then an
+ * optional closing section.
+ */
 export interface Checklist {
   id: string;
   title: string;
@@ -24,6 +27,11 @@ export interface Checklist {
   summary: string;
   sources: string[];
   intro: string;
+  /**
+   * Markdown after the items, from the first unindented heading below them to the end of the
+   * file (a report outline to fill in, say); '' when there is none.
+   */
+  closing: string;
   /** Optional `order` from the front matter, to list checklists in the order they are used. */
   order?: number;
   items: ChecklistItem[];

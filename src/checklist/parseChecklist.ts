@@ -75,7 +75,8 @@ function finishItem(draft: DraftItem): Omit<ChecklistItem, 'id'> {
 /**
  * Parse one checklist file. Bundled checklists must carry every front matter field and a
  * `{#id}` on each item; a delegate's own file may leave them out: the id comes from the file
- * name, the title from its first heading, and item ids are slugged from the item text.
+ * name, the title from its first heading, and item ids are slugged from the item text. A
+ * heading after the items starts the closing section, which runs to the end of the file.
  * Throws ChecklistFormatError, or FrontMatterError for bad front matter, with the line of the
  * first problem.
  */
@@ -97,11 +98,20 @@ export async function parseChecklist(text: string, file: string, origin: Origin)
   let headingTitle: string | undefined;
   const drafts: DraftItem[] = [];
   let current: DraftItem | undefined;
+  const closing: string[] = [];
+  let closingLine = 0;
 
   const lines = body.split('\n').map((l) => l.replace(/\r$/, ''));
   lines.forEach((line, index) => {
     const lineNo = bodyLine + index;
     const item = ITEM.exec(line);
+    if (closingLine) {
+      // NOTE: everything after the closing heading is text to print, so an item there would
+      // silently vanish from the list; refuse it instead.
+      if (item) throw new ChecklistFormatError(`an item cannot come after the closing section that starts on line ${closingLine}; move it above that heading`, lineNo);
+      closing.push(line);
+      return;
+    }
     if (item) {
       let itemText = item[2] ?? '';
       const idMatch = ITEM_ID.exec(itemText);
@@ -123,10 +133,15 @@ export async function parseChecklist(text: string, file: string, origin: Origin)
         return;
       }
       if (COMMENT.test(line.trim())) return;
+      if (HEADING.test(line)) {
+        closingLine = lineNo;
+        closing.push(line);
+        return;
+      }
       if (PLAIN_BULLET.test(line)) {
         throw new ChecklistFormatError('this list item has no checkbox; write "- [ ] text" to make it an item, or indent it under the item above', lineNo);
       }
-      throw new ChecklistFormatError('this line is not part of an item; indent an explanation two spaces under its item, or start a new item with "- [ ] "', lineNo);
+      throw new ChecklistFormatError('this line is not part of an item; indent an explanation two spaces under its item, start a new item with "- [ ] ", or begin a closing section after the last item with a heading', lineNo);
     }
     const heading = HEADING.exec(line);
     if (heading && !asString(data.title) && headingTitle === undefined && intro.every((l) => l.trim() === '')) {
@@ -178,6 +193,7 @@ export async function parseChecklist(text: string, file: string, origin: Origin)
     summary: asString(data.summary) ?? '',
     sources,
     intro: intro.join('\n').trim(),
+    closing: closing.join('\n').trim(),
     items,
     file,
     origin,

@@ -66,6 +66,7 @@ export function renderChecklistText(checklist: Checklist, status: RunStatus, the
     else text.push(`${indent}${theme.id(item.id)}`);
     lines.push(...text);
   });
+  if (checklist.closing) lines.push('', renderMarkdownAsText(checklist.closing, width).trimEnd());
   return `${lines.join('\n')}\n`;
 }
 
@@ -77,7 +78,8 @@ function markdownLines(text: string, indent: string): string[] {
 
 /**
  * The checklist as GitHub-flavoured Markdown with this run's ticks, to share with a delegation:
- * title, when, the intro, every item with its explanation, and the sources.
+ * title, when, the intro, every item with its explanation, the sources, and last the closing
+ * section, so an outline to fill in can be copied off the end.
  */
 export function renderChecklistMarkdown(checklist: Checklist, status: RunStatus, titles: PageTitles): string {
   const out: string[] = [`# ${neutralise(checklist.title)}`, ''];
@@ -92,6 +94,7 @@ export function renderChecklistMarkdown(checklist: Checklist, status: RunStatus,
   if (checklist.sources.length) {
     out.push('', '## Sources', '', ...checklist.sources.map((s) => `- ${neutralise(s)}`));
   }
+  if (checklist.closing) out.push('', ...markdownLines(checklist.closing, ''));
   return `${out.join('\n')}\n`;
 }
 
@@ -103,6 +106,7 @@ export function checklistToJson(checklist: Checklist, status: RunStatus, progres
     when: checklist.when,
     summary: checklist.summary,
     sources: checklist.sources,
+    closing: checklist.closing,
     file: checklist.file,
     origin: checklist.origin,
     run: status.run,

@@ -54,7 +54,9 @@ describe('delegate checklist without a terminal', () => {
     const result = delegate(['checklist']);
     expect(result.code).toBe(0);
     const lines = result.stdout.trimEnd().split('\n');
-    expect(lines).toHaveLength(5);
+    expect(lines).toHaveLength(7);
+    expect(lines[0]).toBe('first-day\t0/12\tYour first day at conference');
+    expect(lines[6]).toBe('report-back\t0/10\tAfter conference: reporting back');
     expect(lines).toContain('amendment\t1/11\tDrafting an amendment');
     expect(lines).toContain('compositing-meeting\t0/11\tBefore the compositing meeting');
   });
@@ -65,7 +67,7 @@ describe('delegate checklist without a terminal', () => {
     expect(delegate(['checklist', 'list', '--run', 'economy']).stdout).toContain('amendment\t1/11\tDrafting an amendment');
     const json = JSON.parse(delegate(['checklist', 'list', '--json', '--run', 'economy']).stdout) as Array<{ id: string; run: string; done: number }>;
     expect(json.find((c) => c.id === 'amendment')).toMatchObject({ run: 'economy', done: 1 });
-    expect(json).toHaveLength(5);
+    expect(json).toHaveLength(7);
   });
 
   test.each(['devnull', 'open-pipe'] as const)('with stdin %s, `checklist <id>` lists the items, says how to tick, and exits without waiting', async (stdin) => {
@@ -113,6 +115,20 @@ describe('ticking with --check and --uncheck', () => {
     expect(markdown.stdout).toContain('\n- [ ] Check who from your delegation may attend, and when\n');
     expect(markdown.stdout).toContain('  See: Read every motion');
     expect(markdown.stdout).toContain('## Sources');
+  });
+
+  test('report-back --list --format markdown ends with the report outline, after the items and sources', () => {
+    delegate(['checklist', 'report-back', '--check', 'check-rules']);
+    const file = readFileSync(join(repoRoot, 'content', 'checklists', 'report-back.md'), 'utf8');
+    const outline = file.slice(file.indexOf('\n## Report outline\n') + 1);
+    expect(outline).toMatch(/^## Report outline\n[\s\S]*#### 4\. Debates and votes\n[\s\S]*\| Motion or report \|/);
+    const result = delegate(['checklist', 'report-back', '--list', '--format', 'markdown']);
+    expect(result).toMatchObject({ code: 0, stderr: '' });
+    expect(result.stdout).toMatch(/^# After conference: reporting back\n/);
+    expect(result.stdout).toContain('\n- [x] Check what your CLP\'s rules ask of a delegate\'s report\n');
+    expect(result.stdout.endsWith(`\n\n${outline}`)).toBe(true);
+    expect(result.stdout.indexOf('\n## Sources\n')).toBeLessThan(result.stdout.indexOf('\n## Report outline\n'));
+    expect(result.stdout.match(/^## Report outline$/gm)).toHaveLength(1);
   });
 
   test('ticking twice says so; --uncheck unticks; a listing flag moves the messages to stderr', () => {

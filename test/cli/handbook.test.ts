@@ -96,6 +96,15 @@ describe('delegate read', () => {
     expect(result.stdout).not.toMatch(/^## /m);
   });
 
+  test.each(['speaking', 'mandates', 'arriving', 'npf', 'fringe', 'in-government'])('the first-timer page %s opens by its exact id', (id) => {
+    const json = JSON.parse(delegate(['read', id, '--json']).stdout) as { id: string; title: string };
+    expect(json.id).toBe(id);
+    const result = delegate(['read', id]);
+    expect(result.code).toBe(0);
+    expect(result.stdout.split('\n')[0]).toBe(json.title);
+    expect(result.stdout).toMatch(/CAC\s+report/);
+  });
+
   test('by words of the title', () => {
     expect(delegate(['read', 'card', 'votes']).stdout).toMatch(/^Voting and card votes|card vote/i);
     expect(delegate(['read', 'chair', 'is', 'not', 'neutral']).stdout.split('\n')[0]).toBe('The chair is not neutral');

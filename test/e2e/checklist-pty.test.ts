@@ -173,7 +173,11 @@ describe('delegate checklist in a terminal', () => {
     expect(screen).toContain('Before the compositing meeting  0/11');
     expect(screen).toContain('Drafting an amendment  2/11');
     expect(screen).toContain('Proposing a rule change  0/9');
-    // Third in the list: Before the compositing meeting, Drafting a contemporary motion, Drafting an amendment.
+    // Fourth in the list: Your first day at conference (order 1), then by title Before the
+    // compositing meeting, Drafting a contemporary motion, Drafting an amendment.
+    expect(screen).toMatch(/[❯>] Your first day at conference {2}0\/12/);
+    t.write(DOWN);
+    await t.waitFor(/[❯>] Before the compositing meeting/);
     t.write(DOWN);
     await t.waitFor(/❯ Drafting a contemporary motion|> Drafting a contemporary motion/);
     t.write(DOWN);

@@ -91,6 +91,17 @@ describe('parseChecklist', () => {
     expect(warnings[0]!.message).toContain('"check-the-time-3"');
   });
 
+  test('a heading after the items starts a closing section that runs to the end of the file', async () => {
+    const text = '- [ ] One {#one}\n  Explained.\n\n## Report outline\n\nFill this in.\n\n- Who went:\n1. What we did\nplain prose\n';
+    const { checklist, warnings } = await parseChecklist(text, '/n/a.md', 'personal');
+    expect(warnings).toEqual([]);
+    expect(checklist.items.map((i) => [i.id, i.explanation])).toEqual([['one', 'Explained.']]);
+    expect(checklist.closing).toBe('## Report outline\n\nFill this in.\n\n- Who went:\n1. What we did\nplain prose');
+    expect((await parseChecklist('- [ ] One\n', '/n/a.md', 'personal')).checklist.closing).toBe('');
+    // A heading before the items is still the title or part of the intro, never a closing.
+    expect((await parseChecklist('# Title\n\n## Part\n- [ ] One\n', '/n/a.md', 'personal')).checklist).toMatchObject({ title: 'Title', intro: '## Part', closing: '' });
+  });
+
   test('distinct texts give no warning', async () => {
     const { warnings } = await parseChecklist('- [ ] One\n- [ ] Two\n', '/n/a.md', 'personal');
     expect(warnings).toEqual([]);
@@ -103,6 +114,7 @@ describe('parseChecklist', () => {
     ['an empty id', '- [ ] One {#!!}\n', 1, 'empty once made safe'],
     ['unindented prose after the items', '- [ ] One\n  fine\nnot indented\n', 3, 'not part of an item'],
     ['a bullet without a checkbox after the items', '- [ ] One\n- Two\n', 2, 'no checkbox'],
+    ['an item after the closing section', '- [ ] One\n\n## Outline\n- Who went\n- [ ] Two\n', 5, 'after the closing section that starts on line 3'],
     ['front matter never closed', '---\ntitle: x\n- [ ] One\n', 1, 'never closed'],
     ['a binary file', 'abc\u0000def', 1, 'binary'],
   ])('rejects %s, giving the line', async (_name, text, line, words) => {
@@ -121,10 +133,10 @@ describe('parseChecklist', () => {
 describe('bundled checklists', () => {
   const files = readdirSync(bundled).filter((f) => f.endsWith('.md'));
 
-  test('the five bundled checklists load with no warning', async () => {
+  test('the seven bundled checklists load with no warning', async () => {
     const { checklists, warnings } = await loadChecklists({ ...resolvePaths({ HOME: '/nonexistent' }), notes: '/nonexistent/notes', extra: [] });
     expect(warnings).toEqual([]);
-    expect(checklists.map((c) => c.id).sort()).toEqual(['amendment', 'compositing-meeting', 'conference-floor', 'contemporary-motion', 'rule-change']);
+    expect(checklists.map((c) => c.id).sort()).toEqual(['amendment', 'compositing-meeting', 'conference-floor', 'contemporary-motion', 'first-day', 'report-back', 'rule-change']);
     expect(checklists).toHaveLength(files.length);
     for (const c of checklists) expect(c.items.length).toBeGreaterThanOrEqual(5);
   });
@@ -175,7 +187,7 @@ describe('loadChecklists', () => {
     expect(loaded.warnings[0]!.message).toContain('skipped');
     // The bundled amendment checklist is still there.
     expect(loaded.checklists.find((c) => c.id === 'amendment')?.origin).toBe('bundled');
-    expect(loaded.checklists).toHaveLength(5);
+    expect(loaded.checklists).toHaveLength(7);
   });
 });
 

@@ -67,6 +67,15 @@ describe('bundled content', () => {
     expect(byId.get('cheatsheet')?.kind).toBe('cheatsheet');
   });
 
+  test('the pages a first-timer looks for are there, as procedure pages, with dated sources', () => {
+    for (const id of ['speaking', 'mandates', 'arriving', 'npf', 'fringe', 'in-government']) {
+      const page = byId.get(id);
+      expect({ id, kind: page?.kind }).toEqual({ id, kind: 'procedure' });
+      expect(page!.sources.length).toBeGreaterThanOrEqual(10);
+      expect(page!.body).toMatch(/\b20(1\d|2\d)\b/);
+    }
+  });
+
   test('every figure-bearing procedure page points to the current CAC report', () => {
     for (const page of loaded.pages.filter((p) => p.kind === 'procedure' && p.id !== 'glossary')) {
       expect(page.body).toMatch(/CAC report|Conference Arrangements Committee report/i);
