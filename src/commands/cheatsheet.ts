@@ -28,8 +28,7 @@ export async function cheatsheet(options: CheatsheetOptions, ctx: Context): Prom
     options.format ?? (options.output ? (options.output.endsWith('.html') ? 'html' : 'markdown') : ctx.interactive ? 'terminal' : 'text');
   const markdown = cheatsheetToMarkdown(sheet, sections, !options.section);
   const { cachedRender } = await import('../ui/renderCache.js');
-  const date = ctx.now().toISOString().slice(0, 10);
-  const key = [page.file, page.stamp, format, options.section ?? '', format === 'html' ? date : ''];
+  const key = [page.file, page.stamp, format, options.section ?? ''];
   const text = await cachedRender(ctx, 'cheatsheet', key, () => renderCheatsheet(format, markdown, sheet, sections, ctx));
   if (options.output) {
     await writeFileAtomic(options.output, text);
@@ -45,7 +44,7 @@ async function renderCheatsheet(format: CheatsheetFormat, markdown: string, shee
       return neutralise(markdown);
     case 'html': {
       const { renderCheatsheetHtml } = await import('../render/cheatsheetHtml.js');
-      return renderCheatsheetHtml(sheet, sections, ctx.now().toISOString().slice(0, 10));
+      return renderCheatsheetHtml(sheet, sections);
     }
     case 'text': {
       const { renderMarkdownAsText } = await import('../render/plainText.js');

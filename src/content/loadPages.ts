@@ -75,6 +75,8 @@ export async function parsePage(text: string, file: string, origin: Origin): Pro
   };
   const date = asString(data.date);
   if (date) page.date = date;
+  const checked = asString(data.checked);
+  if (checked) page.checked = checked;
   const created = asString(data.created);
   if (created) page.created = created;
   const author = asString(data.author);

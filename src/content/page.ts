@@ -13,6 +13,8 @@ export interface Page {
   summary: string;
   sources: string[];
   date?: string;
+  /** When the page's facts were last checked against its sources (YYYY-MM-DD). */
+  checked?: string;
   order?: number;
   author?: string;
   created?: string;

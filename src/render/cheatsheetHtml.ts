@@ -1,5 +1,5 @@
 import { Marked } from 'marked';
-import type { Cheatsheet, CheatsheetSection } from '../content/cheatsheet.js';
+import { checkedLine, type Cheatsheet, type CheatsheetSection } from '../content/cheatsheet.js';
 import { neutralise } from './sanitize.js';
 
 export function escapeHtml(text: string): string {
@@ -25,8 +25,11 @@ footer { margin-top: 2mm; border-top: 0.5pt solid #999; padding-top: 1mm; font-s
 @media screen { body { padding: 12mm; } }
 `.trim();
 
-/** One self-contained HTML file (no external assets) with print CSS for A4. */
-export function renderCheatsheetHtml(sheet: Cheatsheet, sections: CheatsheetSection[], generated: string): string {
+/**
+ * One self-contained HTML file (no external assets) with print CSS for A4. Its date line is when
+ * the content was checked, never the day it was printed: a sheet printed today can be years old.
+ */
+export function renderCheatsheetHtml(sheet: Cheatsheet, sections: CheatsheetSection[]): string {
   const marked = new Marked({ gfm: true });
   // Raw HTML in a page is shown as text, never run: the sheet may come from a personal path.
   marked.use({ renderer: { html: ({ text }) => escapeHtml(text) } });
@@ -45,7 +48,7 @@ ${css}
 </style>
 </head>
 <body>
-<header><h1>${escapeHtml(neutralise(sheet.title))}</h1><p>delegate · ${escapeHtml(generated)}</p></header>
+<header><h1>${escapeHtml(neutralise(sheet.title))}</h1><p>${escapeHtml(neutralise(['delegate', checkedLine(sheet)].filter(Boolean).join(' · ')))}</p></header>
 <main>
 ${body}
 </main>

@@ -218,6 +218,37 @@ describe('delegate cheatsheet', () => {
     expect(missing.stderr).toContain('Sections:');
   });
 
+  test('Markdown and text carry the date the content was checked and every source', () => {
+    const page = readFileSync(join(repoRoot, 'content', 'cheatsheet.md'), 'utf8');
+    const checked = /^checked: (\d{4}-\d{2}-\d{2})$/m.exec(page)?.[1];
+    expect(checked).toBeDefined();
+    const sources = [...page.matchAll(/^  - "(.*)"$/gm)].map((m) => m[1]!);
+    expect(sources.length).toBeGreaterThan(5);
+    for (const format of ['markdown', 'text']) {
+      const out = delegate(['cheatsheet', '--format', format]).stdout.replace(/\s+/g, ' ');
+      expect(out).toContain(`Content checked ${checked}`);
+      expect(out).toMatch(/Sources:/);
+      for (const source of sources) expect(out).toContain(source.replace(/\s+/g, ' '));
+    }
+    // A section on its own keeps its sources, and still holds only the section asked for.
+    const section = delegate(['cheatsheet', '--section', 'card votes', '--format', 'markdown']).stdout;
+    expect(section.match(/^## /gm)).toHaveLength(1);
+    expect(section).toContain(`- ${sources[0]}`);
+  });
+
+  test('the printed date is when the content was checked, not the day it was printed', () => {
+    const extra = join(sandbox.home, 'delegation');
+    mkdirSync(extra, { recursive: true });
+    const sheet = ['---', 'id: cheatsheet', 'title: Our sheet', 'kind: cheatsheet', 'summary: Our own sheet.', 'checked: 2019-05-01', 'sources:', '  - "Our CLP, 2019"', '---', '', '## Votes', '', '- Hands up.', ''].join('\n');
+    writeFileSync(join(extra, 'cheatsheet.md'), sheet);
+    const file = join(sandbox.home, 'sheet.html');
+    expect(delegate(['cheatsheet', '--format', 'html', '--output', file], { DELEGATE_PATH: extra }).code).toBe(0);
+    const header = /<header>[\s\S]*?<\/header>/.exec(readFileSync(file, 'utf8'))?.[0];
+    expect(header).toContain('Content checked 2019-05-01');
+    expect(header).not.toContain(new Date().toISOString().slice(0, 10));
+    expect(delegate(['cheatsheet', '--format', 'text'], { DELEGATE_PATH: extra }).stdout).toContain('Content checked 2019-05-01');
+  });
+
   test('--format html --output writes one self-contained A4 page', () => {
     const file = join(sandbox.home, 'sheet.html');
     const result = delegate(['cheatsheet', '--format', 'html', '--output', file]);

@@ -4,8 +4,11 @@ import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { loadPages } from '../../src/content/loadPages.js';
 import { listMarkdownFiles } from '../../src/content/pageFiles.js';
-import { parseSimpleYaml } from '../../src/content/frontMatter.js';
+import { parseSimpleYaml, splitFrontMatter } from '../../src/content/frontMatter.js';
 import { bundledContentDir } from '../../src/paths.js';
+import { listFiles } from '../../src/util/listFiles.js';
+import { shellWords, writtenCommands } from '../helpers/contentCommands.js';
+import { sentences, undatedFigures, type UndatedFigure } from '../helpers/ruleFigures.js';
 import { repoRoot } from '../helpers/run.js';
 
 const dir = bundledContentDir();
@@ -96,6 +99,76 @@ describe('bundled content', () => {
     const result = spawnSync(process.execPath, [overlapTool, blog, dir], { encoding: 'utf8' });
     expect(result.stdout).toMatch(/^0 copied run/m);
     expect(result.status).toBe(0);
+  });
+});
+
+/** Every Markdown file the handbook ships: pages, checklists and the cheat sheet. */
+const contentFiles = listFiles(dir, { extensions: ['.md'] });
+
+describe('sources and years', () => {
+  test('every page, checklist and the cheat sheet lists its sources in front matter', async () => {
+    const missing: string[] = [];
+    for (const file of contentFiles) {
+      const { data, hasFrontMatter } = await splitFrontMatter(readFileSync(file, 'utf8'));
+      const sources = data.sources;
+      const listed = Array.isArray(sources) ? sources.filter((s) => typeof s === 'string' && s.trim().length > 3) : [];
+      if (!hasFrontMatter || listed.length === 0 || listed.length !== (sources as unknown[]).length) missing.push(file.slice(dir.length + 1));
+    }
+    expect(contentFiles.length).toBeGreaterThan(30);
+    expect(missing).toEqual([]);
+  });
+
+  test('no rule figure (words, deadline, percentage, share, years, minutes) stands in a sentence without its year', async () => {
+    const undated: string[] = [];
+    for (const file of contentFiles) {
+      const { data, body, bodyLine } = await splitFrontMatter(readFileSync(file, 'utf8'));
+      const name = file.slice(dir.length + 1);
+      // What `delegate list` and the checklist menu show counts as much as the body.
+      const shown = [data.summary, data.when].filter((v): v is string => typeof v === 'string').join('\n\n');
+      const found: UndatedFigure[] = [...undatedFigures(name, shown, 1), ...undatedFigures(name, body, bodyLine)];
+      for (const u of found) undated.push(`${u.file}:${u.line}: "${u.figure}" in: ${u.sentence}`);
+    }
+    expect(undated).toEqual([]);
+  });
+
+  test('the check finds an undated rule figure, and passes one that carries its year or says it has none', () => {
+    const figures = (text: string) => undatedFigures('x.md', text).map((u) => u.figure);
+    expect(figures('- A contemporary motion may have 250 words.')).toEqual(['250 words']);
+    expect(figures('Motions are due by 5pm on 12 September.')).toEqual(['5pm', '12 September']);
+    expect(figures('Rule changes are due at 12 noon.')).toEqual(['noon']);
+    expect(figures('The CLP section voted 63% in favour.')).toEqual(['63%']);
+    expect(figures('A 50/50 split: each section counts half.')).toEqual(['50/50', 'counts half']);
+    expect(figures('No similar change for three conferences.')).toEqual(['three conferences']);
+    expect(figures('Floor speakers get 3 minutes.')).toEqual(['3 minutes']);
+    expect(figures('Delegates had up to 3 minutes (2017). In 2024 motions were due at 5pm.')).toEqual([]);
+    expect(figures('The rule, from an undated source, bars a change for three conferences.')).toEqual([]);
+    expect(figures('## Deadlines (2024)\n\n- Motions: 5pm, 12 September.')).toEqual([]);
+    expect(figures('Conference ran in 2024. Motions may have 250 words.')).toEqual(['250 words']);
+  });
+
+  test('sentences split at full stops but keep rule numbers and commands whole', () => {
+    expect(sentences('Rule 3.III.2.G applies. See `delegate read cac`. In 2018 it did.')).toEqual(['Rule 3.III.2.G applies.', 'See `delegate read cac`.', 'In 2018 it did.']);
+  });
+});
+
+describe('finding the commands written in content', () => {
+  test('code spans, fenced lines and checklist See: lines, cut at a redirection', () => {
+    const text = [
+      'Run `delegate read cac` or `delegate cheatsheet --section "card votes"`; a delegate read the motion.',
+      '```',
+      '$ delegate checklist after-conference --list --format markdown > report.md',
+      '```',
+      '- [ ] Item {#item}',
+      '  See: compositing, priorities-ballot',
+    ].join('\n');
+    expect(writtenCommands('checklists/x.md', text).map((c) => [c.line, ...c.args])).toEqual([
+      [1, 'read', 'cac'],
+      [1, 'cheatsheet', '--section', 'card votes'],
+      [3, 'checklist', 'after-conference', '--list', '--format', 'markdown'],
+      [6, 'read', 'compositing'],
+      [6, 'read', 'priorities-ballot'],
+    ]);
+    expect(shellWords(`delegate read 'chair is' "not neutral"`)).toEqual(['delegate', 'read', 'chair is', 'not neutral']);
   });
 });
 

@@ -1,0 +1,59 @@
+import { readFileSync } from 'node:fs';
+import { relative } from 'node:path';
+import { bundledContentDir } from '../../src/paths.js';
+import { listFiles } from '../../src/util/listFiles.js';
+import { namedTarget, writtenCommands, type WrittenCommand } from '../helpers/contentCommands.js';
+import { run, tempHome } from '../helpers/run.js';
+
+// Every `delegate …` a page, a checklist or the cheat sheet tells its reader to run, found in
+// whatever content/ holds now, pages added later included.
+const dir = bundledContentDir();
+const files = listFiles(dir, { extensions: ['.md'] });
+const commands: WrittenCommand[] = files.flatMap((file) => writtenCommands(relative(dir, file), readFileSync(file, 'utf8')));
+
+let sandbox: ReturnType<typeof tempHome>;
+beforeAll(() => {
+  sandbox = tempHome();
+});
+afterAll(() => sandbox.cleanup());
+
+/** What is wrong with one written command, as the reader would meet it; undefined when nothing. */
+function problemWith(command: WrittenCommand, env: Record<string, string>): string | undefined {
+  const where = `${command.file}:${command.line}: \`${command.text}\``;
+  const target = namedTarget(command.args);
+  // `read <id>` and `checklist <id>` are run once, with --json to see what opened; anything
+  // else (other commands, extra options) is run as written too.
+  if (!target || target.rest.length > 0) {
+    const result = run(command.args, { env: { ...env, EDITOR: 'true', VISUAL: 'true' } });
+    if (result.code !== 0) return `${where} exits ${result.code}: ${result.stderr.split('\n')[0]}`;
+  }
+  if (!target) return undefined;
+  // Title words find a page too, but a near match may open another page: only an exact id is sure.
+  if (target.rest.some((word) => !word.startsWith('-'))) return `${where} names "${[target.id, ...target.rest.filter((w) => !w.startsWith('-'))].join(' ')}", not one id`;
+  const json = run([target.kind === 'page' ? 'read' : 'checklist', target.id, '--json'], { env });
+  if (json.code !== 0) return `${where} exits ${json.code}: ${json.stderr.split('\n')[0]}`;
+  const opened = (JSON.parse(json.stdout) as { id?: string }).id;
+  if (opened !== target.id) return `${where} opens the ${target.kind} "${opened}", not "${target.id}"`;
+  return undefined;
+}
+
+describe('commands written in the content', () => {
+  test('the content tells readers to run commands (so the check below checks something)', () => {
+    expect(commands.length).toBeGreaterThan(50);
+    expect(commands.some((c) => c.file === 'cheatsheet.md')).toBe(true);
+    expect(commands.some((c) => c.file.startsWith('checklists/'))).toBe(true);
+  });
+
+  test('every one runs and opens exactly the page or checklist it names', () => {
+    const seen = new Map<string, string | undefined>();
+    const problems: string[] = [];
+    for (const command of commands) {
+      const key = JSON.stringify(command.args);
+      if (!seen.has(key)) seen.set(key, problemWith(command, sandbox.env) ?? '');
+      const problem = seen.get(key);
+      // Report every place a broken command is written, not just the first.
+      if (problem) problems.push(problem.replace(/^[^`]*/, `${command.file}:${command.line}: `));
+    }
+    expect(problems).toEqual([]);
+  });
+});
