@@ -17,6 +17,20 @@ beforeAll(() => {
 });
 afterAll(() => sandbox.cleanup());
 
+// Boolean flags; every other --option written without `=` takes the word after it as its value.
+const FLAGS = new Set(['--json', '--jsonl', '--list', '--markdown', '--yes', '-y', '--reset', '--no-pager', '--marked']);
+
+/** The words after an id that are neither options nor an option's value: title words. */
+function wordsBesideOptions(rest: readonly string[]): string[] {
+  const words: string[] = [];
+  for (let i = 0; i < rest.length; i++) {
+    const word = rest[i]!;
+    if (!word.startsWith('-')) words.push(word);
+    else if (!FLAGS.has(word) && !word.includes('=')) i++;
+  }
+  return words;
+}
+
 /** What is wrong with one written command, as the reader would meet it; undefined when nothing. */
 function problemWith(command: WrittenCommand, env: Record<string, string>): string | undefined {
   const where = `${command.file}:${command.line}: \`${command.text}\``;
@@ -29,7 +43,8 @@ function problemWith(command: WrittenCommand, env: Record<string, string>): stri
   }
   if (!target) return undefined;
   // Title words find a page too, but a near match may open another page: only an exact id is sure.
-  if (target.rest.some((word) => !word.startsWith('-'))) return `${where} names "${[target.id, ...target.rest.filter((w) => !w.startsWith('-'))].join(' ')}", not one id`;
+  const titleWords = wordsBesideOptions(target.rest);
+  if (titleWords.length > 0) return `${where} names "${[target.id, ...titleWords].join(' ')}", not one id`;
   const json = run([target.kind === 'page' ? 'read' : 'checklist', target.id, '--json'], { env });
   if (json.code !== 0) return `${where} exits ${json.code}: ${json.stderr.split('\n')[0]}`;
   const opened = (JSON.parse(json.stdout) as { id?: string }).id;
