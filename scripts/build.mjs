@@ -57,6 +57,16 @@ const vendors = {
   '@inquirer/core': { file: 'inquirer-core', source: "export * from '@inquirer/core';" },
   yaml: { file: 'yaml', source: "export * from 'yaml';" },
 };
+// better-sqlite3's JavaScript, for search on Node before 24 (src/search/engines/betterSqlite3.ts
+// requires it from here on first use). An optional dependency: a build without it leaves it out,
+// and search then says how to install it.
+const betterSqlite3 = (() => {
+  try {
+    return JSON.parse(readFileSync(join(root, 'node_modules', 'better-sqlite3', 'package.json'), 'utf8')).version;
+  } catch {
+    return undefined;
+  }
+})();
 
 const escape = (text) => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 
@@ -87,8 +97,7 @@ const common = {
   format: 'cjs',
   platform: 'node',
   target: 'node20.17',
-  // node-pty is for tests only. better-sqlite3's JavaScript is bundled; its addon is loaded from
-  // node_modules at run time (see src/search/searchIndex.ts).
+  // node-pty is for tests only. better-sqlite3's addon is loaded from node_modules at run time.
   external: ['node-pty'],
   // The handbook has no code to colour and marked-terminal runs without emoji.
   alias: { 'cli-highlight': stub('cli-highlight.mjs'), 'node-emoji': stub('node-emoji.mjs') },
@@ -106,7 +115,7 @@ const common = {
   define: {
     __DELEGATE_VERSION__: JSON.stringify(version),
     __DELEGATE_BUILD__: JSON.stringify(buildId),
-    __BETTER_SQLITE3_VERSION__: JSON.stringify(JSON.parse(readFileSync(join(root, 'node_modules', 'better-sqlite3', 'package.json'), 'utf8')).version),
+    __BETTER_SQLITE3_VERSION__: JSON.stringify(betterSqlite3),
     'import.meta.url': '__delegateModule.url',
   },
   // "use strict" first: esbuild writes it below the banner, where it would no longer count.
@@ -121,7 +130,8 @@ rmSync(out, { recursive: true, force: true });
 
 await build({ ...common, entryPoints: { cli: 'src/cli.ts' }, outdir: out, plugins: [splitOut, lazyChildProcessForCommander] });
 await build({ ...common, entryPoints: islands, outdir: `${out}/islands` });
-for (const { file, source } of Object.values(vendors)) {
+const vendorBuilds = [...Object.values(vendors), ...(betterSqlite3 ? [{ file: 'better-sqlite3', source: "module.exports = require('better-sqlite3');" }] : [])];
+for (const { file, source } of vendorBuilds) {
   await build({ ...common, stdin: { contents: source, resolveDir: root, loader: 'js' }, outfile: `${out}/vendor/${file}.cjs` });
 }
 
