@@ -1,9 +1,13 @@
 // `npm run bench`: the handbook's speed targets, as ratios to Node's own start-up in the same
-// run. Usage: node scripts/bench.mjs [handbook|search|motion ...] (default: all).
+// run, on this machine's Node and on Node 24 (fetched from the npm registry, scripts/fetch-node.mjs),
+// one column each. Usage: node scripts/bench.mjs [handbook|search|motion ...] (default: all).
+// BENCH_NODES=own times this Node alone; BENCH_NODES=20,24 names the majors to fetch beside it.
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { node, table, timeCases } from './bench/lib.mjs';
+import { node, table, timeOnNodes } from './bench/lib.mjs';
+import { fetchNode } from './fetch-node.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const work = join(root, '.bench');
@@ -17,15 +21,38 @@ const baseline = { name: 'node -e 0', cmd: node, args: ['-e', '0'] };
 const delegate = (name, ...args) => ({ name, cmd: node, args: [bin, ...args], env });
 const results = [];
 
-function report(title, medians, target) {
-  const base = medians.get(baseline.name);
-  const rows = [...medians].map(([name, ms]) => {
-    const ratio = ms / base;
-    const verdict = name === baseline.name || target === undefined || name.startsWith('peer') ? '' : ratio <= target ? 'ok' : `OVER ${target}`;
-    return [name, ms.toFixed(1), ratio.toFixed(2), verdict];
+const major = (path) => execFileSync(path, ['-p', 'process.versions.node'], { encoding: 'utf8' }).trim();
+const own = { label: `Node ${major(node)}`, path: node };
+const others = (process.env.BENCH_NODES ?? '24')
+  .split(',')
+  .filter((m) => m !== 'own' && m !== '' && m !== own.label.split(' ')[1].split('.')[0])
+  .map((m) => {
+    const path = fetchNode(Number(m));
+    return { label: `Node ${major(path)}`, path };
   });
-  console.log(`\n## ${title}\n\n${table(rows, ['command', 'median ms', 'x node -e 0', 'target'])}`);
-  results.push(...rows.filter((r) => r[3].startsWith('OVER')));
+const nodes = [own, ...others];
+const timeCases = (cases, options) => timeOnNodes(cases, nodes, options);
+
+/**
+ * Print one table: a row per case, a median and a ratio to `node -e 0` per Node. `byNode` maps
+ * a Node's label to the medians of its cases; `target` is one ratio, or one per Node label.
+ */
+function report(title, byNode, target) {
+  const names = [...byNode.values().next().value.keys()];
+  const targetOf = (label) => (typeof target === 'object' ? target[label] : target);
+  const rows = names.map((name) => [
+    name,
+    ...[...byNode].flatMap(([label, medians]) => {
+      const ms = medians.get(name);
+      const ratio = ms / medians.get(baseline.name);
+      const limit = targetOf(label);
+      const verdict = name === baseline.name || limit === undefined || name.startsWith('peer') ? '' : ratio <= limit ? ' ok' : ` OVER ${limit}`;
+      if (verdict.startsWith(' OVER')) results.push(`${name} on ${label}`);
+      return [ms.toFixed(1), `${ratio.toFixed(2)}${verdict}`];
+    }),
+  ]);
+  const headers = ['command', ...[...byNode.keys()].flatMap((label) => [`${label} ms`, `${label} x node -e 0`])];
+  console.log(`\n## ${title}\n\n${table(rows, headers)}`);
 }
 
 if (wanted('handbook')) {
@@ -42,6 +69,7 @@ if (wanted('handbook')) {
     delegate('delegate read <lesson>', 'read', 'chair-not-neutral'),
     delegate('delegate cheatsheet', 'cheatsheet'),
     delegate('delegate list', 'list'),
+    delegate('delegate search reference back (handbook)', 'search', 'reference', 'back'),
     { name: 'peer: tldr --render (npm tldr)', cmd: node, args: [join(root, 'node_modules', 'tldr', 'bin', 'tldr'), '--render', page], env: { HOME: home } },
   ]);
   report('Handbook (target: each at most 1.5x node -e 0)', medians, 1.5);
@@ -51,7 +79,7 @@ for (const name of ['search', 'motion']) {
   if (!wanted(name)) continue;
   try {
     const mod = await import(`./bench/${name}.mjs`);
-    await mod.default({ root, work, bin, env, baseline, delegate, report, timeCases });
+    await mod.default({ root, work, bin, env, baseline, delegate, report, timeCases, nodes });
   } catch (error) {
     if (error.code === 'ERR_MODULE_NOT_FOUND' && String(error.message).includes(`bench/${name}.mjs`)) continue;
     throw error;
@@ -59,7 +87,7 @@ for (const name of ['search', 'motion']) {
 }
 
 if (results.length) {
-  console.log(`\n${results.length} figure(s) over target: ${results.map((r) => r[0]).join(', ')}`);
+  console.log(`\n${results.length} figure(s) over target: ${results.join(', ')}`);
   process.exitCode = 1;
 } else {
   console.log('\nEvery figure is within its target.');

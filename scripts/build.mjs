@@ -1,22 +1,19 @@
 // Bundle src/ into dist/ with esbuild, shaped for start-up time:
 //
-//   dist/cli.cjs        our code and commander, one CommonJS module, already wrapped in its
-//                       function (run by bin/delegate.cjs, not require). Commands are still loaded
-//                       lazily (each `await import()` in src becomes a module initialised on
-//                       first use), but nothing goes through Node's ESM loader, which costs about
-//                       a millisecond per file and reads each one asynchronously.
+//   dist/cli.cjs        our code and commander, one CommonJS module that bin/delegate.cjs
+//                       requires. Commands are still loaded lazily (each `await import()` in src
+//                       becomes a module initialised on first use), but nothing goes through
+//                       Node's ESM loader, which costs about a millisecond per file and reads
+//                       each one asynchronously.
 //   dist/islands/*.cjs  our modules that need the Markdown libraries (marked, marked-terminal,
 //                       chalk), built separately so that their 200 kB are read only when a page
 //                       is rendered afresh, not at every start.
 //   dist/vendor/*.cjs   the prompt library and the full YAML parser, likewise on first use.
 //   dist/content-manifest.json   the bundled pages, parsed at build time.
-//   dist/cli*.cache     V8's compiled code for cli.cjs, made by running commands with it
-//                       here, one cache per group of commands; the bin uses one when it was
-//                       made for this very cli.cjs (the build id heads both) and V8 finds it
-//                       fits the Node that runs it.
-import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+//
+// V8's compiled code is kept by Node itself (module.enableCompileCache(), in the bin) on Node
+// 22.1 and later: nothing of ours to train or keep in step with the Node that runs it.
+import { existsSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -60,6 +57,16 @@ const vendors = {
   '@inquirer/core': { file: 'inquirer-core', source: "export * from '@inquirer/core';" },
   yaml: { file: 'yaml', source: "export * from 'yaml';" },
 };
+// better-sqlite3's JavaScript, for search on Node before 24 (src/search/engines/betterSqlite3.ts
+// requires it from here on first use). An optional dependency: a build without it leaves it out,
+// and search then says how to install it.
+const betterSqlite3 = (() => {
+  try {
+    return JSON.parse(readFileSync(join(root, 'node_modules', 'better-sqlite3', 'package.json'), 'utf8')).version;
+  } catch {
+    return undefined;
+  }
+})();
 
 const escape = (text) => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 
@@ -90,8 +97,7 @@ const common = {
   format: 'cjs',
   platform: 'node',
   target: 'node20.17',
-  // node-pty is for tests only. better-sqlite3's JavaScript is bundled; its addon is loaded from
-  // node_modules at run time (see src/search/searchIndex.ts).
+  // node-pty is for tests only. better-sqlite3's addon is loaded from node_modules at run time.
   external: ['node-pty'],
   // The handbook has no code to colour and marked-terminal runs without emoji.
   alias: { 'cli-highlight': stub('cli-highlight.mjs'), 'node-emoji': stub('node-emoji.mjs') },
@@ -109,12 +115,12 @@ const common = {
   define: {
     __DELEGATE_VERSION__: JSON.stringify(version),
     __DELEGATE_BUILD__: JSON.stringify(buildId),
-    __BETTER_SQLITE3_VERSION__: JSON.stringify(JSON.parse(readFileSync(join(root, 'node_modules', 'better-sqlite3', 'package.json'), 'utf8')).version),
+    __BETTER_SQLITE3_VERSION__: JSON.stringify(betterSqlite3),
     'import.meta.url': '__delegateModule.url',
   },
   // "use strict" first: esbuild writes it below the banner, where it would no longer count.
   // import.meta.url is worked out only where it is used (a URL costs at every start).
-  banner: { js: `"use strict";/*delegate-build:${buildId}*/var __delegateModule = { get url() { return require('node:url').pathToFileURL(__filename).href; } };` },
+  banner: { js: `"use strict";var __delegateModule = { get url() { return require('node:url').pathToFileURL(__filename).href; } };` },
 };
 
 // Built beside dist/ and swapped in at the end, so a delegate process (or a test) running
@@ -123,25 +129,9 @@ const out = `${root}/dist.build-${process.pid}`;
 rmSync(out, { recursive: true, force: true });
 
 await build({ ...common, entryPoints: { cli: 'src/cli.ts' }, outdir: out, plugins: [splitOut, lazyChildProcessForCommander] });
-// NOTE: cli.cjs is read at every start. Plain ASCII, it becomes a one-byte string; one other
-// character anywhere makes all of it two bytes a character, slower to read and twice the
-// memory. esbuild escapes strings but leaves regular expression literals and String.raw as
-// written: write such characters there as \u2019 and the like.
-{
-  const core = readFileSync(`${out}/cli.cjs`, 'utf8');
-  const at = core.search(/[^\x00-\x7f]/);
-  if (at !== -1) {
-    rmSync(out, { recursive: true, force: true });
-    throw new Error(`build: dist/cli.cjs has a character outside ASCII (${JSON.stringify(core[at])}) in: ${core.slice(Math.max(0, at - 60), at + 20)}`);
-  }
-  // NOTE: cli.cjs is written as the function Node would wrap a CommonJS module in, so that the
-  // bin compiles the text as read: wrapping it there (Module.wrap) makes V8 copy all of it into
-  // one string again at every start. The build id stays at its head, and so does "use strict".
-  const head = /^"use strict";\/\*delegate-build:[^*]*\*\//.exec(core)[0];
-  writeFileSync(`${out}/cli.cjs`, `${head}(function (exports, require, module, __filename, __dirname) {${core.slice(head.length)}\n})`);
-}
 await build({ ...common, entryPoints: islands, outdir: `${out}/islands` });
-for (const { file, source } of Object.values(vendors)) {
+const vendorBuilds = [...Object.values(vendors), ...(betterSqlite3 ? [{ file: 'better-sqlite3', source: "module.exports = require('better-sqlite3');" }] : [])];
+for (const { file, source } of vendorBuilds) {
   await build({ ...common, stdin: { contents: source, resolveDir: root, loader: 'js' }, outfile: `${out}/vendor/${file}.cjs` });
 }
 
@@ -151,82 +141,6 @@ await build({ ...common, format: 'esm', supported: {}, banner: {}, entryPoints: 
   define: { __DELEGATE_VERSION__: common.define.__DELEGATE_VERSION__, __DELEGATE_BUILD__: common.define.__DELEGATE_BUILD__ } });
 await import(pathToFileURL(`${out}/write-manifest.mjs`).href);
 rmSync(`${out}/write-manifest.mjs`);
-
-// Run the commands a delegate uses with the core, and keep what V8 compiled for them
-// (scripts/train-code-cache.cjs): the bin hands it back to V8 at every start instead of
-// compiling cli.cjs again. V8 reads a whole cache at every start, so there is one per group of
-// commands, holding only what that group runs: dist/cli.<group>.cache for `delegate <group> …`,
-// dist/cli.<group>-<command>.cache for one command of a group, and dist/cli.cache for the rest
-// (the handbook). Only a cache made by this very Node fits; V8 rejects any other, and the bin
-// then compiles as usual.
-const motions = join(root, 'test', 'fixtures', 'motions');
-const housing = ['anytown.txt', 'riverside.txt', 'hilltop.txt', 'workers-union.txt', 'lakeside.txt'];
-const trials = {
-  cli: [['--version'], ['list'], ['read', 'chair-not-neutral'], ['read', 'card-votes'], ['cheatsheet']],
-  search: [['search', 'reference', 'back']],
-  notes: [['notes', 'list']],
-  checklist: [['checklist', 'list']],
-  ...(existsSync(motions)
-    ? {
-        motion: [
-          ['motion', 'check', join(motions, 'two-subjects.txt')],
-          ['motion', 'keep', '--mine', join(motions, 'housing-cac.md'), '--draft', join(motions, 'draft-composite.txt')],
-        ],
-        // compare alone has a speed target (npm run bench), and reads none of check's or keep's
-        // code. Run twice: the second time on 20 motions, too many for a grid, as a big topic is.
-        'motion-compare': [
-          ['motion', 'compare', join(motions, 'housing-cac.md')],
-          ['motion', 'compare', ...[1, 2, 3].map(() => join(motions, 'housing-cac.md')), ...housing.map((f) => join(motions, 'housing', f))],
-        ],
-      }
-    : {}),
-};
-const cacheFile = (group) => `${out}/${group === 'cli' ? 'cli' : `cli.${group}`}.cache`;
-// Whether V8 takes a cache, tried in a fresh process as the bin will: a rejected one would
-// cost every start a compile, and nothing would say so.
-const acceptsCache = `
-const { readFileSync } = require('node:fs'); const { Script } = require('node:vm');
-const [source, cache, name] = process.argv.slice(1);
-const data = readFileSync(cache);
-const script = new Script(readFileSync(source, 'latin1'), { filename: name, cachedData: data.subarray(data.indexOf(10) + 1) });
-console.log(script.cachedDataRejected ? 'rejected' : 'accepted');`;
-
-async function train(group, runs) {
-  const home = mkdtempSync(join(tmpdir(), 'delegate-build-'));
-  try {
-    writeFileSync(join(home, 'runs.json'), JSON.stringify(runs));
-    // The trial runs see none of the delegate's settings, NODE_OPTIONS included: V8 writes the
-    // flags in force into the cache and rejects it in a process whose flags differ.
-    const env = { PATH: process.env.PATH, HOME: home, XDG_DATA_HOME: home, XDG_CACHE_HOME: home, XDG_CONFIG_HOME: home, NO_COLOR: '1' };
-    const trained = await run([join(root, 'scripts', 'train-code-cache.cjs'), `${out}/cli.cjs`, cacheFile(group), join(home, 'runs.json'), join(root, 'dist', 'cli.cjs')], env);
-    if (trained.code !== 0 || !existsSync(cacheFile(group))) return `a trial run failed, exit ${trained.code}: ${trained.stderr.trim()}`;
-    // V8 checks a cache against the source's length, not its text: the build id in front ties
-    // this cache to this cli.cjs (bin/delegate.cjs compares them).
-    writeFileSync(cacheFile(group), Buffer.concat([Buffer.from(`delegate-build:${buildId}\n`), readFileSync(cacheFile(group))]));
-    const check = await run(['-e', acceptsCache, `${out}/cli.cjs`, cacheFile(group), join(root, 'dist', 'cli.cjs')], env);
-    return check.stdout.trim() === 'accepted' ? '' : `V8 rejects it (${check.stdout.trim() || check.stderr.trim()}); see scripts/train-code-cache.cjs`;
-  } finally {
-    rmSync(home, { recursive: true, force: true });
-  }
-}
-
-function run(args, env) {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk) => (stdout += chunk));
-    child.stderr.on('data', (chunk) => (stderr += chunk));
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
-
-const failed = await Promise.all(Object.entries(trials).map(async ([group, runs]) => [group, await train(group, runs)]));
-for (const [group, why] of failed) {
-  if (!why) continue;
-  rmSync(cacheFile(group), { force: true });
-  console.warn(`build: no code cache for ${group === 'cli' ? 'the handbook' : `\`delegate ${group}\``} (${why})`);
-}
 
 const old = `${root}/dist.old-${process.pid}`;
 try {

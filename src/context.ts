@@ -1,4 +1,4 @@
-import { resolvePaths, type Env, type Paths } from './paths.js';
+import { resolvePaths, type Env, type Paths, type Platform } from './paths.js';
 import { makeTheme, type Theme } from './render/theme.js';
 
 export type ColorMode = 'auto' | 'always' | 'never';
@@ -20,6 +20,8 @@ export interface Context {
   stderr: OutStream;
   stdin: InStream;
   env: Env;
+  /** Whose conventions to follow: folders, the default editor and pager. */
+  platform: Platform;
   paths: Paths;
   theme: Theme;
   /** Columns to wrap at. */
@@ -51,20 +53,21 @@ export const MAX_READING_WIDTH = 100;
 /** The context a command runs in. */
 export function createContext(
   options: GlobalOptions,
-  io: { stdout: OutStream; stderr: OutStream; stdin: InStream | (() => InStream); env: Env; now?: () => Date },
+  io: { stdout: OutStream; stderr: OutStream; stdin: InStream | (() => InStream); env: Env; now?: () => Date; platform?: Platform },
 ): Context {
   const interactive = !!io.stdout.isTTY;
   const width = options.width ?? (interactive && io.stdout.columns ? Math.min(io.stdout.columns, MAX_READING_WIDTH) : 80);
   // process.stdin opens a socket or file stream the moment it is touched; most commands never
   // read it, so it is opened on first use.
-  const { stdin, ...rest } = io;
+  const { stdin, platform = process.platform, ...rest } = io;
   let opened: InStream | undefined;
   return {
     ...rest,
     get stdin(): InStream {
       return (opened ??= typeof stdin === 'function' ? stdin() : stdin);
     },
-    paths: resolvePaths(io.env),
+    platform,
+    paths: resolvePaths(io.env, platform),
     theme: makeTheme(wantColor(options.color ?? 'auto', io.env, io.stdout)),
     width,
     interactive,

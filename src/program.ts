@@ -56,7 +56,7 @@ export function buildProgram(
         'delegate read chair-not-neutral  # read a page by id or title words',
         'delegate cheatsheet --format html --output cheatsheet.html',
       ]) +
-        '\nEnvironment: DELEGATE_PATH (extra content folders, colon-separated), DELEGATE_NOTES_DIR,\nXDG_DATA_HOME, XDG_CACHE_HOME, PAGER, NO_COLOR, FORCE_COLOR, DELEGATE_DEBUG=1 (stack traces).\n',
+        '\nEnvironment: DELEGATE_PATH (extra content folders, separated by : or, on Windows, ;), DELEGATE_NOTES_DIR,\nXDG_DATA_HOME, XDG_CACHE_HOME, PAGER, NO_COLOR, FORCE_COLOR, DELEGATE_DEBUG=1 (stack traces).\n',
     )
     .action(
       act(async (ctx, [command]: string[]) => {

@@ -1,6 +1,7 @@
 // Timing helpers for `npm run bench`: whole processes, interleaved rounds, medians, ratios.
 import { spawnSync } from 'node:child_process';
 
+/** Stands for "the Node under test" in a case's `cmd`: timeOnNodes() runs such a case on each Node. */
 export const node = process.execPath;
 
 /** Wall time of one run of a command, in milliseconds; throws if it fails. */
@@ -42,6 +43,26 @@ export function timeCases(cases, { rounds = 15, warmup = 2 } = {}) {
     }
   }
   return new Map([...samples].map(([name, values]) => [name, median(values)]));
+}
+
+/**
+ * timeCases() on every Node in `nodes` ({ label, path }), interleaved in one run so that noise
+ * falls on each alike: a case whose `cmd` is `node` runs once per Node, any other (ripgrep, a
+ * peer) once for all. Returns the medians per Node label, then per case name.
+ */
+export function timeOnNodes(cases, nodes, options) {
+  const expanded = [];
+  for (const c of cases) {
+    if (c.cmd !== node) expanded.push({ ...c, key: c.name });
+    else for (const n of nodes) expanded.push({ ...c, cmd: n.path, key: `${n.label}\u0000${c.name}`, name: `${n.label}\u0000${c.name}` });
+  }
+  const medians = timeCases(expanded, options);
+  return new Map(
+    nodes.map((n) => [
+      n.label,
+      new Map(cases.map((c) => [c.name, medians.get(c.cmd === node ? `${n.label}\u0000${c.name}` : c.name)])),
+    ]),
+  );
 }
 
 /** Peak resident memory of one run in MB, from /usr/bin/time when the machine has it. */

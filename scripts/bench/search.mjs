@@ -65,7 +65,7 @@ function ensureNotes(dir, count) {
 const ms = (x) => (x === undefined ? 'n/a' : x.toFixed(0));
 const ratio = (x, base) => (x === undefined ? '' : ` (${(x / base).toFixed(2)}x)`);
 
-export default async function ({ work, bin, env, baseline, report, timeCases }) {
+export default async function ({ work, bin, env, baseline, report, timeCases, nodes }) {
   const rg = spawnSync('rg', ['--version'], { stdio: 'ignore' }).status === 0;
   if (!rg) console.log('\nbench: ripgrep (rg) is not installed, so its column is left out (apt-get install ripgrep).');
   const rows = [];
@@ -78,59 +78,70 @@ export default async function ({ work, bin, env, baseline, report, timeCases }) 
     const search = { name: `delegate search (${count} notes)`, cmd: node, args: [bin, 'search', ...QUERY], env: caseEnv };
     const ripgrep = { name: `peer: rg -i -l (${count} notes)`, cmd: 'rg', args: ['-i', '-l', QUERY.join(' '), notes], okCodes: [0, 1] };
     const floor = { name: `floor: node listing and statting the notes (${count})`, cmd: node, args: [statFloor, notes] };
+    const on = (n, c) => ({ ...c, cmd: n.path });
 
     // First build: a cold cache each time.
     const buildRounds = count >= 50000 ? 1 : 3;
-    const builds = [];
-    for (let r = 0; r < buildRounds; r++) {
+    const builds = new Map();
+    const buildMemory = new Map();
+    for (const n of nodes) {
+      const times = [];
+      for (let r = 0; r < buildRounds; r++) {
+        rmSync(cacheHome, { recursive: true, force: true });
+        times.push(timeOnce(on(n, search)));
+      }
       rmSync(cacheHome, { recursive: true, force: true });
-      builds.push(timeOnce(search));
+      builds.set(n.label, median(times));
+      buildMemory.set(n.label, peakMemoryMb(on(n, search)));
     }
-    rmSync(cacheHome, { recursive: true, force: true });
-    const buildMemory = peakMemoryMb(search);
 
+    // NOTE: one index for every Node: the engines share its file format.
     const warm = timeCases([baseline, search, floor, ...(rg ? [ripgrep] : [])], { rounds: ROUNDS, warmup: 2 });
-    const warmMemory = peakMemoryMb(search);
 
-    // One note changed before each search (its size and mtime move), as after `notes edit`.
-    const changed = [];
-    for (let r = 0; r < ROUNDS; r++) {
-      appendFileSync(join(notes, `note-${String((r * 7919) % count).padStart(5, '0')}.md`), `edited in round ${r}\n`);
-      changed.push(timeOnce(search));
-    }
-    const base = warm.get(baseline.name);
-    const warmMs = warm.get(search.name);
-    const rgMs = rg ? warm.get(ripgrep.name) : undefined;
-    const floorMs = warm.get(floor.name);
-    const changeMs = median(changed);
-    rows.push([
-      count.toLocaleString('en-GB'),
-      ms(median(builds)),
-      `${ms(warmMs)}${ratio(warmMs, base)}`,
-      `${ms(changeMs)}${ratio(changeMs, base)}`,
-      rg ? `${ms(rgMs)}${ratio(rgMs, base)}` : 'n/a',
-      `${ms(floorMs)}${ratio(floorMs, base)}`,
-      ms(base),
-      `${ms(buildMemory)} / ${ms(warmMemory)}`,
-    ]);
-
-    // The targets, through report() so that a figure over target fails the bench.
-    if (count === 10000) report(`Search, warm index, ${count} notes (target: at most 1.5x node -e 0)`, new Map([[baseline.name, base], [search.name, warmMs]]), 1.5);
-    if (count === 50000 && rg) report(`Search, warm index, ${count} notes (target: faster than rg, ${(rgMs / base).toFixed(2)}x)`, new Map([[baseline.name, base], [search.name, warmMs]]), rgMs / base);
-    report(
-      `Search just after one note changed, ${count} notes (target: at most 2x the warm search, ${((2 * warmMs) / base).toFixed(2)}x)`,
-      new Map([[baseline.name, base], [`delegate search after a change (${count} notes)`, changeMs]]),
-      (2 * warmMs) / base,
-    );
-    for (const [what, mb] of [['first build', buildMemory], ['warm search', warmMemory]]) {
-      if (mb !== undefined && mb >= 150) verdicts.push(`peak memory of the ${what} at ${count} notes is ${mb.toFixed(0)} MB, over 150 MB`);
+    for (const n of nodes) {
+      const warmMemory = peakMemoryMb(on(n, search));
+      // One note changed before each search (its size and mtime move), as after `notes edit`.
+      const changed = [];
+      for (let r = 0; r < ROUNDS; r++) {
+        appendFileSync(join(notes, `note-${String((r * 7919) % count).padStart(5, '0')}.md`), `edited in round ${r}\n`);
+        changed.push(timeOnce(on(n, search)));
+      }
+      const medians = warm.get(n.label);
+      const base = medians.get(baseline.name);
+      const warmMs = medians.get(search.name);
+      const rgMs = rg ? medians.get(ripgrep.name) : undefined;
+      const floorMs = medians.get(floor.name);
+      const changeMs = median(changed);
+      rows.push([
+        count.toLocaleString('en-GB'),
+        n.label,
+        ms(builds.get(n.label)),
+        `${ms(warmMs)}${ratio(warmMs, base)}`,
+        `${ms(changeMs)}${ratio(changeMs, base)}`,
+        rg ? `${ms(rgMs)}${ratio(rgMs, base)}` : 'n/a',
+        `${ms(floorMs)}${ratio(floorMs, base)}`,
+        ms(base),
+        `${ms(buildMemory.get(n.label))} / ${ms(warmMemory)}`,
+      ]);
+      const one = (name, value) => new Map([[n.label, new Map([[baseline.name, base], [name, value]])]]);
+      // The targets, through report() so that a figure over target fails the bench.
+      if (count === 10000) report(`Search, warm index, ${count} notes, ${n.label} (target: at most 1.5x node -e 0)`, one(search.name, warmMs), 1.5);
+      if (count === 50000 && rg) report(`Search, warm index, ${count} notes, ${n.label} (target: faster than rg, ${(rgMs / base).toFixed(2)}x)`, one(search.name, warmMs), rgMs / base);
+      report(
+        `Search just after one note changed, ${count} notes, ${n.label} (target: at most 2x the warm search, ${((2 * warmMs) / base).toFixed(2)}x)`,
+        one(`delegate search after a change (${count} notes)`, changeMs),
+        (2 * warmMs) / base,
+      );
+      for (const [what, mb] of [['first build', buildMemory.get(n.label)], ['warm search', warmMemory]]) {
+        if (mb !== undefined && mb >= 150) verdicts.push(`peak memory of the ${what} at ${count} notes on ${n.label} is ${mb.toFixed(0)} MB, over 150 MB`);
+      }
     }
   }
 
   const markdown = [
     `Search benchmark (query: \`${QUERY.join(' ')}\`; times are medians in ms, with the ratio to \`node -e 0\`):`,
     '',
-    table(rows, ['notes', 'first build', 'warm search', 'after one change', 'rg -i -l', 'list + stat floor', 'node -e 0', 'peak MB (build / warm)']),
+    table(rows, ['notes', 'Node', 'first build', 'warm search', 'after one change', 'rg -i -l', 'list + stat floor', 'node -e 0', 'peak MB (build / warm)']),
     '',
     'Targets: warm search at 10,000 notes within 1.5x `node -e 0`; at 50,000 faster than rg; after one change within 2x the warm search; peak memory under 150 MB.',
     '"list + stat floor" is a Node script that only lists the notes and stats each one, as every search must to stay in step with the files: no index, no query, no output.',

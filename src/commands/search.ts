@@ -7,6 +7,7 @@ import { ExitCode, UserError, usageError } from '../errors.js';
 import { neutralise } from '../render/sanitize.js';
 import { correctionLine, hitToJson, renderSearchResults, resultToJson } from '../render/searchView.js';
 import { asYouType, QueryError } from '../search/parseQuery.js';
+import { SqliteUnavailableError } from '../search/database.js';
 import { IndexBusyError, type SyncProgress } from '../search/searchIndex.js';
 import { SearchSession, type PageFilters, type SearchHit } from '../search/searchSession.js';
 import { printJson, printPaged } from '../ui/output.js';
@@ -42,7 +43,12 @@ async function openSession(ctx: Context): Promise<SearchSession> {
   const progress = progressReporter(ctx);
   let session: SearchSession;
   try {
-    session = await SearchSession.open({ cacheDir: ctx.paths.cache, roots: contentPaths(ctx.paths), onProgress: progress.onProgress });
+    session = await SearchSession.open({
+      cacheDir: ctx.paths.cache,
+      roots: contentPaths(ctx.paths),
+      onProgress: progress.onProgress,
+      onWait: () => ctx.stderr.write(`${ctx.theme.warn('notice:')} waiting for another delegate command to finish updating the search index\n`),
+    });
   } catch (error) {
     throw translate(error);
   } finally {
@@ -58,6 +64,7 @@ async function openSession(ctx: Context): Promise<SearchSession> {
 function translate(error: unknown): unknown {
   if (error instanceof QueryError) return usageError(error.message, 'Search syntax: words (all must match), "a phrase", OR between alternatives, -word to leave out, prefix*.');
   if (error instanceof IndexBusyError) return new UserError('another delegate command is still updating the search index', { hint: 'Try again in a moment.' });
+  if (error instanceof SqliteUnavailableError) return new UserError(error.message, { hint: error.hint });
   return error;
 }
 

@@ -1,5 +1,5 @@
-import type Database from 'better-sqlite3';
-import { TOKENIZER } from './searchIndex.js';
+import type { Database } from './database.js';
+import { TOKENIZER } from './indexSchema.js';
 
 /** A line of a page that matched, with where in the line the matched words are. */
 export interface MatchedLine {
@@ -37,7 +37,7 @@ export const LINE_WINDOW = 160;
  * highlight() marks the words.
  */
 export function matchingLines(
-  db: Database.Database,
+  db: Database,
   sources: readonly LinesSource[],
   query: { expression: string; words: readonly string[] },
   maxLines: number,
@@ -53,7 +53,7 @@ export function matchingLines(
   db.exec('DELETE FROM temp.lines');
   const insert = db.prepare('INSERT INTO temp.lines(text, page, line) VALUES (?, ?, ?)');
   const sections = sources.map(() => new Map<number, string>());
-  const insertAll = db.transaction(() => {
+  db.transaction(() => {
     sources.forEach((source, page) => {
       insert.run(clean(source.title), page, 0);
       let section: string | undefined;
@@ -70,12 +70,11 @@ export function matchingLines(
       });
     });
   });
-  insertAll();
   const results: PageLines[] = sources.map((s) => ({ title: { text: s.title, matches: [] }, lines: [] }));
   if (!query.expression) return results;
   const rows = db
     .prepare(`SELECT page, line, highlight(lines, 0, '${OPEN}', '${CLOSE}') AS marked FROM temp.lines WHERE lines MATCH ? ORDER BY page, line`)
-    .all(query.expression) as Array<{ page: number; line: number; marked: string }>;
+    .all(query.expression) as unknown as Array<{ page: number; line: number; marked: string }>;
   const candidates = sources.map(() => [] as Array<MatchedLine & { words: number }>);
   for (const row of rows) {
     const { text, matches } = unmark(row.marked);

@@ -1,100 +1,15 @@
-import type BetterSqlite3 from 'better-sqlite3';
-import BundledDatabase from 'better-sqlite3';
 import { readFileSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
 import { FrontMatterError } from '../content/frontMatter.js';
 import { MAX_PAGE_BYTES, parsePage } from '../content/loadPages.js';
 import type { ContentPath, ContentWarning, Origin, Page, PageKind } from '../content/page.js';
 import { ensureDir } from '../util/ensureDir.js';
-import { fingerprintFiles, listContent, listedFiles, type ContentListing, type ListedFile } from './listContent.js';
+import { openDatabase, sqliteErrorCode, type Database, type SqlValue, type Statement } from './database.js';
+import { IndexDamagedError, prepareSchema } from './indexSchema.js';
+import { listContent, listedFiles, type ListedFile } from './listContent.js';
+import { diffListing, statsToStore, unchangedSince, type IndexedFile, type StoredListing } from './listingDiff.js';
 
-// NOTE: the build bundles better-sqlite3's JavaScript with the rest of delegate (compiled once,
-// kept in the code cache) and tells it where its addon is, in node_modules. Loaded from
-// node_modules instead, its dozen files are found, read and compiled at every search (~8 ms),
-// and its own loader (the `bindings` package) looks for the addon in a dozen places. The
-// JavaScript must be the release the addon was built with: when the installed better-sqlite3 is
-// another release, it is loaded whole from node_modules.
-declare const __BETTER_SQLITE3_VERSION__: string | undefined;
-const requireHere = createRequire(import.meta.url);
-type Connection = BetterSqlite3.Database;
-type Statement = BetterSqlite3.Statement;
-
-let loaded: typeof BetterSqlite3 | undefined;
-function sqlite(): typeof BetterSqlite3 {
-  if (!loaded) {
-    let installed: string | undefined;
-    try {
-      installed = (JSON.parse(readFileSync(requireHere.resolve('better-sqlite3/package.json'), 'utf8')) as { version?: string }).version;
-    } catch {
-      // not where the package normally is: let require find it
-    }
-    const bundled = typeof __BETTER_SQLITE3_VERSION__ === 'string' && installed === __BETTER_SQLITE3_VERSION__;
-    loaded = bundled ? BundledDatabase : (requireHere('better-sqlite3') as typeof BetterSqlite3);
-  }
-  return loaded;
-}
-
-let addon: { path?: string } | undefined;
-/** Where the addon is built; undefined (better-sqlite3 then finds it) for an unusual build. */
-function addonPath(): string | undefined {
-  if (!addon) {
-    try {
-      addon = { path: requireHere.resolve('better-sqlite3/build/Release/better_sqlite3.node') };
-    } catch {
-      addon = {};
-    }
-  }
-  return addon.path;
-}
-
-/** Bump when the tables or what goes into them change: an older index is then rebuilt. */
-export const SCHEMA_VERSION = 2;
-// 'dlgt': marks the file as a delegate search index, so a foreign SQLite file is not mistaken for one.
-const APPLICATION_ID = 0x646c6774;
-
-/** How the index splits text into words: Unicode letters and digits, accents folded, English stemming. */
-export const TOKENIZER = "tokenize='porter unicode61 remove_diacritics 2'";
-
-/** How far the title outweighs the id and tags, the summary and the body in ranking (bm25). */
-const COLUMN_WEIGHTS = { title: 10, keywords: 5, summary: 3, body: 1 } as const;
-
-// NOTE: meta is a rowid table: it holds two values of ~15 bytes per page file, and a lookup in a
-// WITHOUT ROWID table reads every large value it compares its key with.
-const SCHEMA = `
-CREATE TABLE meta(key TEXT PRIMARY KEY, value NOT NULL);
-CREATE TABLE docs(
-  id INTEGER PRIMARY KEY,
-  path TEXT NOT NULL UNIQUE,
-  origin TEXT NOT NULL,
-  size REAL NOT NULL,
-  mtime REAL NOT NULL,
-  page_id TEXT,
-  title TEXT,
-  kind TEXT,
-  tags TEXT,
-  warning TEXT,
-  warning_line INTEGER,
-  shadowed INTEGER NOT NULL DEFAULT 0
-);
-CREATE INDEX docs_page_id ON docs(page_id);
-CREATE INDEX docs_warning ON docs(path) WHERE warning IS NOT NULL;
-CREATE INDEX docs_shadowed ON docs(id) WHERE shadowed = 1;
-CREATE VIRTUAL TABLE pages USING fts5(title, keywords, summary, body, content='', contentless_delete=1, ${TOKENIZER});
-INSERT INTO pages(pages, rank) VALUES('rank', 'bm25(${COLUMN_WEIGHTS.title}, ${COLUMN_WEIGHTS.keywords}, ${COLUMN_WEIGHTS.summary}, ${COLUMN_WEIGHTS.body})');
-CREATE VIRTUAL TABLE words USING fts5(text, content='', contentless_delete=1, detail=none, tokenize='unicode61 remove_diacritics 2');
-CREATE VIRTUAL TABLE words_vocab USING fts5vocab(words, 'row');
-PRAGMA application_id = ${APPLICATION_ID};
-PRAGMA user_version = ${SCHEMA_VERSION};
-`;
-
-/** The index file cannot be used: not a database, another program's database, or damaged. */
-export class IndexDamagedError extends Error {
-  constructor(reason: string) {
-    super(reason);
-    this.name = 'IndexDamagedError';
-  }
-}
+export { IndexDamagedError, SCHEMA_VERSION, TOKENIZER } from './indexSchema.js';
 
 /** Another process held the index for longer than we are willing to wait. */
 export class IndexBusyError extends Error {
@@ -104,20 +19,50 @@ export class IndexBusyError extends Error {
   }
 }
 
-function sqliteCode(error: unknown): string | undefined {
-  return error instanceof sqlite().SqliteError ? error.code : undefined;
-}
-
 /** Whether an error means the index file is unusable and should be rebuilt. */
 export function isDamaged(error: unknown): boolean {
   if (error instanceof IndexDamagedError) return true;
-  const code = sqliteCode(error);
+  const code = sqliteErrorCode(error);
   return code === 'SQLITE_NOTADB' || !!code?.startsWith('SQLITE_CORRUPT');
 }
 
-function busyOr(error: unknown): unknown {
-  const code = sqliteCode(error);
-  return code?.startsWith('SQLITE_BUSY') || code?.startsWith('SQLITE_LOCKED') ? new IndexBusyError() : error;
+function isBusy(error: unknown): boolean {
+  const code = sqliteErrorCode(error);
+  return !!code && (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED'));
+}
+
+/** How long SQLite waits on its own for a lock before it answers SQLITE_BUSY, in ms. */
+const SQLITE_TIMEOUT = 250;
+/** How long a search waits for another delegate command to finish with the index, in ms. */
+const PATIENCE = 60_000;
+
+/**
+ * Run `work`, and again while it fails with SQLITE_BUSY, for up to PATIENCE: some steps (switching
+ * to WAL) get SQLITE_BUSY at once, without SQLite's own wait. `onWait` is told once, when the
+ * first wait begins.
+ */
+function whileBusy<T>(work: () => T, onWait: (() => void) | undefined): T {
+  const giveUpAt = Date.now() + PATIENCE;
+  let pause = 5;
+  let told = false;
+  for (;;) {
+    try {
+      return work();
+    } catch (error) {
+      if (!isBusy(error)) throw error;
+      if (Date.now() >= giveUpAt) throw new IndexBusyError();
+      if (!told) onWait?.();
+      told = true;
+      // A synchronous sleep: every SQLite call here is synchronous, and nothing else is waiting to run.
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, pause);
+      pause = Math.min(pause * 2, 100);
+    }
+  }
+}
+
+export interface IndexOptions {
+  /** Told when the index is locked by another delegate command and this one starts to wait. */
+  onWait?: () => void;
 }
 
 export interface SyncProgress {
@@ -165,8 +110,9 @@ export class SearchIndex {
   private readonly statements = new Map<string, Statement>();
 
   private constructor(
-    private readonly db: Connection,
+    private readonly db: Database,
     readonly file: string,
+    private readonly onWait: (() => void) | undefined,
   ) {}
 
   /** A prepared statement, prepared once per connection (indexing runs them per file). */
@@ -183,18 +129,16 @@ export class SearchIndex {
    * Open (or create) the index at `file`, or in memory for ':memory:'. Throws IndexDamagedError
    * when the file is not a delegate index of this version; the caller removes it and opens again.
    */
-  static open(file: string): SearchIndex {
+  static open(file: string, options: IndexOptions = {}): SearchIndex {
     if (file !== ':memory:') ensureDir(dirname(file));
-    const nativeBinding = addonPath();
-    const Database = sqlite();
-    const db = new Database(file, { timeout: 60_000, ...(nativeBinding ? { nativeBinding } : {}) });
+    const db = openDatabase(file, { timeout: SQLITE_TIMEOUT });
     try {
-      const index = new SearchIndex(db, file);
-      index.prepareSchema();
+      const index = new SearchIndex(db, file, options.onWait);
+      whileBusy(() => prepareSchema(db, file === ':memory:'), options.onWait);
       return index;
     } catch (error) {
       db.close();
-      throw busyOr(error);
+      throw error;
     }
   }
 
@@ -203,35 +147,8 @@ export class SearchIndex {
     for (const suffix of ['', '-wal', '-shm', '-journal']) rmSync(`${file}${suffix}`, { force: true });
   }
 
-  private prepareSchema(): void {
-    // Snippets use a temporary table; keep it off the disk. The index is a cache: a commit
-    // need not wait for the disk (WAL keeps it consistent; a damaged file is rebuilt).
-    this.db.pragma('temp_store = MEMORY');
-    this.db.pragma('synchronous = NORMAL');
-    const check = (): 'ready' | 'empty' => {
-      const appId = this.db.pragma('application_id', { simple: true }) as number;
-      const version = this.db.pragma('user_version', { simple: true }) as number;
-      if (appId === APPLICATION_ID && version === SCHEMA_VERSION) return 'ready';
-      const tables = this.db.prepare('SELECT count(*) FROM sqlite_schema').pluck().get() as number;
-      if (appId === 0 && version === 0 && tables === 0) return 'empty';
-      if (appId !== APPLICATION_ID) throw new IndexDamagedError('it is not a delegate search index');
-      throw new IndexDamagedError(`it was made by another version of delegate (format ${version}, this one reads ${SCHEMA_VERSION})`);
-    };
-    if (check() === 'ready') return;
-    if (this.file !== ':memory:') this.db.pragma('journal_mode = WAL');
-    // Two searches may create the index at once: the second waits, then finds it made.
-    this.db.exec('BEGIN IMMEDIATE');
-    try {
-      if (check() === 'empty') this.db.exec(SCHEMA);
-      this.db.exec('COMMIT');
-    } catch (error) {
-      this.db.exec('ROLLBACK');
-      throw error;
-    }
-  }
-
   close(): void {
-    if (this.db.open) this.db.close();
+    this.db.close();
   }
 
   /**
@@ -241,21 +158,13 @@ export class SearchIndex {
   async sync(roots: readonly ContentPath[], options: { onProgress?: (progress: SyncProgress) => void } = {}): Promise<SyncReport> {
     const startedAt = Date.now();
     const listing = listContent(roots);
-    const stats = Buffer.from(listing.stats.buffer, 0, listing.count * 16);
-    // NOTE: the fast path of every warm search: two memcmps, no per-file queries or objects.
-    const storedStats = this.meta('stats');
-    if (Buffer.isBuffer(storedStats) && stats.equals(storedStats) && this.sameFiles(listing)) {
-      return { indexed: 0, removed: 0, warnings: this.warnings() };
-    }
+    if (unchangedSince(listing, this.storedListing())) return { indexed: 0, removed: 0, warnings: this.warnings() };
 
-    try {
-      this.db.exec('BEGIN IMMEDIATE');
-    } catch (error) {
-      throw busyOr(error);
-    }
+    whileBusy(() => this.db.exec('BEGIN IMMEDIATE'), this.onWait);
     try {
       // Read under the write lock: another search may have just done this work.
-      const { changed, removed, files, sameFiles } = this.diff(listing);
+      const stored = this.storedListing();
+      const { changed, removed, files, sameFiles } = diffListing(listing, stored, () => this.indexedFiles());
       // Page ids whose files changed: only these can change which file wins an id.
       const touched = new Set<string>();
       for (const path of removed) {
@@ -272,73 +181,30 @@ export class SearchIndex {
         if (options.onProgress && (done % 100 === 0 || done === changed.length)) options.onProgress({ done, total: changed.length });
       }
       this.markShadowed(() => files ?? listedFiles(listing), touched);
-      for (let at = 0; at < listing.count; at++) if (listing.stats[at * 2 + 1]! > racyAfter) listing.stats[at * 2 + 1] = -1;
       const setMeta = this.sql('INSERT INTO meta(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value');
       if (!sameFiles) setMeta.run('fingerprint', listing.fingerprint);
-      setMeta.run('stats', stats);
+      setMeta.run('stats', statsToStore(listing, racyAfter));
       this.db.exec('COMMIT');
       return { indexed: changed.length, removed: removed.length, warnings: this.warnings() };
     } catch (error) {
       if (this.db.inTransaction) this.db.exec('ROLLBACK');
-      throw busyOr(error);
+      throw isBusy(error) ? new IndexBusyError() : error;
     }
   }
 
-  private meta(key: string): unknown {
-    return this.sql('SELECT value FROM meta WHERE key = ?').pluck().get(key);
-  }
-
-  /** Whether the index last saw the same files, in the same order, as `listing` holds. */
-  private sameFiles(listing: ContentListing): boolean {
+  /** The listing the index last saw, when it holds one. */
+  private storedListing(): StoredListing | undefined {
     const fingerprint = this.meta('fingerprint');
-    return Buffer.isBuffer(fingerprint) && listing.fingerprint.equals(fingerprint);
+    const stats = this.meta('stats');
+    return fingerprint instanceof Uint8Array && stats instanceof Uint8Array ? { fingerprint, stats } : undefined;
   }
 
-  /**
-   * Which files are new or changed, and which are gone, since the index last saw them; with
-   * every file of the listing, when it took them to find out.
-   */
-  private diff(listing: ContentListing): { changed: ListedFile[]; removed: string[]; files?: ListedFile[]; sameFiles: boolean } {
-    const storedFingerprint = this.meta('fingerprint');
-    const storedStats = this.meta('stats');
-    const now = listing.stats;
-    if (Buffer.isBuffer(storedFingerprint) && Buffer.isBuffer(storedStats) && storedStats.length % 16 === 0) {
-      const was = new Float64Array(storedStats.length / 8);
-      new Uint8Array(was.buffer).set(storedStats); // a copy: the Buffer need not be 8-byte aligned
-      if (listing.fingerprint.equals(storedFingerprint) && was.length === listing.count * 2) {
-        // The same files in the same order (the usual case: a note edited): compare sizes and mtimes in place.
-        const changed = listedFiles(listing, (at) => was[at * 2] !== now[at * 2] || was[at * 2 + 1] !== now[at * 2 + 1]);
-        return { changed, removed: [], sameFiles: true };
-      }
-      // Files added, removed or renamed: find each in the listing the index last saw.
-      const before = fingerprintFiles(storedFingerprint);
-      if (was.length === before.paths.length * 2) {
-        const place = new Map<string, number>();
-        before.paths.forEach((path, i) => place.set(path, i));
-        const seen = new Uint8Array(before.paths.length);
-        const changed = listedFiles(listing, (at, folder, name, origin) => {
-          const i = place.get(folder + name);
-          if (i === undefined) return true;
-          seen[i] = 1;
-          return before.origins[i] !== origin || was[i * 2] !== now[at * 2] || was[i * 2 + 1] !== now[at * 2 + 1];
-        });
-        const removed: string[] = [];
-        for (const [path, i] of place) if (!seen[i]) removed.push(path);
-        return { changed, removed, sameFiles: false };
-      }
-    }
-    // No listing stored (a new index): compare with the files the index holds.
-    const files = listedFiles(listing);
-    const stored = new Map<string, { origin: string; size: number; mtime: number }>();
-    for (const row of this.sql('SELECT path, origin, size, mtime FROM docs').all() as Array<{ path: string; origin: string; size: number; mtime: number }>) {
-      stored.set(row.path, row);
-    }
-    const changed = files.filter((f) => {
-      const was = stored.get(f.path);
-      return !was || was.origin !== f.origin || was.size !== f.size || was.mtime !== f.mtime;
-    });
-    const seen = new Set(files.map((f) => f.path));
-    return { changed, removed: [...stored.keys()].filter((path) => !seen.has(path)), files, sameFiles: false };
+  private meta(key: string): SqlValue | undefined {
+    return this.sql('SELECT value FROM meta WHERE key = ?').value(key);
+  }
+
+  private indexedFiles(): IndexedFile[] {
+    return this.sql('SELECT path, origin, size, mtime FROM docs').all() as unknown as IndexedFile[];
   }
 
   /** Drop a file from the index; returns the page id it had, if any. */
@@ -353,7 +219,7 @@ export class SearchIndex {
 
   /** (Re)index one file; returns the page ids it had and has now. */
   private async indexFile(file: ListedFile, mtime: number): Promise<string[]> {
-    const before = this.sql('SELECT page_id FROM docs WHERE path = ?').pluck().get(file.path) as string | null | undefined;
+    const before = this.sql('SELECT page_id FROM docs WHERE path = ?').value(file.path) as string | null | undefined;
     const touched = before ? [before] : [];
     let page: Page | undefined;
     let warning: ContentWarning | undefined;
@@ -376,8 +242,7 @@ export class SearchIndex {
            title = excluded.title, kind = excluded.kind, tags = excluded.tags, warning = excluded.warning, warning_line = excluded.warning_line
          RETURNING id`,
       )
-      .pluck()
-      .get(
+      .value(
         file.path,
         file.origin,
         file.size,
@@ -445,7 +310,7 @@ export class SearchIndex {
    * another file shadows are taken off afterwards.
    */
   private allPages(expression: string, limit: number): { rows: PageRow[]; total: number } {
-    const shadowed = this.sql('SELECT count(*) FROM docs WHERE shadowed = 1').pluck().get() as number;
+    const shadowed = this.sql('SELECT count(*) FROM docs WHERE shadowed = 1').value() as number;
     // The best `limit` shown pages are among the best `limit + shadowed` matches.
     const rows = this.sql(
       `SELECT ${PAGE_COLUMNS}, best.score FROM (SELECT rowid, rank AS score FROM pages WHERE pages MATCH @expression ORDER BY rank LIMIT @fetch) AS best
@@ -453,11 +318,11 @@ export class SearchIndex {
     ).all({ expression, fetch: limit + shadowed, limit }) as PageRow[];
     // Counting every match costs a second pass, so only when there are more than were shown.
     if (rows.length < limit) return { rows, total: rows.length };
-    const matches = this.sql('SELECT count(*) FROM pages WHERE pages MATCH ?').pluck().get(expression) as number;
+    const matches = this.sql('SELECT count(*) FROM pages WHERE pages MATCH ?').value(expression) as number;
     const hidden =
       shadowed === 0
         ? 0
-        : (this.sql('SELECT count(*) FROM docs d CROSS JOIN pages WHERE d.shadowed = 1 AND pages.rowid = d.id AND pages MATCH ?').pluck().get(expression) as number);
+        : (this.sql('SELECT count(*) FROM docs d CROSS JOIN pages WHERE d.shadowed = 1 AND pages.rowid = d.id AND pages MATCH ?').value(expression) as number);
     return { rows, total: matches - hidden };
   }
 
@@ -470,31 +335,30 @@ export class SearchIndex {
     const from = `FROM pages JOIN docs d ON d.id = pages.rowid WHERE ${where.join(' AND ')}`;
     const params = { expression, ...(filters.kind ? { kind: filters.kind } : {}), ...(filters.tag ? { tag: filters.tag.toLowerCase() } : {}) };
     const rows = this.sql(`SELECT ${PAGE_COLUMNS}, pages.rank AS score ${from} ORDER BY pages.rank LIMIT @limit`).all({ ...params, limit }) as PageRow[];
-    const total = rows.length < limit ? rows.length : (this.sql(`SELECT count(*) ${from}`).pluck().get(params) as number);
+    const total = rows.length < limit ? rows.length : (this.sql(`SELECT count(*) ${from}`).value(params) as number);
     return { rows, total };
   }
 
   /** In how many pages a word appears, as written (no stemming): 0 for a word the index has never seen. */
   documentFrequency(word: string): number {
-    return (this.db.prepare('SELECT doc FROM words_vocab WHERE term = ?').pluck().get(word) as number | undefined) ?? 0;
+    return (this.db.prepare('SELECT doc FROM words_vocab WHERE term = ?').value(word) as number | undefined) ?? 0;
   }
 
   /** Up to `limit` words of the index (as written, no stemming) that start with `prefix`, most common first. */
   wordsStartingWith(prefix: string, limit: number): string[] {
     // char(1114111) is the last code point: every word that starts with the prefix sorts below it.
     return this.sql('SELECT term FROM words_vocab WHERE term >= @prefix AND term < @prefix || char(1114111) ORDER BY doc DESC, term LIMIT @limit')
-      .pluck()
-      .all({ prefix, limit }) as string[];
+      .values({ prefix, limit }) as string[];
   }
 
   /** Every word of the index between two lengths, with the number of pages it is in. */
   *vocabulary(minLength: number, maxLength: number): Iterable<[string, number]> {
-    const rows = this.db.prepare('SELECT term, doc FROM words_vocab WHERE length(term) BETWEEN ? AND ?').raw().iterate(minLength, maxLength);
+    const rows = this.db.prepare('SELECT term, doc FROM words_vocab WHERE length(term) BETWEEN ? AND ?').rows(minLength, maxLength);
     for (const row of rows as Iterable<[string, number]>) yield row;
   }
 
   /** The database, for a temporary table of a few pages' lines (snippets). */
-  get connection(): Connection {
+  get connection(): Database {
     return this.db;
   }
 }

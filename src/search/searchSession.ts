@@ -5,6 +5,7 @@ import type { ContentPath, ContentWarning } from '../content/page.js';
 import { correctQuery, type Correction } from './correctQuery.js';
 import { matchingLines, type LinesSource, type MatchedLine } from './matchingLines.js';
 import { expandPrefixes, formatQuery, highlightExpression, parseQuery, toMatchExpression, type ParsedQuery } from './parseQuery.js';
+import { sqliteErrorCode } from './database.js';
 import { isDamaged, SearchIndex, type IndexedPage, type PageFilters, type SyncProgress } from './searchIndex.js';
 
 export type { PageFilters } from './searchIndex.js';
@@ -45,6 +46,8 @@ export interface SessionOptions {
   cacheDir: string;
   roots: readonly ContentPath[];
   onProgress?: (progress: SyncProgress) => void;
+  /** Told when another delegate command holds the index and this search starts to wait for it. */
+  onWait?: () => void;
 }
 
 /** Fewer pages than this counts as "little": the query's words are checked for typos. */
@@ -57,7 +60,7 @@ export const INDEX_FILE = 'search.db';
 const CANNOT_WRITE = new Set(['EACCES', 'EROFS', 'EPERM', 'ENOTDIR', 'EEXIST', 'ENOSPC', 'ENOENT']);
 
 function cannotWrite(error: unknown): string | undefined {
-  const code = (error as { code?: unknown } | null)?.code;
+  const code = sqliteErrorCode(error) ?? (error as { code?: unknown } | null)?.code;
   if (typeof code !== 'string') return undefined;
   if (CANNOT_WRITE.has(code) || code.startsWith('SQLITE_CANTOPEN') || code.startsWith('SQLITE_READONLY') || code === 'SQLITE_FULL') return code;
   return undefined;
@@ -67,17 +70,20 @@ function cannotWrite(error: unknown): string | undefined {
  * The index to use after `error` made the one in `file` unusable: a fresh file in place of a
  * damaged or foreign one, or one in memory when the cache folder cannot be written.
  */
-function replacement(error: unknown, file: string, cacheDir: string, notices: string[]): SearchIndex {
+function replacement(error: unknown, file: string, options: SessionOptions, notices: string[]): SearchIndex {
+  const { cacheDir } = options;
   const code = cannotWrite(error);
   if (code) {
     notices.push(`cannot keep the search index in ${cacheDir} (${code}); searching without one, which is slower`);
-    return SearchIndex.open(':memory:');
+    return SearchIndex.open(':memory:', options);
   }
   if (!isDamaged(error)) throw error;
-  const reason = error instanceof Error ? error.message : String(error);
+  // Not `instanceof Error`: node:sqlite's errors may come from another realm (as under jest).
+  const { message } = error as { message?: unknown };
+  const reason = typeof message === 'string' ? message : String(error);
   notices.push(`the search index ${file} could not be used (${reason}), so it was rebuilt`);
   SearchIndex.remove(file);
-  return SearchIndex.open(file);
+  return SearchIndex.open(file, options);
 }
 
 /**
@@ -100,9 +106,9 @@ export class SearchSession {
     const session = new SearchSession(undefined, options);
     const file = join(options.cacheDir, INDEX_FILE);
     try {
-      session.index = SearchIndex.open(file);
+      session.index = SearchIndex.open(file, options);
     } catch (error) {
-      session.index = replacement(error, file, options.cacheDir, session.notices);
+      session.index = replacement(error, file, options, session.notices);
     }
     await session.retrying(() => session.sync(), { syncs: true });
     return session;
@@ -129,7 +135,7 @@ export class SearchSession {
       const { file } = this.current;
       if (file === ':memory:') throw error;
       this.current.close();
-      this.index = replacement(error, file, this.options.cacheDir, this.notices);
+      this.index = replacement(error, file, this.options, this.notices);
       if (!options.syncs) await this.sync();
       return work();
     }

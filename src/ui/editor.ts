@@ -1,10 +1,11 @@
 import { spawn } from 'node:child_process';
 import type { Context } from '../context.js';
 import { UserError } from '../errors.js';
+import type { Env, Platform } from '../paths.js';
 
-/** The delegate's editor: $VISUAL, then $EDITOR, then a plain one every system has. */
-export function editorCommand(ctx: Context): string {
-  return ctx.env.VISUAL?.trim() || ctx.env.EDITOR?.trim() || 'vi';
+/** The delegate's editor: $VISUAL, then $EDITOR, then one every system of the kind has (Notepad on Windows, vi elsewhere). */
+export function editorCommand(env: Env, platform: Platform): string {
+  return env.VISUAL?.trim() || env.EDITOR?.trim() || (platform === 'win32' ? 'notepad' : 'vi');
 }
 
 /**
@@ -13,9 +14,15 @@ export function editorCommand(ctx: Context): string {
  * pasted into the command line.
  */
 export async function openInEditor(file: string, ctx: Context): Promise<void> {
-  const editor = editorCommand(ctx);
+  const editor = editorCommand(ctx.env, ctx.platform);
+  const env = { ...ctx.env } as NodeJS.ProcessEnv;
   const code = await new Promise<number | null>((resolve, reject) => {
-    const child = spawn('/bin/sh', ['-c', `${editor} "$1"`, 'delegate-editor', file], { stdio: 'inherit', env: { ...ctx.env } as NodeJS.ProcessEnv });
+    // Windows has no /bin/sh: cmd.exe runs the line, with the file name in double quotes, which
+    // a Windows file name cannot contain.
+    const child =
+      ctx.platform === 'win32'
+        ? spawn(`${editor} "${file}"`, { shell: true, stdio: 'inherit', env })
+        : spawn('/bin/sh', ['-c', `${editor} "$1"`, 'delegate-editor', file], { stdio: 'inherit', env });
     child.on('error', reject);
     child.on('exit', (exitCode, signal) => resolve(signal ? 128 : exitCode));
   });

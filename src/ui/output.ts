@@ -1,15 +1,21 @@
 import type { Context } from '../context.js';
+import type { Env, Platform } from '../paths.js';
+
+/** The delegate's pager: $PAGER, else `less -R`, or `more` on Windows, which has no less. */
+export function pagerCommand(env: Env, platform: Platform): string {
+  return env.PAGER?.trim() || (platform === 'win32' ? 'more' : 'less -R');
+}
 
 /**
- * Print text; on a terminal, text taller than the screen goes through $PAGER (less -R by
- * default), unless --no-pager. A pager that cannot start falls back to plain printing.
+ * Print text; on a terminal, text taller than the screen goes through the pager (pagerCommand),
+ * unless --no-pager. A pager that cannot start falls back to plain printing.
  */
 export async function printPaged(text: string, ctx: Context): Promise<void> {
   if (!ctx.pager || text.split('\n').length < (ctx.stdout.rows ?? 24)) {
     ctx.stdout.write(text);
     return;
   }
-  const command = ctx.env.PAGER?.trim() || 'less -R';
+  const command = pagerCommand(ctx.env, ctx.platform);
   if (command === 'cat') {
     ctx.stdout.write(text);
     return;

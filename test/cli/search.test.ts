@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { makeTheme } from '../../src/render/theme.js';
+import { openDatabase } from '../../src/search/database.js';
 import { keys, openTerminal } from '../helpers/pty.js';
 import { bin, repoRoot, run, tempHome } from '../helpers/run.js';
 
@@ -147,21 +148,74 @@ describe('the index follows the notes', () => {
     expect(delegate(['search', 'card', 'vote']).stderr).toBe('');
   });
 
-  test('two searches at once on an empty cache both answer', async () => {
-    for (let i = 0; i < 40; i++) writeFileSync(join(notes, `note-${i}.md`), `# Note ${i}\n\nquorum ${'text '.repeat(200)}\n`);
-    const once = () =>
-      new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
-        const child = spawn(process.execPath, [bin, 'search', 'quorum', '--limit', '50'], { env: { ...process.env, ...env(), NO_COLOR: '1' } });
-        let stdout = '';
-        let stderr = '';
-        child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-        child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-        child.on('close', (code) => resolve({ code, stdout, stderr }));
-      });
-    const [a, b] = await Promise.all([once(), once()]);
-    expect([a.code, b.code, a.stderr, b.stderr]).toEqual([0, 0, '', '']);
-    expect(hitIds(a.stdout)).toHaveLength(40);
-    expect(b.stdout).toBe(a.stdout);
+  // Another delegate command holds the index's write lock (a second connection here, as a
+  // second search would): the search must wait for it, say so, and answer once it is free.
+  const WAITING = 'notice: waiting for another delegate command to finish updating the search index\n';
+
+  /** A search run in the background; `stderrShows` resolves once its stderr holds `text` (or it ended). */
+  function searchInBackground(args: string[]) {
+    const child = spawn(process.execPath, [bin, 'search', ...args], { env: { ...process.env, ...env(), NO_COLOR: '1' } });
+    let stdout = '';
+    let stderr = '';
+    let seen: (() => void) | undefined;
+    let want = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    child.stderr.on('data', (d: Buffer) => {
+      stderr += d.toString();
+      if (want && stderr.includes(want)) seen?.();
+    });
+    const done = new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => child.on('close', (code) => resolve({ code, stdout, stderr })));
+    return {
+      stderrShows: (text: string) =>
+        Promise.race([
+          new Promise<void>((resolve) => {
+            want = text;
+            seen = resolve;
+            if (stderr.includes(text)) resolve();
+          }),
+          done.then((result) => {
+            throw new Error(`the search ended before it waited: exit ${result.code}\n${result.stderr}`);
+          }),
+        ]),
+      done,
+    };
+  }
+
+  test('a new index locked by another connection: the search waits, then answers', async () => {
+    for (let i = 0; i < 5; i++) writeFileSync(join(notes, `note-${i}.md`), `# Note ${i}\n\nquorum ${'text '.repeat(50)}\n`);
+    // As when two searches start on an empty cache: the other holds a lock on the new, empty file,
+    // and making it an index (switching it to WAL) answers SQLITE_BUSY at once, with no wait of SQLite's own.
+    mkdirSync(join(sandbox.home, 'cache', 'delegate'), { recursive: true });
+    const other = openDatabase(indexFile(), { timeout: 0 });
+    other.exec('BEGIN IMMEDIATE');
+    const search = searchInBackground(['quorum', '--limit', '10']);
+    try {
+      await search.stderrShows(WAITING);
+    } finally {
+      other.exec('ROLLBACK');
+      other.close();
+    }
+    const result = await search.done;
+    expect([result.code, result.stderr]).toEqual([0, WAITING]);
+    expect(hitIds(result.stdout)).toHaveLength(5);
+    expect(delegate(['search', 'quorum', '--limit', '10']).stdout).toBe(result.stdout);
+  });
+
+  test('an index another connection is writing to: a search with a changed note waits, then finds it', async () => {
+    expect(delegate(['search', 'card', 'vote']).code).toBe(0);
+    writeFileSync(join(notes, 'fresh.md'), '# Fresh note\n\nwritten while the index was locked: quorum\n');
+    const other = openDatabase(indexFile(), { timeout: 0 });
+    other.exec('BEGIN IMMEDIATE');
+    const search = searchInBackground(['quorum']);
+    try {
+      await search.stderrShows(WAITING);
+    } finally {
+      other.exec('ROLLBACK');
+      other.close();
+    }
+    const result = await search.done;
+    expect([result.code, result.stderr]).toEqual([0, WAITING]);
+    expect(hitIds(result.stdout)).toEqual(['fresh']);
   });
 
   test('a note that cannot be read is named on stderr; the search still answers', () => {

@@ -1,10 +1,10 @@
-import Database from 'better-sqlite3';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { listMarkdownFiles } from '../../src/content/pageFiles.js';
 import type { ContentPath } from '../../src/content/page.js';
 import { bundledContentDir } from '../../src/paths.js';
+import { openDatabase } from '../../src/search/database.js';
 import { SearchIndex } from '../../src/search/searchIndex.js';
 import { INDEX_FILE, SearchSession, type SearchRequest } from '../../src/search/searchSession.js';
 
@@ -315,7 +315,7 @@ describe('a damaged or foreign cache is rebuilt', () => {
 
   test("another program's SQLite file: a notice, then correct results", async () => {
     mkdirSync(cache, { recursive: true });
-    const foreign = new Database(join(cache, INDEX_FILE));
+    const foreign = openDatabase(join(cache, INDEX_FILE), { timeout: 1000 });
     foreign.exec('CREATE TABLE photos(id INTEGER PRIMARY KEY, name TEXT)');
     foreign.close();
     const s = await session();
@@ -325,8 +325,8 @@ describe('a damaged or foreign cache is rebuilt', () => {
 
   test('an index from another version of delegate is rebuilt', async () => {
     (await session()).close();
-    const db = new Database(join(cache, INDEX_FILE));
-    db.pragma('user_version = 999');
+    const db = openDatabase(join(cache, INDEX_FILE), { timeout: 1000 });
+    db.exec('PRAGMA user_version = 999');
     db.close();
     const s = await session();
     expect(s.notices.join('\n')).toContain('made by another version of delegate');
