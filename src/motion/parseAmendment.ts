@@ -86,6 +86,12 @@ class Reader {
     while (this.pos < this.text.length && /\s/.test(this.text[this.pos]!)) this.pos++;
   }
 
+  /** Whether the instruction goes on here: more on the same line, or a next line that starts "and". */
+  goesOn(): boolean {
+    const gap = /^[\s,:]*/.exec(this.text.slice(this.pos))![0];
+    return !gap.includes('\n') || /^and\b/i.test(this.text.slice(this.pos + gap.length));
+  }
+
   /** Skip commas and colons between the parts of an instruction. */
   filler(): void {
     for (;;) {
@@ -222,6 +228,18 @@ function readWhere(r: Reader, where: Where): boolean {
   return false;
 }
 
+/** "delete 'x' in paragraph 2": a place named after the words, on the same line. */
+function trailingWhere(r: Reader, where: Where): void {
+  while (r.goesOn() && !/^[\s,:]*and\b/i.test(r.text.slice(r.pos))) {
+    const at = r.pos;
+    r.filler();
+    if (!readWhere(r, where)) {
+      r.pos = at;
+      return;
+    }
+  }
+}
+
 function readPointRef(r: Reader): PointRef | undefined {
   const start = r.pos;
   const kind = r.either('point', 'bullet', 'bullet point', 'sub-paragraph', 'subparagraph', 'sub paragraph', 'item', 'demand');
@@ -236,6 +254,7 @@ function readPointRef(r: Reader): PointRef | undefined {
 
 /** "and insert 'x'", "and replace with 'x'", ", substitute 'x'": the words that take the place of those deleted. */
 function readReplacement(r: Reader): string | undefined {
+  if (!r.goesOn()) return undefined;
   const start = r.pos;
   r.filler();
   r.words('and');
@@ -257,19 +276,24 @@ function readInstruction(r: Reader): Instruction | 'skip' {
     while (!r.done && !/[.;\n]/.test(r.text[r.pos]!)) r.pos++;
     return 'skip';
   }
-  if (r.either('insert new', 'insert a new', 'add new', 'add a new', 'insert an additional', 'add an additional', 'add the new')) {
+  const adding = r.either('insert new', 'insert a new', 'add new', 'add a new', 'insert an additional', 'add an additional', 'add the new');
+  if (adding) {
     if (r.either('paragraph', 'para')) {
       const n = r.number();
       r.filler();
       let at: number | 'end' | undefined = n;
       if (at === undefined) {
-        if (r.either('at end', 'at the end', 'at end of the motion', 'at the end of the motion')) at = 'end';
-        else if (r.either('after paragraph', 'before paragraph')) {
-          const after = r.text.slice(r.pos - 20, r.pos).toLowerCase().includes('after');
-          const k = r.number();
-          if (k === undefined) throw new AmendmentSyntaxError('which paragraph? Give its number', r.lineAt(r.pos));
-          at = after ? k + 1 : k;
-        } else at = 'end';
+        if (r.either('at end of the motion', 'at the end of the motion', 'at end', 'at the end')) at = 'end';
+        else {
+          const side = r.either('after paragraph', 'before paragraph');
+          if (!side && adding.startsWith('add')) at = 'end';
+          else if (!side) throw new AmendmentSyntaxError('which paragraph? Say "new paragraph 3", "after paragraph 2" or "at end"', r.lineAt(r.pos));
+          else {
+            const k = r.number();
+            if (k === undefined) throw new AmendmentSyntaxError('which paragraph? Give its number', r.lineAt(r.pos));
+            at = side.startsWith('after') ? k + 1 : k;
+          }
+        }
       }
       r.filler();
       return { op: 'insertParagraph', at, text: r.insertedText() };
@@ -290,7 +314,7 @@ function readInstruction(r: Reader): Instruction | 'skip' {
     if (anchor === undefined) throw new AmendmentSyntaxError(`${side} which words? Quote them`, r.lineAt(r.pos));
     r.filler();
     while (readWhere(r, where)) r.filler();
-    if (!r.either('insert', 'add', 'put')) throw new AmendmentSyntaxError(`after ${side} '${anchor}', say "insert" and the words`, r.lineAt(r.pos));
+    if (!r.either('insert', 'add', 'put')) throw new AmendmentSyntaxError(`${side} '${anchor}', say "insert" and the words`, r.lineAt(r.pos));
     r.filler();
     return { op: 'insertAt', where, side, anchor, text: r.insertedText() };
   }
@@ -328,8 +352,7 @@ function readInstruction(r: Reader): Instruction | 'skip' {
     }
     const words = r.quoted();
     if (words === undefined) throw new AmendmentSyntaxError('delete what? Quote the words, or say "paragraph 3" or "point ii"', r.lineAt(r.pos));
-    r.filler();
-    while (readWhere(r, where)) r.filler();
+    trailingWhere(r, where);
     return withText({ op: 'delete', where, words }, readReplacement(r));
   }
   if (r.either('replace', 'substitute')) {
@@ -380,8 +403,7 @@ function readInstruction(r: Reader): Instruction | 'skip' {
       if (side) {
         const anchor = r.quoted();
         if (anchor === undefined) throw new AmendmentSyntaxError(`${side} which words? Quote them`, r.lineAt(r.pos));
-        r.filler();
-        while (readWhere(r, where)) r.filler();
+        trailingWhere(r, where);
         return { op: 'insertAt', where, side: side as 'after' | 'before', anchor, text };
       }
       if (verbFirst === 'add') return { op: 'addAtEnd', where, target: where.point ? 'point' : where.paragraph !== undefined ? 'paragraph' : 'motion', text };
