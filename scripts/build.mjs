@@ -39,8 +39,11 @@ const stub = (name) => fileURLToPath(new URL(`./stubs/${name}`, import.meta.url)
 const version = JSON.parse(readFileSync(`${root}/package.json`, 'utf8')).version;
 const buildId = `${version}+${Date.now().toString(36)}`;
 
-/** Our modules that import the Markdown libraries; the core requires them from islands/. */
-const islands = ['src/render/markdownTerminal.ts', 'src/render/plainText.ts', 'src/render/cheatsheetHtml.ts'];
+/**
+ * Our modules that import the Markdown libraries, and the one that imports jsdiff (used only to
+ * draft an amendment); the core requires them from islands/.
+ */
+const islands = ['src/render/markdownTerminal.ts', 'src/render/plainText.ts', 'src/render/cheatsheetHtml.ts', 'src/motion/wordDiff.ts'];
 const islandName = (path) => path.replace(/^.*\/|\.[jt]s$/g, '');
 
 /**
@@ -140,7 +143,8 @@ await build({ ...common, entryPoints: { cli: 'src/cli.ts' }, outdir: out, plugin
   const head = /^"use strict";\/\*delegate-build:[^*]*\*\//.exec(core)[0];
   writeFileSync(`${out}/cli.cjs`, `${head}(function (exports, require, module, __filename, __dirname) {${core.slice(head.length)}\n})`);
 }
-await build({ ...common, entryPoints: islands, outdir: `${out}/islands` });
+// Named entry points: from more than one folder of src/, esbuild would otherwise keep the folders.
+await build({ ...common, entryPoints: Object.fromEntries(islands.map((path) => [islandName(path), path])), outdir: `${out}/islands` });
 for (const { file, source } of Object.values(vendors)) {
   await build({ ...common, stdin: { contents: source, resolveDir: root, loader: 'js' }, outfile: `${out}/vendor/${file}.cjs` });
 }
@@ -160,6 +164,7 @@ rmSync(`${out}/write-manifest.mjs`);
 // (the handbook). Only a cache made by this very Node fits; V8 rejects any other, and the bin
 // then compiles as usual.
 const motions = join(root, 'test', 'fixtures', 'motions');
+const amendments = join(root, 'test', 'fixtures', 'amendments');
 const housing = ['anytown.txt', 'riverside.txt', 'hilltop.txt', 'workers-union.txt', 'lakeside.txt'];
 const trials = {
   cli: [['--version'], ['list'], ['read', 'chair-not-neutral'], ['read', 'card-votes'], ['cheatsheet']],
@@ -171,6 +176,13 @@ const trials = {
         motion: [
           ['motion', 'check', join(motions, 'two-subjects.txt')],
           ['motion', 'keep', '--mine', join(motions, 'housing-cac.md'), '--draft', join(motions, 'draft-composite.txt')],
+          ...(existsSync(amendments)
+            ? [
+                ['motion', 'apply', join(amendments, 'bus-motion.txt'), join(amendments, 'bus-amendments.txt'), '--marked'],
+                ['motion', 'amendment', '--from', join(amendments, 'bus-motion.txt'), '--to', join(amendments, 'bus-amended.txt')],
+                ['motion', 'composite', join(motions, 'housing-cac.md')],
+              ]
+            : []),
         ],
         // compare alone has a speed target (npm run bench), and reads none of check's or keep's
         // code. Run twice: the second time on 20 motions, too many for a grid, as a big topic is.

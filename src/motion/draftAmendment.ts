@@ -333,8 +333,9 @@ function hunks(o: string, e: string): Hunk[] {
     if (inside.length === 0) continue;
     const removed = inside.reduce((n, h) => n + wordCount(o.slice(Math.max(h.oStart, sentence.start), Math.min(h.oEnd, sentence.end))), 0);
     const total = wordCount(o.slice(sentence.start, sentence.end));
-    if (inside.length < 2 && removed <= total * REWRITTEN_SENTENCE) continue;
-    if (removed <= total * REWRITTEN_SENTENCE) continue;
+    // Rewritten: most of its words gone and others put in. Words only taken out stay a deletion.
+    const added = inside.some((h) => wordCount(e.slice(h.eStart, h.eEnd)) > 0);
+    if (removed <= total * REWRITTEN_SENTENCE || !added) continue;
     const oStart = Math.min(sentence.start, inside[0]!.oStart);
     const oEnd = Math.max(sentence.end, inside[inside.length - 1]!.oEnd);
     const eStart = oStart === inside[0]!.oStart ? inside[0]!.eStart : toE(oStart);

@@ -1,0 +1,29 @@
+import type { Context } from '../context.js';
+import { UserError } from '../errors.js';
+import { draftAmendment } from '../motion/draftAmendment.js';
+import { formatInstruction } from '../motion/instruction.js';
+import { printJson } from '../ui/output.js';
+import { motionInput, readOneMotion, stdinOnce } from './motionInput.js';
+
+export interface MotionAmendmentOptions {
+  from: string;
+  to: string;
+  json?: boolean;
+}
+
+/** `delegate motion amendment --from <original> --to <edited>`: the amendment that turns one into the other. */
+export async function motionAmendment(options: MotionAmendmentOptions, ctx: Context): Promise<void> {
+  stdinOnce([options.from, options.to]);
+  const io = motionInput(ctx);
+  const original = await readOneMotion(options.from, io);
+  const edited = await readOneMotion(options.to, io);
+  const drafted = draftAmendment(original.text, edited.text);
+  if (drafted.instructions.length === 0) {
+    throw new UserError(`${edited.name} has the same words as ${original.name} (spacing aside): there is nothing to amend`, {
+      hint: 'Edit a copy of the motion as you want it to read, and give that with --to.',
+    });
+  }
+  if (options.json) {
+    printJson({ from: original.name, to: edited.name, instructions: drafted.instructions.map((instruction) => ({ text: formatInstruction(instruction), ...instruction })), text: drafted.text }, ctx);
+  } else ctx.stdout.write(drafted.text);
+}
