@@ -324,7 +324,9 @@ function closestPassage(scope: Entry[], words: string): { text: string; where: s
   for (const entry of scope) {
     const text = currentText(entry.segment);
     const tokens = [...text.matchAll(/[\p{L}\p{N}]+(?:['\u2019][\p{L}\p{N}]+)*/gu)].map((m) => ({ word: m[0].toLowerCase().replace(/\u2019/g, "'"), start: m.index, end: m.index + m[0].length }));
-    for (let size = Math.max(1, wanted.length - 1); size <= wanted.length + 1; size++) {
+    // The same number of words first: on a tie, the passage as long as the quotation wins.
+    for (const size of [wanted.length, wanted.length - 1, wanted.length + 1]) {
+      if (size < 1) continue;
       for (let i = 0; i + size <= tokens.length; i++) {
         const window = tokens.slice(i, i + size);
         const pool = [...wanted];
@@ -399,17 +401,30 @@ function carriesOn(text: string): boolean {
   return /^[\p{Ll},;:.)\u2013-]/u.test(text.trim());
 }
 
+/**
+ * Where words added at the end of a text go: at its very end, or before its closing full stop
+ * or semicolon when they carry on its last sentence ("Add at end: 'and in the NHS'").
+ */
+export function endFor(text: string, added: string): number {
+  const end = text.trimEnd().length;
+  return carriesOn(added) && /[.;]$/.test(text.trimEnd()) && !/^[.;]/.test(added.trim()) ? end - 1 : end;
+}
+
+function append(segment: Segment, text: string): void {
+  insertWords(segment, endFor(currentText(segment), text), text, lastLine(segment));
+}
+
 /** Add words at the end of a paragraph: to its text, or (when it ends in a list) as a new point, or to its last point when they carry on from it. */
 function addToParagraph(paragraph: Paragraph, text: string): void {
   const points = livePoints(paragraph.list);
   if (paragraph.list && points.length > 0) {
     const last = points[points.length - 1]!;
-    if (carriesOn(text)) insertWords(last.segment, currentText(last.segment).length, text, lastLine(last.segment));
+    if (carriesOn(text)) append(last.segment, text);
     else insertPoints(paragraph.list, points.length + 1, text, lastLine(last.segment));
     return;
   }
   paragraph.lead ??= { pieces: [] };
-  insertWords(paragraph.lead, currentText(paragraph.lead).length, text, lastLine(paragraph.lead));
+  append(paragraph.lead, text);
 }
 
 function describe(layout: Layout, paragraph: Paragraph | null, extra = ''): Pick<Applied, 'where' | 'result'> {
@@ -532,7 +547,7 @@ function addAtEnd(layout: Layout, instruction: Extract<Instruction, { op: 'addAt
   if (instruction.target === 'point' && where.point) {
     const found = pointOf(layout, where, where.point);
     const segment = found.point!.segment;
-    insertWords(segment, currentText(segment).length, text, lastLine(segment));
+    append(segment, text);
     return { ...describe(layout, found.paragraph, pointWhere(found.list, found.index)), line: lastLine(segment) };
   }
   if (instruction.target === 'paragraph' && where.paragraph !== undefined) {
@@ -566,7 +581,7 @@ function addAtEnd(layout: Layout, instruction: Extract<Instruction, { op: 'addAt
     if (place.point && place.list) {
       const points = livePoints(place.list);
       const n = points.indexOf(place.point) + 1;
-      if (carriesOn(text)) insertWords(place.point.segment, currentText(place.point.segment).length, text, lastLine(place.point.segment));
+      if (carriesOn(text)) append(place.point.segment, text);
       else insertPoints(place.list, n + 1, text, lastLine(place.point.segment));
       return { ...describe(layout, place.paragraph), line: null };
     }

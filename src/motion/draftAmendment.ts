@@ -1,4 +1,4 @@
-import { applyInstruction, occurrencesOf } from './applyAmendment.js';
+import { applyInstruction, endFor, occurrencesOf } from './applyAmendment.js';
 import { sentenceSpans } from './findParts.js';
 import { formatInstruction, quote, type Instruction, type PointRef, type Where } from './instruction.js';
 import {
@@ -209,7 +209,7 @@ class Drafter {
     const hasPoints = livePoints(paragraph.list).length > 0;
     if (a === b) {
       // Words put in.
-      if (a >= cur.trimEnd().length && (kind === 'point' || !hasPoints)) {
+      if (a >= cur.trimEnd().length && endFor(cur, text) === cur.trimEnd().length && (kind === 'point' || !hasPoints)) {
         if (kind === 'point') this.emit({ op: 'addAtEnd', where, target: 'point', text });
         else if (where.paragraph === liveParagraphs(this.work).length) this.emit({ op: 'addAtEnd', where: {}, target: 'motion', text });
         else this.emit({ op: 'addAtEnd', where: { paragraph: where.paragraph! }, target: 'paragraph', text });
