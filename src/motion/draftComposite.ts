@@ -1,6 +1,7 @@
 import { compareMotions, type ComparedMotion, type MotionToCompare } from './compareMotions.js';
 import { findDemandSpans, sentenceSpans } from './findParts.js';
 import { WORD_LIMIT } from './rules.js';
+import { MIN_PASSAGE_WORDS } from './sharedPassages.js';
 import { FOUND_ELSEWHERE } from './uniqueDemands.js';
 import { countWords, substantiveWords } from './words.js';
 
@@ -28,6 +29,24 @@ export interface CompositeDraft {
   motions: ComparedMotion[];
 }
 
+/** Of the smaller set of pairs, the share the other holds. */
+function overlap(a: Set<string>, b: Set<string>): number {
+  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
+  if (small.size === 0) return 0;
+  let held = 0;
+  for (const pair of small) if (large.has(pair)) held++;
+  return held / small.size;
+}
+
+/** The pieces of text left when a passage is taken out of it (case aside), trimmed of list numbers and punctuation at their ends. */
+function without(text: string, passage: string): string[] {
+  const at = text.toLowerCase().indexOf(passage.toLowerCase());
+  if (at === -1) return [text];
+  return [text.slice(0, at), text.slice(at + passage.length)]
+    .map((piece) => piece.replace(/^[\s.,;:]*(?:\d{1,2}[.)]\s+)?/, '').replace(/[\s,;:]*(?:\d{1,2}[.)])?[\s,;:]*$/, '').trim())
+    .filter((piece) => piece !== '');
+}
+
 function pairsOf(text: string): string[] {
   const words = substantiveWords(text);
   const pairs: string[] = [];
@@ -45,14 +64,16 @@ export function draftComposite(motions: readonly MotionToCompare[], limit: numbe
   const comparison = compareMotions(motions);
   const labels = comparison.motions.map((m) => m.label);
 
-  // Common ground: passages held by at least half the motions (two at least), each once.
+  // Common ground: passages held by at least half the motions (two at least), most widely
+  // held first, each word once: a longer passage held by fewer motions keeps only what the
+  // passages already listed do not say.
   const most = Math.max(2, Math.ceil(motions.length / 2));
   const commonGround: Attributed[] = [];
   const passages = comparison.sharedPassages.filter((p) => p.motions.length >= most).sort((a, b) => b.motions.length - a.motions.length || b.words - a.words);
   for (const passage of passages) {
-    const text = passage.text.toLowerCase();
-    if (commonGround.some((c) => c.text.toLowerCase().includes(text))) continue;
-    commonGround.push({ text: passage.text, motions: passage.motions });
+    let pieces = [passage.text];
+    for (const listed of commonGround) pieces = pieces.flatMap((piece) => without(piece, listed.text));
+    for (const piece of pieces) if (countWords(piece) >= MIN_PASSAGE_WORDS) commonGround.push({ text: piece, motions: passage.motions });
   }
 
   // Demands: each motion's points of its resolves (or its sentences, with no resolves).
@@ -75,8 +96,9 @@ export function draftComposite(motions: readonly MotionToCompare[], limit: numbe
         for (const pair of pairs) if (motionPairs[j]!.has(pair)) held++;
         return held / pairs.size >= FOUND_ELSEWHERE;
       });
-      // Already listed from an earlier motion: the same demand, when each makes the other.
-      const same = demands.find((d) => makers.includes(labels[d.from]!) && d.motions.includes(labels[i]!));
+      // Already listed from an earlier motion: the same demand, when the two share half the
+      // word pairs of the shorter.
+      const same = demands.find((d) => d.from !== i && overlap(d.pairs, pairs) >= FOUND_ELSEWHERE);
       if (makers.length === 1) {
         toArgueFor.push({ text: span.text, motions: makers });
         continue;
@@ -90,8 +112,18 @@ export function draftComposite(motions: readonly MotionToCompare[], limit: numbe
     }
   });
   const shared = demands.filter((d) => d.motions.length > 1).sort((a, b) => b.motions.length - a.motions.length || a.from - b.from);
+  // A shared passage that is (part of) a demand is listed as that demand, with its motions.
+  const inDemands = [...shared, ...toArgueFor].map((d) => d.text.replace(/[.;]$/, ''));
+  const ground: Attributed[] = [];
+  for (const passage of commonGround) {
+    const bare = passage.text.replace(/[.;]$/, '').toLowerCase();
+    if (inDemands.some((d) => d.toLowerCase().includes(bare))) continue;
+    let pieces = [passage.text];
+    for (const d of inDemands) pieces = pieces.flatMap((piece) => without(piece, d));
+    for (const piece of pieces) if (countWords(piece) >= MIN_PASSAGE_WORDS) ground.push({ text: piece, motions: passage.motions });
+  }
 
-  const words = [...commonGround, ...shared].reduce((n, a) => n + countWords(a.text), 0);
+  const words = [...ground, ...shared].reduce((n, a) => n + countWords(a.text), 0);
   const titles = new Map<string, { title: string; count: number }>();
   for (const m of motions) {
     if (!m.title) continue;
@@ -103,7 +135,7 @@ export function draftComposite(motions: readonly MotionToCompare[], limit: numbe
   const title = [...titles.values()].sort((a, b) => b.count - a.count)[0]?.title ?? 'Composite motion';
   return {
     title,
-    commonGround,
+    commonGround: ground,
     demands: shared.map(({ text, motions: made }) => ({ text, motions: made })),
     toArgueFor,
     words,
