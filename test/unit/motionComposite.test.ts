@@ -42,6 +42,6 @@ describe('a first draft composite', () => {
     expect(draft.words).toBeGreaterThan(100);
     expect(markdown).toContain("- M4: Motion 4 – Example Workers' Union: Skills to build the homes we need (114 words)");
     expect(draftComposite(motions, 120).limit).toEqual({ words: 120, from: 'set with --limit' });
-    expect(renderCompositeDraft(draftComposite(motions, 120))).toMatch(/the limit is 120 \(set with --limit\): \d+ over\./);
+    expect(renderCompositeDraft(draftComposite(motions, 50))).toMatch(/the limit is 50 \(set with --limit\): \d+ over\./);
   });
 });
