@@ -24,6 +24,6 @@ export async function motionAmendment(options: MotionAmendmentOptions, ctx: Cont
     });
   }
   if (options.json) {
-    printJson({ from: original.name, to: edited.name, instructions: drafted.instructions.map((instruction) => ({ text: formatInstruction(instruction), ...instruction })), text: drafted.text }, ctx);
+    printJson({ from: original.name, to: edited.name, instructions: drafted.instructions.map((instruction) => ({ written: formatInstruction(instruction), ...instruction })), text: drafted.text }, ctx);
   } else ctx.stdout.write(drafted.text);
 }
