@@ -17,14 +17,15 @@ const baseline = { name: 'node -e 0', cmd: node, args: ['-e', '0'] };
 const delegate = (name, ...args) => ({ name, cmd: node, args: [bin, ...args], env });
 const results = [];
 
-function report(title, medians, target) {
-  const base = medians.get(baseline.name);
+/** Print medians as ratios to `baseName` (node -e 0 unless another case is the measure). */
+function report(title, medians, target, baseName = baseline.name) {
+  const base = medians.get(baseName);
   const rows = [...medians].map(([name, ms]) => {
     const ratio = ms / base;
-    const verdict = name === baseline.name || target === undefined || name.startsWith('peer') ? '' : ratio <= target ? 'ok' : `OVER ${target}`;
+    const verdict = name === baseName || target === undefined || name.startsWith('peer') ? '' : ratio <= target ? 'ok' : `OVER ${target}`;
     return [name, ms.toFixed(1), ratio.toFixed(2), verdict];
   });
-  console.log(`\n## ${title}\n\n${table(rows, ['command', 'median ms', 'x node -e 0', 'target'])}`);
+  console.log(`\n## ${title}\n\n${table(rows, ['command', 'median ms', `x ${baseName}`, 'target'])}`);
   results.push(...rows.filter((r) => r[3].startsWith('OVER')));
 }
 

@@ -295,8 +295,14 @@ function findOne(layout: Layout, where: Where, words: string, printed: Layout, s
   if (all.length === 1) return all[0]!;
   if (all.length === 0) {
     const closest = closestPassage(scope, words);
+    const elsewhere = where.title ? [] : entries(layout, {}).filter((e) => occurrencesOf(currentText(e.segment), words).length > 0);
     const wasPrinted = !where.title && entries(printed, {}).some((e) => occurrencesOf(currentText(e.segment), words).length > 0);
-    const why = wasPrinted ? ' as it stands: they are in the motion as printed, so an earlier instruction changed them' : '';
+    const why =
+      elsewhere.length > 0
+        ? `; they are in ${elsewhere.map(entryName).join(' and ')}`
+        : wasPrinted
+          ? ' as it stands: they are in the motion as printed, so an earlier instruction changed them'
+          : '';
     throw new InstructionProblem(`the words "${words}" are not in ${scopeName(where)}${why}`, closest);
   }
   if (where.lines) {
