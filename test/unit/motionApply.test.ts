@@ -144,3 +144,12 @@ describe('reading amendment files', () => {
     expect(amendment!.instructions.map((i) => i.instruction.op)).toEqual(['deletePoint']);
   });
 });
+
+test("the handbook's worked example (delegate read amendments) applies to the care motion as it says", () => {
+  const page = readFileSync(join(repoRoot, 'content', 'procedure', 'amendments.md'), 'utf8');
+  const example = /## A worked example with delegate[\s\S]*?```text\n([\s\S]*?)```/.exec(page)?.[1];
+  expect(example).toBeDefined();
+  const result = apply(care, example!);
+  expect(result).toContain('1. Set a minimum wage of sixteen pounds an hour for care workers.');
+  expect(result).toContain('4. Give care workers sick pay from the first day.');
+});
