@@ -2,6 +2,7 @@ import type { Context } from '../context.js';
 import { UserError } from '../errors.js';
 import { draftAmendment } from '../motion/draftAmendment.js';
 import { formatInstruction } from '../motion/instruction.js';
+import { neutralise } from '../render/sanitize.js';
 import { printJson } from '../ui/output.js';
 import { motionInput, readOneMotion, stdinOnce } from './motionInput.js';
 
@@ -25,5 +26,5 @@ export async function motionAmendment(options: MotionAmendmentOptions, ctx: Cont
   }
   if (options.json) {
     printJson({ from: original.name, to: edited.name, instructions: drafted.instructions.map((instruction) => ({ written: formatInstruction(instruction), ...instruction })), text: drafted.text }, ctx);
-  } else ctx.stdout.write(drafted.text);
+  } else ctx.stdout.write(neutralise(drafted.text));
 }

@@ -5,6 +5,7 @@ import { layoutText } from '../motion/paragraphs.js';
 import { AmendmentSyntaxError, parseAmendments, type Amendment } from '../motion/parseAmendment.js';
 import { readMotionFile } from '../motion/readMotionFile.js';
 import { renderMarkedMotion } from '../render/motionApplyView.js';
+import { neutralise } from '../render/sanitize.js';
 import { printJson } from '../ui/output.js';
 import { motionInput, readOneMotion, stdinOnce } from './motionInput.js';
 
@@ -30,7 +31,7 @@ export async function motionApply(options: MotionApplyOptions, ctx: Context): Pr
     try {
       read = parseAmendments(file.text, file.name);
     } catch (error) {
-      if (error instanceof AmendmentSyntaxError) throw new UserError(`${file.name}, line ${error.line}: ${error.message}`, { hint: FORMS });
+      if (error instanceof AmendmentSyntaxError) throw new UserError(neutralise(`${file.name}, line ${error.line}: ${error.message}`), { hint: FORMS });
       throw error;
     }
     if (read.every((a) => a.instructions.length === 0)) throw new UserError(`${file.name} has no instructions in it`, { hint: FORMS });
@@ -44,12 +45,12 @@ export async function motionApply(options: MotionApplyOptions, ctx: Context): Pr
     const { amendment, instruction, problem } = error;
     const at = amendment.name === amendment.file ? `${amendment.file}, line ${instruction.line}` : `${amendment.name} (${amendment.file}, line ${instruction.line})`;
     const closest = problem.closest ? `\nThe closest passage is "${problem.closest.text}" (${problem.closest.where}).` : '';
-    throw new UserError(`${at}: "${instruction.source}" cannot be applied: ${problem.message}.${closest}`, {
+    throw new UserError(neutralise(`${at}: "${instruction.source}" cannot be applied: ${problem.message}.${closest}`), {
       hint: 'Nothing was applied. Correct the amendment (quote the motion word for word) and run this again.',
     });
   }
   if (options.json) {
     printJson({ motion: motion.name, amendments: amendments.map((a) => ({ name: a.name, file: a.file, instructions: a.instructions.length })), instructions: result.applied, text: layoutText(result.layout) }, ctx);
   } else if (options.marked) ctx.stdout.write(renderMarkedMotion(result.layout, ctx.theme));
-  else ctx.stdout.write(layoutText(result.layout));
+  else ctx.stdout.write(neutralise(layoutText(result.layout)));
 }

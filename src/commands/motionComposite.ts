@@ -5,6 +5,7 @@ import { draftComposite } from '../motion/draftComposite.js';
 import { splitMotions } from '../motion/parseMotion.js';
 import { readMotionFile } from '../motion/readMotionFile.js';
 import { renderCompositeDraft } from '../render/motionCompositeView.js';
+import { neutralise } from '../render/sanitize.js';
 import { printJson } from '../ui/output.js';
 import { tuneForShortJob } from '../util/shortJob.js';
 import { motionInput, stdinOnce } from './motionInput.js';
@@ -42,5 +43,5 @@ export async function motionComposite(options: MotionCompositeOptions, ctx: Cont
   tuneForShortJob(motions.reduce((total, m) => total + m.body.length, 0));
   const draft = draftComposite(motions, options.limit);
   if (options.json) printJson(draft, ctx);
-  else ctx.stdout.write(renderCompositeDraft(draft));
+  else ctx.stdout.write(neutralise(renderCompositeDraft(draft)));
 }

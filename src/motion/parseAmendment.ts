@@ -164,6 +164,7 @@ class Reader {
     }
     if (close === -1) throw new AmendmentSyntaxError(`a quotation opened with ${open} is never closed`, this.lineAt(this.pos));
     this.pos = close + 1;
+    if (this.text.slice(from, close).trim() === '') throw new AmendmentSyntaxError('the quotation is empty', this.lineAt(from));
     return this.text.slice(from, close);
   }
 
