@@ -228,7 +228,7 @@ describe('delegate checklist in a terminal', () => {
       expect((await t.exit).exitCode).toBe(0);
       expect(readFileSync(copy, 'utf8')).toMatch(/\n- \[ \] Bring spare copies of the amendment \{#spare-copies\}\n$/);
       const data = JSON.parse(run(['checklist', 'amendment', '--json'], { env: notesEnv }).stdout) as { origin: string; done: number; total: number };
-      expect(data).toMatchObject({ origin: 'personal', done: 1, total: 12 });
+      expect(data).toMatchObject({ origin: 'personal', done: 1, total: 13 });
     });
 
     test('an edit that breaks the file is reported with file and line, exit 1', async () => {
