@@ -4,6 +4,7 @@ import { formatInstruction, quote, type Instruction, type PointRef, type Where }
 import {
   currentText,
   layoutMotion,
+  layoutText,
   liveParagraphs,
   livePoints,
   paragraphText,
@@ -15,6 +16,14 @@ import {
 } from './paragraphs.js';
 import type { MotionText } from './parseMotion.js';
 import { itemChanges, wordChanges } from './wordDiff.js';
+
+/** The drafter could not find instructions that give the edited text back exactly. */
+export class AmendmentNotDrafted extends Error {
+  constructor() {
+    super('the instructions drafted do not give back the edited text');
+    this.name = 'AmendmentNotDrafted';
+  }
+}
 
 /** An amendment drafted from an edited copy: its instructions, and the text to submit. */
 export interface DraftedAmendment {
@@ -417,6 +426,9 @@ export function draftAmendment(original: MotionText, edited: MotionText): Drafte
   const titleTo = to.title ? currentText(to.title) : null;
   if (titleFrom !== titleTo) drafter.emit({ op: 'replaceTitle', text: titleTo });
   drafter.paragraphs(from.paragraphs, to.paragraphs);
+  // NOTE: the promise of this function: its instructions, applied to the original, give the
+  // edited text back (spacing aside). Never hand over an amendment that does not.
+  if (spacingAside(layoutText(work)) !== spacingAside(layoutText(to))) throw new AmendmentNotDrafted();
   const name = titleFrom ? ` to the motion ${quote(titleFrom)}` : '';
   const text = `Amendment${name}\n\n${drafter.instructions.map(formatInstruction).join('\n')}\n`;
   return { instructions: drafter.instructions, text };

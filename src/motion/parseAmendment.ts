@@ -454,6 +454,9 @@ function readInstructions(lines: Array<{ number: number; text: string }>): Writt
   const out: WrittenInstruction[] = [];
   for (;;) {
     skipSeparators(r);
+    // Instructions written as a list: "1. Delete paragraph 3", "- Add at end: ...".
+    const marker = /^(?:\d{1,2}[.)]|\(?[a-h]\)|[-*\u2022])[ \t]+/.exec(text.slice(r.pos, r.pos + 8));
+    if (marker && (r.pos === 0 || text[r.pos - 1] === '\n' || /\n[ \t]*$/.test(text.slice(Math.max(0, r.pos - 8), r.pos)))) r.pos += marker[0].length;
     if (r.done) break;
     const start = r.pos;
     let instruction: Instruction | 'skip';

@@ -87,10 +87,14 @@ function render(model: Model, g: ReturnType<typeof generator>, wrap: boolean): s
         lines.push(line);
       }
     }
-    p.points?.forEach((pt, i) => lines.push(`${markerFor(p.style, i + 1)} ${pt.join(' ')}`));
+    // Wrapped copies also put blank lines around the list, as some documents do.
+    if (wrap && p.points && lead.endsWith(':')) lines.push('');
+    p.points?.forEach((pt, i) => {
+      if (wrap && i > 0 && g.rnd() < 0.3) lines.push('');
+      lines.push(`${markerFor(p.style, i + 1)} ${pt.join(' ')}`);
+    });
     blocks.push(lines.join('\n'));
   }
-  void g;
   return `${blocks.join('\n\n')}\n`;
 }
 

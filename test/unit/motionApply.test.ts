@@ -153,3 +153,9 @@ test("the handbook's worked example (delegate read amendments) applies to the ca
   expect(result).toContain('1. Set a minimum wage of sixteen pounds an hour for care workers.');
   expect(result).toContain('4. Give care workers sick pay from the first day.');
 });
+
+test('instructions written as a numbered or bulleted list are read the same', () => {
+  const listed = apply(care, '1. Delete paragraph 4.\n2. In point 1, delete "fifteen" and insert "sixteen".\n- Add at end of paragraph 2: "Care is skilled work."\n');
+  expect(listed).toBe(apply(care, 'Delete paragraph 4.\nIn point 1, delete "fifteen" and insert "sixteen".\nAdd at end of paragraph 2: "Care is skilled work."\n'));
+  expect(listed).toContain('1. Set a minimum wage of sixteen pounds');
+});
