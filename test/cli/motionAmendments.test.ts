@@ -184,3 +184,11 @@ test('motion --help lists the new commands; apply --help lists the forms', () =>
   expect(apply.stdout).toContain('Delete from "A" to "B"');
   expect(apply.stdout).toContain('as the ones before it left it');
 });
+
+test('jsdiff is not in the core: only the island `motion amendment` reads has it', () => {
+  const core = readFileSync(join(repoRoot, 'dist', 'cli.cjs'), 'latin1');
+  const island = readFileSync(join(repoRoot, 'dist', 'islands', 'wordDiff.cjs'), 'latin1');
+  expect(island).toContain('wordsWithSpaceDiff');
+  expect(core).not.toContain('wordsWithSpaceDiff');
+  expect(core).toContain('islands/wordDiff.cjs');
+});
