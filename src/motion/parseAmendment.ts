@@ -143,6 +143,12 @@ class Reader {
   /** Quoted words, in straight or curly quotes; undefined if there are none here. */
   quoted(): string | undefined {
     this.space();
+    // "the words 'x'", "the word 'x'": the quotation that follows.
+    const before = this.pos;
+    if (this.either('the words', 'the word', 'words', 'word', 'the phrase', 'the text')) {
+      this.space();
+      if (!(this.text[this.pos]! in OPENERS)) this.pos = before;
+    }
     const open = this.text[this.pos];
     if (open === undefined || !(open in OPENERS)) return undefined;
     const closers = OPENERS[open]!;

@@ -159,3 +159,9 @@ test('instructions written as a numbered or bulleted list are read the same', ()
   expect(listed).toBe(apply(care, 'Delete paragraph 4.\nIn point 1, delete "fifteen" and insert "sixteen".\nAdd at end of paragraph 2: "Care is skilled work."\n'));
   expect(listed).toContain('1. Set a minimum wage of sixteen pounds');
 });
+
+test('"the words" before a quotation is read as the quotation', () => {
+  expect(apply(care, "Delete the words 'fifteen pounds' and insert the words 'sixteen pounds'.\nAfter the word 'NEC' insert 'and the PLP'")).toBe(
+    apply(care, "Delete 'fifteen pounds' and insert 'sixteen pounds'.\nAfter 'NEC' insert 'and the PLP'"),
+  );
+});
