@@ -202,11 +202,14 @@ class Drafter {
   }
 
   /** How many times quoted words occur where the instruction looks, with `cur` for the segment being changed. */
+  // Counted with case aside: apply matches case as written, but a quotation a reader could
+  // take for another place ("conference" beside "Conference") is made longer all the same.
   private count(where: Where, kind: 'lead' | 'point', cur: string, words: string): number {
-    let n = occurrencesOf(cur, words).length;
+    const lower = words.toLowerCase();
+    let n = occurrencesOf(cur.toLowerCase(), lower).length;
     if (kind === 'lead') {
       const paragraph = liveParagraphs(this.work)[where.paragraph! - 1]!;
-      for (const point of livePoints(paragraph.list)) n += occurrencesOf(currentText(point.segment), words).length;
+      for (const point of livePoints(paragraph.list)) n += occurrencesOf(currentText(point.segment).toLowerCase(), lower).length;
     }
     return n;
   }

@@ -126,7 +126,7 @@ describe('delegate motion amendment', () => {
         'In paragraph 1, delete "supermarket staff" and insert "shop workers"',
         'In paragraph 2, delete "Conference believes that care is skilled work, and that care workers should be paid for every hour they work." and insert "Conference believes that care workers must be paid for the whole of their working day."',
         'In paragraph 3, insert new point 4: "Give care workers sick pay from the first day."',
-        'In paragraph 4, after "conference" insert ", and to publish what it finds"',
+        'In paragraph 4, after "year\'s conference" insert ", and to publish what it finds"',
         '',
       ].join('\n'),
     );
