@@ -66,7 +66,17 @@ describe('the code cache', () => {
 
   test('each group of commands has a cache of its own, and V8 takes every one', () => {
     const caches = readdirSync(join(repoRoot, 'dist')).filter((f) => f.endsWith('.cache')).sort();
-    expect(caches).toEqual(['cli.cache', 'cli.checklist.cache', 'cli.motion-compare.cache', 'cli.motion.cache', 'cli.notes.cache', 'cli.search.cache']);
+    expect(caches).toEqual([
+      'cli.cache',
+      'cli.checklist.cache',
+      'cli.motion-amendment.cache',
+      'cli.motion-apply.cache',
+      'cli.motion-compare.cache',
+      'cli.motion-composite.cache',
+      'cli.motion.cache',
+      'cli.notes.cache',
+      'cli.search.cache',
+    ]);
     for (const file of caches) expect(`${file}: ${accepts(join(repoRoot, 'dist', file))}`).toBe(`${file}: accepted`);
   });
 
