@@ -68,7 +68,9 @@ function wordCount(line: string): number {
 }
 
 const KEYWORDS = new Set(['insert', 'and', 'with', 'add', 'delete', 'in', 'after', 'before', 'replace', 'at', 'paragraph', 'para', 'line', 'lines', 'point', 'bullet', 'renumber', 'then', 'to', 'substitute', 'from', 'leave']);
-const OPENERS: Record<string, string> = { '"': '"\u201d\u201c', '\u201c': '\u201d"', "'": "'\u2019", '\u2018': "\u2019'", '\u2019': "\u2019'" };
+// Each opening quote and what may close it: a straight double quote closes only at another, so
+// "the \u201cliving wage\u201d campaign" keeps its inner quotes, and the other way round.
+const OPENERS: Record<string, string> = { '"': '"', '\u201c': '\u201d', "'": "'\u2019", '\u2018': "\u2019'", '\u2019': "\u2019'" };
 
 /** A reader over the text of one amendment, the instructions read one after another. */
 class Reader {

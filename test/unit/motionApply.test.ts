@@ -165,3 +165,9 @@ test('"the words" before a quotation is read as the quotation', () => {
     apply(care, "Delete 'fifteen pounds' and insert 'sixteen pounds'.\nAfter 'NEC' insert 'and the PLP'"),
   );
 });
+
+test('quotations inside quotations: straight round curly and curly round straight', () => {
+  const motion = 'Title\n\nConference backs the "living wage" campaign and the \u201cfair pay\u201d pledge.\n';
+  expect(apply(motion, 'Delete "the \u201cfair pay\u201d pledge" and insert "the pay pledge"')).toContain('campaign and the pay pledge.');
+  expect(apply(motion, 'After \u201cthe "living wage"\u201d insert \u201cand \'decent hours\'\u201d')).toContain('the "living wage" and \'decent hours\' campaign');
+});
