@@ -242,7 +242,10 @@ function trailingWhere(r: Reader, where: Where): void {
   while (r.goesOn() && !/^[\s,:]*and\b/i.test(r.text.slice(r.pos))) {
     const at = r.pos;
     r.filler();
-    if (!readWhere(r, where)) {
+    // "(line 5)", "(paragraph 2)"
+    const bracket = r.text[r.pos] === '(';
+    if (bracket) r.pos++;
+    if (!readWhere(r, where) || (bracket && (r.space(), r.text[r.pos++] !== ')'))) {
       r.pos = at;
       return;
     }
@@ -405,6 +408,14 @@ function readInstruction(r: Reader): Instruction | 'skip' {
     return { op: 'addAtEnd', where, target, text: r.insertedText() };
   }
   if (verbFirst) {
+    // "Insert after 'x': 'y'"
+    const sideFirst = r.either('after', 'before') as 'after' | 'before' | undefined;
+    if (sideFirst) {
+      const anchor = r.quoted();
+      if (anchor === undefined) throw new AmendmentSyntaxError(`${sideFirst} which words? Quote them`, r.lineAt(r.pos));
+      r.filler();
+      return { op: 'insertAt', where, side: sideFirst, anchor, text: r.insertedText() };
+    }
     const text = r.quoted();
     if (text !== undefined) {
       r.filler();
