@@ -34,24 +34,25 @@ const nodes = [own, ...others];
 const timeCases = (cases, options) => timeOnNodes(cases, nodes, options);
 
 /**
- * Print one table: a row per case, a median and a ratio to `node -e 0` per Node. `byNode` maps
- * a Node's label to the medians of its cases; `target` is one ratio, or one per Node label.
+ * Print one table: a row per case, a median and a ratio to `baseName` (`node -e 0` unless
+ * another case is the measure) per Node. `byNode` maps a Node's label to the medians of its
+ * cases; `target` is one ratio, one per Node label, or a function of the label and the case.
  */
-function report(title, byNode, target) {
+function report(title, byNode, target, baseName = baseline.name) {
   const names = [...byNode.values().next().value.keys()];
-  const targetOf = (label) => (typeof target === 'object' ? target[label] : target);
+  const targetOf = (label, name) => (typeof target === 'function' ? target(label, name) : typeof target === 'object' ? target[label] : target);
   const rows = names.map((name) => [
     name,
     ...[...byNode].flatMap(([label, medians]) => {
       const ms = medians.get(name);
-      const ratio = ms / medians.get(baseline.name);
-      const limit = targetOf(label);
-      const verdict = name === baseline.name || limit === undefined || name.startsWith('peer') ? '' : ratio <= limit ? ' ok' : ` OVER ${limit}`;
+      const ratio = ms / medians.get(baseName);
+      const limit = targetOf(label, name);
+      const verdict = name === baseName || limit === undefined || name.startsWith('peer') ? '' : ratio <= limit ? ' ok' : ` OVER ${limit}`;
       if (verdict.startsWith(' OVER')) results.push(`${name} on ${label}`);
       return [ms.toFixed(1), `${ratio.toFixed(2)}${verdict}`];
     }),
   ]);
-  const headers = ['command', ...[...byNode.keys()].flatMap((label) => [`${label} ms`, `${label} x node -e 0`])];
+  const headers = ['command', ...[...byNode.keys()].flatMap((label) => [`${label} ms`, `${label} x ${baseName}`])];
   console.log(`\n## ${title}\n\n${table(rows, headers)}`);
 }
 

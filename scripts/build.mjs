@@ -36,8 +36,11 @@ const stub = (name) => fileURLToPath(new URL(`./stubs/${name}`, import.meta.url)
 const version = JSON.parse(readFileSync(`${root}/package.json`, 'utf8')).version;
 const buildId = `${version}+${Date.now().toString(36)}`;
 
-/** Our modules that import the Markdown libraries; the core requires them from islands/. */
-const islands = ['src/render/markdownTerminal.ts', 'src/render/plainText.ts', 'src/render/cheatsheetHtml.ts'];
+/**
+ * Our modules that import the Markdown libraries, and the one that imports jsdiff (used only to
+ * draft an amendment); the core requires them from islands/.
+ */
+const islands = ['src/render/markdownTerminal.ts', 'src/render/plainText.ts', 'src/render/cheatsheetHtml.ts', 'src/motion/wordDiff.ts'];
 const islandName = (path) => path.replace(/^.*\/|\.[jt]s$/g, '');
 
 /**
@@ -129,7 +132,8 @@ const out = `${root}/dist.build-${process.pid}`;
 rmSync(out, { recursive: true, force: true });
 
 await build({ ...common, entryPoints: { cli: 'src/cli.ts' }, outdir: out, plugins: [splitOut, lazyChildProcessForCommander] });
-await build({ ...common, entryPoints: islands, outdir: `${out}/islands` });
+// Named entry points: from more than one folder of src/, esbuild would otherwise keep the folders.
+await build({ ...common, entryPoints: Object.fromEntries(islands.map((path) => [islandName(path), path])), outdir: `${out}/islands` });
 const vendorBuilds = [...Object.values(vendors), ...(betterSqlite3 ? [{ file: 'better-sqlite3', source: "module.exports = require('better-sqlite3');" }] : [])];
 for (const { file, source } of vendorBuilds) {
   await build({ ...common, stdin: { contents: source, resolveDir: root, loader: 'js' }, outfile: `${out}/vendor/${file}.cjs` });

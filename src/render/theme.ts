@@ -13,6 +13,9 @@ export interface Theme {
   ok: Style;
   warn: Style;
   error: Style;
+  /** Words an amendment puts in, and words it takes out. */
+  inserted: Style;
+  deleted: Style;
   symbols: { done: string; todo: string; pass: string; warn: string; fail: string; bullet: string; bar: string; barEmpty: string };
 }
 
@@ -35,7 +38,7 @@ const plain: Style = (text) => text;
 /** A theme for colour on or off; off means plain text with no escape codes at all. */
 export function makeTheme(color: boolean): Theme {
   if (!color) {
-    return { color, title: plain, heading: plain, dim: plain, id: plain, kind: plain, match: plain, ok: plain, warn: plain, error: plain, symbols: ascii };
+    return { color, title: plain, heading: plain, dim: plain, id: plain, kind: plain, match: plain, ok: plain, warn: plain, error: plain, inserted: plain, deleted: plain, symbols: ascii };
   }
   return {
     color,
@@ -48,6 +51,8 @@ export function makeTheme(color: boolean): Theme {
     ok: sgr('32', '39'),
     warn: sgr('33', '39'),
     error: sgr('31', '39'),
+    inserted: both(sgr('4', '24'), sgr('32', '39')),
+    deleted: both(sgr('9', '29'), sgr('31', '39')),
     symbols: unicode,
   };
 }

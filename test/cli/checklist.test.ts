@@ -57,14 +57,14 @@ describe('delegate checklist without a terminal', () => {
     expect(lines).toHaveLength(7);
     expect(lines[0]).toBe('first-day\t0/12\tYour first day at conference');
     expect(lines[6]).toBe('report-back\t0/10\tAfter conference: reporting back');
-    expect(lines).toContain('amendment\t1/11\tDrafting an amendment');
+    expect(lines).toContain('amendment\t1/12\tDrafting an amendment');
     expect(lines).toContain('compositing-meeting\t0/11\tBefore the compositing meeting');
   });
 
   test('`checklist list` lists them the same way, with --run and --json', () => {
     delegate(['checklist', 'amendment', '--check', '1', '--run', 'economy']);
     expect(delegate(['checklist', 'list'])).toEqual(delegate(['checklist']));
-    expect(delegate(['checklist', 'list', '--run', 'economy']).stdout).toContain('amendment\t1/11\tDrafting an amendment');
+    expect(delegate(['checklist', 'list', '--run', 'economy']).stdout).toContain('amendment\t1/12\tDrafting an amendment');
     const json = JSON.parse(delegate(['checklist', 'list', '--json', '--run', 'economy']).stdout) as Array<{ id: string; run: string; done: number }>;
     expect(json.find((c) => c.id === 'amendment')).toMatchObject({ run: 'economy', done: 1 });
     expect(json).toHaveLength(7);
@@ -190,7 +190,7 @@ describe('runs', () => {
     expect(status.stdout).toContain('Before the compositing meeting  compositing-meeting\n');
     expect(status.stdout).toMatch(/\n {2}economy {12}#{4}\.{16} {2}2\/11\n/);
     expect(status.stdout).toMatch(/\n {2}housing-composite {2}##\.{18} {2}1\/11\n/);
-    expect(status.stdout).toMatch(/Drafting an amendment {2}amendment\n {2}not started {8}\.{20} {2}0\/11/);
+    expect(status.stdout).toMatch(/Drafting an amendment {2}amendment\n {2}not started {8}\.{20} {2}0\/12/);
 
     const statusJson = JSON.parse(delegate(['checklist', 'status', '--json']).stdout) as {
       checklists: Array<{ id: string; runs: Array<{ run: string; done: number; total: number }> }>;
@@ -239,7 +239,7 @@ describe('saved progress on disk', () => {
     writeFileSync(file, '{"schema": 1, "ticked": {"choose-kind": "2025-09');
     const result = delegate(['checklist', 'amendment', '--list']);
     expect(result.code).toBe(0);
-    expect(result.stdout).toContain('Drafting an amendment  0/11');
+    expect(result.stdout).toContain('Drafting an amendment  0/12');
     const aside = readdirSync(progressDir()).filter((f) => f.startsWith('amendment--default.corrupt-'));
     expect(aside).toHaveLength(1);
     expect(aside[0]).toMatch(/^amendment--default\.corrupt-\d{4}-\d\d-\d\dT\d\d-\d\d-\d\d-\d{3}Z\.json$/);
@@ -262,7 +262,7 @@ describe('saved progress on disk', () => {
     expect(tickIt.stderr).toContain(`${newer} was saved by a newer version of delegate`);
     const status = delegate(['checklist', 'status']);
     expect(status.code).toBe(0);
-    expect(status.stdout).toMatch(/Drafting an amendment {2}amendment\n {2}default {5}.*1\/11/);
+    expect(status.stdout).toMatch(/Drafting an amendment {2}amendment\n {2}default {5}.*1\/12/);
     expect(status.stderr).toContain('not shown');
     expect(readFileSync(newer, 'utf8')).toBe('{"schema": 2, "ticked": {}}');
   });
@@ -310,7 +310,7 @@ describe('personal checklists', () => {
     const result = delegate(['checklist', 'amendment', '--list'], { DELEGATE_NOTES_DIR: notes });
     expect(result.code).toBe(0);
     expect(result.stderr).toContain(`warning: ${bad}:2: the item id "a" is already used on line 1`);
-    expect(result.stdout).toContain('Drafting an amendment  0/11');
+    expect(result.stdout).toContain('Drafting an amendment  0/12');
   });
 
   test('a personal checklist named like a checklist command is refused with a way out; status still works', () => {
@@ -357,7 +357,7 @@ describe('personal checklists', () => {
     expect(second.stdout).not.toContain('Copied');
     expect(second.stdout).toContain(`Edit ${copy} in your editor`);
     expect(readFileSync(copy, 'utf8')).toContain('title: Our amendment list');
-    expect(delegate(['checklist', 'amendment', '--list'], env).stdout).toContain('Our amendment list  0/11');
+    expect(delegate(['checklist', 'amendment', '--list'], env).stdout).toContain('Our amendment list  0/12');
   });
 
   test('`checklist edit` of an unknown id exits 1 and copies nothing', () => {

@@ -136,9 +136,9 @@ describe('delegate checklist in a terminal', () => {
 
   test('a closed terminal loses no tick already made', async () => {
     const t = new Terminal(['checklist', 'amendment', '--run', 'housing']);
-    await t.waitFor('Drafting an amendment (run: housing)  0/11');
+    await t.waitFor('Drafting an amendment (run: housing)  0/12');
     t.write(' ');
-    await t.waitFor('Drafting an amendment (run: housing)  1/11');
+    await t.waitFor('Drafting an amendment (run: housing)  1/12');
     t.kill('SIGHUP');
     await t.exit;
     const data = JSON.parse(delegate(['checklist', 'amendment', '--run', 'housing', '--json']).stdout) as { done: number; items: Array<{ ticked: boolean }> };
@@ -171,7 +171,7 @@ describe('delegate checklist in a terminal', () => {
     const t = new Terminal(['checklist']);
     const screen = await t.waitFor('Which checklist?');
     expect(screen).toContain('Before the compositing meeting  0/11');
-    expect(screen).toContain('Drafting an amendment  2/11');
+    expect(screen).toContain('Drafting an amendment  2/12');
     expect(screen).toContain('Proposing a rule change  0/9');
     // Fourth in the list: Your first day at conference (order 1), then by title Before the
     // compositing meeting, Drafting a contemporary motion, Drafting an amendment.
@@ -187,9 +187,9 @@ describe('delegate checklist in a terminal', () => {
     t.write(DOWN + DOWN);
     await t.waitFor('> [ ] Check the amendment is relevant to the motion');
     t.write(' ');
-    await t.waitFor('Drafting an amendment  3/11');
+    await t.waitFor('Drafting an amendment  3/12');
     t.write('q');
-    await t.waitFor(/Drafting an amendment {2}3\/11 \(saved\)[\s\S]*Which checklist\?[\s\S]*Drafting an amendment {2}3\/11/);
+    await t.waitFor(/Drafting an amendment {2}3\/12 \(saved\)[\s\S]*Which checklist\?[\s\S]*Drafting an amendment {2}3\/12/);
     t.write(CTRL_C);
     expect((await t.exit).exitCode).toBe(130);
     expect(ticked('amendment')).toEqual(['choose-kind', 'no-direct-negative', 'keep-relevant']);
@@ -228,11 +228,11 @@ describe('delegate checklist in a terminal', () => {
       const copy = join(sandbox.home, 'notes', 'checklists', 'amendment.md');
       const t = new Terminal(['checklist', 'edit', 'amendment'], env);
       await t.waitFor(`Copied "Drafting an amendment" to ${copy}`);
-      await t.waitFor(`Saved ${copy}: 12 items, 11 with the same ids as before (their ticks are kept).`);
+      await t.waitFor(`Saved ${copy}: 13 items, 12 with the same ids as before (their ticks are kept).`);
       expect((await t.exit).exitCode).toBe(0);
       expect(readFileSync(copy, 'utf8')).toMatch(/\n- \[ \] Bring spare copies of the amendment \{#spare-copies\}\n$/);
       const data = JSON.parse(run(['checklist', 'amendment', '--json'], { env: notesEnv }).stdout) as { origin: string; done: number; total: number };
-      expect(data).toMatchObject({ origin: 'personal', done: 1, total: 12 });
+      expect(data).toMatchObject({ origin: 'personal', done: 1, total: 13 });
     });
 
     test('an edit that breaks the file is reported with file and line, exit 1', async () => {
