@@ -106,3 +106,93 @@ export function correctQuery(query: ParsedQuery, vocabulary: Vocabulary): { quer
   if (corrections.length === 0) return undefined;
   return { query: { clauses, excluded: query.excluded }, corrections };
 }
+
+// Keys next to each other on a QWERTY keyboard: hitting one for the other is a typing slip.
+const ROWS = ['qwertyuiop', 'asdfghjkl', 'zxcvbnm'];
+const NEIGHBOURS = new Map<string, Set<string>>();
+ROWS.forEach((row, r) => {
+  [...row].forEach((key, c) => {
+    const near = new Set<string>();
+    for (const [dr, dc] of [[0, -1], [0, 1], [-1, 0], [-1, 1], [1, 0], [1, -1]] as const) {
+      const other = ROWS[r + dr]?.[c + dc];
+      if (other) near.add(other);
+    }
+    NEIGHBOURS.set(key, near);
+  });
+});
+const VOWELS = new Set('aeiouy');
+
+/** What one letter typed for another costs: a neighbouring key or another vowel is a slip (1); anything else is two. */
+function substitution(a: string, b: string): number {
+  if (a === b) return 0;
+  if ((VOWELS.has(a) && VOWELS.has(b)) || NEIGHBOURS.get(a)?.has(b)) return 1;
+  return 2;
+}
+
+/**
+ * Typing mistakes between two words: a letter missed, added, swapped with its neighbour, or
+ * hit on the key next to it (or one vowel for another) count one each; any other letter for
+ * another counts two, so "whip" is two from "chip" and is not taken for it.
+ */
+export function slipDistance(a: string, b: string, max: number): number {
+  if (a === b) return 0;
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  const rows: number[][] = [Array.from({ length: b.length + 1 }, (_, j) => j)];
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    let rowMin = i;
+    for (let j = 1; j <= b.length; j++) {
+      let value = Math.min(rows[i - 1]![j]! + 1, row[j - 1]! + 1, rows[i - 1]![j - 1]! + substitution(a[i - 1]!, b[j - 1]!));
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) value = Math.min(value, rows[i - 2]![j - 2]! + 1);
+      row.push(value);
+      if (value < rowMin) rowMin = value;
+    }
+    if (rowMin > max) return max + 1;
+    rows.push(row);
+  }
+  return rows[a.length]![b.length]!;
+}
+
+/** The nearest word of the index by slipDistance (then the most common), other than `word` itself. */
+function nearestWord(word: string, vocabulary: Vocabulary, max: number, minDocs = 1): string | undefined {
+  let best: { word: string; distance: number; docs: number } | undefined;
+  for (const [candidate, docs] of vocabulary.vocabulary(word.length - max, word.length + max)) {
+    if (candidate === word || docs < minDocs || /^\d+$/.test(candidate)) continue;
+    const distance = slipDistance(word, candidate, max);
+    if (distance > max) continue;
+    if (!best || distance < best.distance || (distance === best.distance && docs > best.docs)) best = { word: candidate, distance, docs };
+  }
+  return best?.word;
+}
+
+/** What to do with a word no page has, as written (see fixWord). */
+export type WordRepair = { kind: 'prefix'; to: string } | { kind: 'correct'; to: string } | { kind: 'missing' } | undefined;
+
+/**
+ * A meaningful word of a question, before it is searched: left alone when a page has it (as
+ * written, or by its stem: `stemMatches`); read as the start of a word when it starts a
+ * handbook word ("vot" is vot*: vote, votes, voting); else corrected to the nearest word a slip
+ * away ("refrence" is reference); else in no page at all ("whip": never swapped for "chip").
+ */
+export function fixWord(word: string, vocabulary: Vocabulary, stemMatches: (word: string) => boolean): WordRepair {
+  if (word.length < 3 || /^\d+$/.test(word)) return undefined;
+  if (vocabulary.documentFrequency(word) > 0 || stemMatches(word)) return undefined;
+  const starts = vocabulary.wordsStartingWith(word, 1)[0];
+  if (starts !== undefined && (word.length >= 5 || vocabulary.documentFrequency(starts) >= 2)) return { kind: 'prefix', to: word };
+  const max = allowedDistance(word.length);
+  const near = max > 0 ? nearestWord(word, vocabulary, max) : undefined;
+  if (near) return { kind: 'correct', to: near };
+  return { kind: 'missing' };
+}
+
+/**
+ * A word that is in a page or two and is probably a slip for a far more common word ("cars vote"
+ * for "card vote"): asked only when the words as typed are in no page together.
+ */
+export function commonNeighbour(word: string, vocabulary: Vocabulary): string | undefined {
+  const max = allowedDistance(word.length);
+  if (max === 0 || /^\d+$/.test(word)) return undefined;
+  const docs = vocabulary.documentFrequency(word);
+  if (docs > 2) return undefined;
+  return nearestWord(word, vocabulary, max, Math.max(4, docs * 4));
+}

@@ -474,6 +474,18 @@ export class SearchIndex {
     return { rows, total };
   }
 
+  /** Which of `rowids` match an FTS5 expression (to say which of a query's words each result has). */
+  matchingAmong(expression: string, rowids: readonly number[]): Set<number> {
+    if (rowids.length === 0) return new Set();
+    const rows = this.sql('SELECT rowid FROM pages WHERE pages MATCH ? AND rowid IN (SELECT value FROM json_each(?))').pluck().all(expression, JSON.stringify(rowids)) as number[];
+    return new Set(rows);
+  }
+
+  /** Whether any page matches an FTS5 expression (a word found only by its stem, say). */
+  anyMatch(expression: string): boolean {
+    return this.sql('SELECT 1 FROM pages WHERE pages MATCH ? LIMIT 1').pluck().get(expression) !== undefined;
+  }
+
   /** In how many pages a word appears, as written (no stemming): 0 for a word the index has never seen. */
   documentFrequency(word: string): number {
     return (this.db.prepare('SELECT doc FROM words_vocab WHERE term = ?').pluck().get(word) as number | undefined) ?? 0;

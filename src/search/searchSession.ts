@@ -2,9 +2,23 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { splitFrontMatter } from '../content/frontMatter.js';
 import type { ContentPath, ContentWarning } from '../content/page.js';
-import { correctQuery, type Correction } from './correctQuery.js';
+import { commonNeighbour, correctQuery, fixWord, type Correction } from './correctQuery.js';
 import { matchingLines, type LinesSource, type MatchedLine } from './matchingLines.js';
-import { expandPrefixes, formatQuery, highlightExpression, parseQuery, toMatchExpression, type ParsedQuery } from './parseQuery.js';
+import { expandPrefixes, formatQuery, highlightExpression, parseQuery, termExpression, toMatchExpression, type ParsedQuery, type Term } from './parseQuery.js';
+import { loadQueryWords, type QueryWords } from './queryWords.js';
+import {
+  canRelax,
+  planQuery,
+  relaxedExpression,
+  strictExpression,
+  synonymExpression,
+  unitExpression,
+  unitLabel,
+  unitTerms,
+  type ExpandTerm,
+  type QueryPlan,
+  type WordFix,
+} from './relaxQuery.js';
 import { isDamaged, SearchIndex, type IndexedPage, type PageFilters, type SyncProgress } from './searchIndex.js';
 
 export type { PageFilters } from './searchIndex.js';
@@ -18,11 +32,25 @@ export interface SearchRequest {
   maxLines?: number;
   /** Read a half-typed query as far as it makes sense (search as you type). */
   lenient?: boolean;
+  /** The last word is still being typed: read it as the start of a word too. */
+  typing?: boolean;
+  /**
+   * 'questions' (the default): question words left out, words corrected and widened by
+   * synonyms, and pages ranked by how many words they have when none has all. 'exact': every
+   * word must match, as before issue 11 (for the bench's before-and-after).
+   */
+  strategy?: 'questions' | 'exact';
 }
 
 export interface SearchHit extends IndexedPage {
   titleMatches: Array<[number, number]>;
   lines: MatchedLine[];
+  /** The query's meaningful words this page has (as searched). */
+  matched: string[];
+  /** The query's meaningful words this page lacks (a relaxed search). */
+  missing: string[];
+  /** Words this page has only through a synonym. */
+  synonyms: string[];
 }
 
 export interface SearchResult {
@@ -36,6 +64,20 @@ export interface SearchResult {
   uncorrectedTotal?: number;
   /** How many pages match in all (hits holds the best `limit` of them). */
   total: number;
+  /** How many pages have every meaningful word (when relaxed, fewer than total). */
+  complete: number;
+  /** Some results lack some of the words: no (or too few) pages had them all. */
+  relaxed: boolean;
+  /** Some results were found through a synonym; the groups used, as "from: to, to". */
+  widened: Array<{ from: string; to: string[] }>;
+  /** Question words left out. */
+  dropped: string[];
+  /** The query had only question words, so they were searched as typed. */
+  questionOnly: boolean;
+  /** Words in no page, with nothing near them: left out of the search ("no page mentions whip"). */
+  unknown: string[];
+  /** Words past the cap were not searched. */
+  capped?: { kept: number; of: number };
   hits: SearchHit[];
   /** Things the delegate should know (an index rebuilt), to show on stderr. */
   notices: string[];
@@ -47,8 +89,10 @@ export interface SessionOptions {
   onProgress?: (progress: SyncProgress) => void;
 }
 
-/** Fewer pages than this counts as "little": the query's words are checked for typos. */
+/** Fewer pages than this counts as "little": the query's words are checked for typos, and relaxed. */
 export const LITTLE = 3;
+/** A relaxed search ranks the best this many pages (by bm25 of any word) by how many words they have. */
+const RELAXED_POOL = 200;
 /** A prefix also matches this many of the most common whole words that start with it. */
 const MAX_WORDS_FOR_PREFIX = 30;
 export const INDEX_FILE = 'search.db';
@@ -91,10 +135,17 @@ export class SearchSession {
   /** Things the delegate should know (an index rebuilt), to show on stderr. */
   readonly notices: string[] = [];
 
+  private queryWordsLoaded: QueryWords | undefined;
+
   private constructor(
     private index: SearchIndex | undefined,
     private readonly options: SessionOptions,
   ) {}
+
+  /** The question words and synonyms of every content path, read once per session. */
+  private get queryWords(): QueryWords {
+    return (this.queryWordsLoaded ??= loadQueryWords(this.options.roots));
+  }
 
   static async open(options: SessionOptions): Promise<SearchSession> {
     const session = new SearchSession(undefined, options);
@@ -147,6 +198,162 @@ export class SearchSession {
   }
 
   private async run(request: SearchRequest): Promise<Omit<SearchResult, 'notices'>> {
+    return request.strategy === 'exact' ? this.runExact(request) : this.runQuestions(request);
+  }
+
+  private async runQuestions(request: SearchRequest): Promise<Omit<SearchResult, 'notices'>> {
+    const parsed = parseQuery(request.query, { lenient: !!request.lenient });
+    const filters = request.filters ?? {};
+    const limit = request.limit ?? 10;
+    const index = this.current;
+    const expand: ExpandTerm = (term) =>
+      term.kind !== 'prefix' ? [term] : expandPrefixes({ clauses: [[term]], excluded: [] }, (prefix) => index.wordsStartingWith(prefix, MAX_WORDS_FOR_PREFIX)).clauses[0]!;
+    const repairs = new Map<string, WordFix>();
+    const fix = (word: string): WordFix => {
+      if (!repairs.has(word)) {
+        const repair = fixWord(word, index, (w) => index.anyMatch(termExpression({ kind: 'word', words: [w] })));
+        repairs.set(word, repair === undefined ? undefined : repair.kind === 'missing' ? 'missing' : { to: repair.to, prefix: repair.kind === 'prefix' });
+      }
+      return repairs.get(word);
+    };
+    const typing = !!request.typing;
+    let plan = planQuery(parsed, this.queryWords, { typing, fix });
+
+    let found = this.strict(plan, expand, filters, limit);
+    const fixedCorrections: Correction[] = [];
+    let uncorrectedTotal: number | undefined;
+    // Every word is in some page, but not together: a rare word may be a slip for a common one.
+    if (found.total === 0 && plan.units.filter((u) => !u.missing).length > 1) {
+      const near = new Map<string, string>();
+      for (const unit of plan.units) {
+        if (unit.missing || unit.prefix || unit.words.length !== 1) continue;
+        const to = commonNeighbour(unit.words[0]!, index);
+        if (to) near.set(unit.typed[0]!, to);
+      }
+      if (near.size > 0) {
+        const again = planQuery(parsed, this.queryWords, { typing, fix: (w) => (near.has(w) ? { to: near.get(w)!, prefix: false } : fix(w)) });
+        const foundAgain = this.strict(again, expand, filters, limit);
+        if (foundAgain.total > 0) {
+          uncorrectedTotal = 0;
+          plan = again;
+          found = foundAgain;
+        }
+      }
+    }
+    // Quoted phrases and prefixes as typed find little: correct them as before (refrenc* is referenc*).
+    if (found.total < LITTLE && plan.fixed.length > 0) {
+      const corrected = correctQuery({ clauses: plan.fixed, excluded: [] }, index);
+      if (corrected) {
+        const again: QueryPlan = { ...plan, fixed: corrected.query.clauses };
+        const foundAgain = this.strict(again, expand, filters, limit);
+        if (foundAgain.total > found.total) {
+          uncorrectedTotal ??= found.total;
+          plan = again;
+          found = foundAgain;
+          fixedCorrections.push(...corrected.corrections);
+        }
+      }
+    }
+    const complete = found.total;
+    let pages = found.pages;
+    let total = found.total;
+    if (total < LITTLE && canRelax(plan)) {
+      const pool = index.pages(relaxedExpression(plan, expand), filters, RELAXED_POOL);
+      if (pool.total > total) {
+        const cover = this.coverage(plan, expand, pool.pages.map((p) => p.docId));
+        const order = new Map(pool.pages.map((p, i) => [p.docId, i]));
+        pages = [...pool.pages]
+          .sort((a, b) => {
+            const ca = cover.get(a.docId)!;
+            const cb = cover.get(b.docId)!;
+            return cb.matched.length - ca.matched.length || ca.synonyms.length - cb.synonyms.length || order.get(a.docId)! - order.get(b.docId)!;
+          })
+          .slice(0, limit);
+        total = pool.total;
+      }
+    }
+    const cover = this.coverage(plan, expand, pages.map((p) => p.docId));
+    const searchedUnits = plan.units.filter((u) => !u.missing);
+    const corrections: Correction[] = [
+      ...plan.units.filter((u) => !u.missing && !u.typing && (u.prefix || u.typed.join(' ') !== u.words.join(' '))).map((u) => ({ from: u.typed.join(' '), to: unitLabel(u) })),
+      ...fixedCorrections,
+    ];
+    if (corrections.length > 0 && uncorrectedTotal === undefined) uncorrectedTotal = 0;
+
+    // What to highlight: every word looked for, its synonyms, and the operator clauses.
+    const highlight: ParsedQuery = {
+      clauses: [...searchedUnits.map((u) => unitTerms(u, expand)), ...plan.spans.map((s) => s.alternatives), ...plan.fixed.map((c) => c.flatMap(expand))],
+      excluded: [],
+    };
+    const sources = await Promise.all(pages.map((page) => readLinesSource(page)));
+    const words = highlight.clauses.flat().flatMap((term) => term.words);
+    const lines = highlight.clauses.length > 0 ? matchingLines(index.connection, sources, { expression: highlightExpression(highlight), words }, request.maxLines ?? 3) : [];
+    const hits: SearchHit[] = pages.map((page, i) => {
+      const c = cover.get(page.docId)!;
+      return { ...page, titleMatches: lines[i]?.title.matches ?? [], lines: lines[i]?.lines ?? [], matched: c.matched, missing: c.missing, synonyms: c.synonyms };
+    });
+    const used = new Set(hits.flatMap((h) => h.synonyms));
+    const searchedTerms: Term[][] = searchedUnits.map((u) => [{ kind: u.prefix ? 'prefix' : u.words.length > 1 ? 'phrase' : 'word', words: u.words }]);
+    return {
+      query: request.query,
+      searched: formatQuery({ clauses: [...searchedTerms, ...plan.fixed], excluded: plan.excluded }),
+      corrections,
+      ...(uncorrectedTotal !== undefined && corrections.length > 0 ? { uncorrectedTotal } : {}),
+      total,
+      complete,
+      relaxed: hits.some((h) => h.missing.length > 0),
+      widened: plan.spans
+        .filter((s) => s.units.some((u) => used.has(unitLabel(plan.units[u]!))))
+        .map((s) => ({ from: s.matched, to: s.alternatives.map((t) => t.words.join(' ')) })),
+      dropped: plan.dropped,
+      questionOnly: plan.questionOnly,
+      unknown: plan.units.filter((u) => u.missing).map((u) => u.typed.join(' ')),
+      ...(plan.capped ? { capped: plan.capped } : {}),
+      hits,
+    };
+  }
+
+  /**
+   * Pages with every meaningful word: first those with each word as typed (bm25), then those
+   * that have some only through a synonym, so a synonym never outranks the words typed.
+   */
+  private strict(plan: QueryPlan, expand: ExpandTerm, filters: PageFilters, limit: number): { total: number; pages: IndexedPage[] } {
+    const index = this.current;
+    const exact = plan.units.some((u) => u.missing) && plan.spans.length > 0 ? '' : strictExpression(plan, expand, false);
+    const first = exact ? index.pages(exact, filters, limit) : { total: 0, pages: [] };
+    if (plan.spans.length === 0) return first;
+    const widened = strictExpression(plan, expand, true);
+    if (!widened) return first;
+    const second = index.pages(widened, filters, limit + first.pages.length);
+    const seen = new Set(first.pages.map((p) => p.docId));
+    return { total: Math.max(first.total, second.total), pages: [...first.pages, ...second.pages.filter((p) => !seen.has(p.docId))].slice(0, limit) };
+  }
+
+  /** For each page, which of the plan's words it has (as typed, or through a synonym) and which it lacks. */
+  private coverage(plan: QueryPlan, expand: ExpandTerm, docIds: number[]): Map<number, { matched: string[]; missing: string[]; synonyms: string[] }> {
+    const index = this.current;
+    const units = plan.units.map((unit) => (unit.missing ? new Set<number>() : index.matchingAmong(unitExpression(unit, expand), docIds)));
+    const spans = plan.spans.map((span) => index.matchingAmong(synonymExpression(span), docIds));
+    const result = new Map<number, { matched: string[]; missing: string[]; synonyms: string[] }>();
+    for (const docId of docIds) {
+      const matched: string[] = [];
+      const missing: string[] = [];
+      const synonyms: string[] = [];
+      plan.units.forEach((unit, u) => {
+        if (unit.missing) return;
+        const label = unitLabel(unit);
+        if (units[u]!.has(docId)) matched.push(label);
+        else if (plan.spans.some((span, s) => span.units.includes(u) && spans[s]!.has(docId))) {
+          matched.push(label);
+          synonyms.push(label);
+        } else missing.push(label);
+      });
+      result.set(docId, { matched, missing, synonyms });
+    }
+    return result;
+  }
+
+  private async runExact(request: SearchRequest): Promise<Omit<SearchResult, 'notices'>> {
     const parsed = parseQuery(request.query, { lenient: !!request.lenient });
     const filters = request.filters ?? {};
     const limit = request.limit ?? 10;
@@ -155,7 +362,8 @@ export class SearchSession {
     const matched = (query: ParsedQuery) => expandPrefixes(query, (prefix) => index.wordsStartingWith(prefix, MAX_WORDS_FOR_PREFIX));
     const expanded = matched(parsed);
     const expression = toMatchExpression(expanded);
-    const empty = { query: request.query, searched: formatQuery(parsed), corrections: [], total: 0, hits: [] };
+    const plain = { complete: 0, relaxed: false, widened: [], dropped: [], questionOnly: false, unknown: [] };
+    const empty = { query: request.query, searched: formatQuery(parsed), corrections: [], total: 0, hits: [], ...plain };
     if (!expression) return empty;
 
     let used: ParsedQuery = parsed;
@@ -186,7 +394,9 @@ export class SearchSession {
       corrections,
       ...(uncorrectedTotal !== undefined ? { uncorrectedTotal } : {}),
       total: found.total,
-      hits: found.pages.map((page, i) => ({ ...page, titleMatches: lines[i]!.title.matches, lines: lines[i]!.lines })),
+      ...plain,
+      complete: found.total,
+      hits: found.pages.map((page, i) => ({ ...page, titleMatches: lines[i]!.title.matches, lines: lines[i]!.lines, matched: [], missing: [], synonyms: [] })),
     };
   }
 
