@@ -7,6 +7,7 @@ import { FrontMatterError } from '../content/frontMatter.js';
 import { MAX_PAGE_BYTES, parsePage } from '../content/loadPages.js';
 import type { ContentPath, ContentWarning, Origin, Page, PageKind } from '../content/page.js';
 import { ensureDir } from '../util/ensureDir.js';
+import { ChecklistFormatError, parseChecklist } from '../checklist/parseChecklist.js';
 import { fingerprintFiles, listContent, listedFiles, type ContentListing, type ListedFile } from './listContent.js';
 
 // NOTE: the build bundles better-sqlite3's JavaScript with the rest of delegate (compiled once,
@@ -133,11 +134,14 @@ export interface SyncReport {
   warnings: ContentWarning[];
 }
 
+/** What a search finds: a page of any kind, or a checklist. */
+export type IndexedKind = PageKind | 'checklist';
+
 export interface IndexedPage {
   docId: number;
   id: string;
   title: string;
-  kind: PageKind;
+  kind: IndexedKind;
   origin: Origin;
   file: string;
   tags: string[];
@@ -149,7 +153,7 @@ type PageRow = Omit<IndexedPage, 'tags'> & { tags: string };
 const PAGE_COLUMNS = 'd.id AS docId, d.page_id AS id, d.title, d.kind, d.origin, d.path AS file, d.tags';
 
 export interface PageFilters {
-  kind?: PageKind;
+  kind?: IndexedKind;
   tag?: string;
   source?: 'bundled' | 'personal';
 }
@@ -359,10 +363,12 @@ export class SearchIndex {
     let warning: ContentWarning | undefined;
     try {
       if (file.size > MAX_PAGE_BYTES) warning = { file: file.path, message: `skipped: ${Math.round(file.size / 1024)} KiB is too large for a page` };
+      else if (file.checklist) page = await checklistAsPage(readFileSync(file.path, 'utf8'), file);
       else page = await parsePage(readFileSync(file.path, 'utf8'), file.path, file.origin);
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
-      if (error instanceof FrontMatterError) warning = { file: file.path, line: error.line, message: error.message };
+      if (error instanceof ChecklistFormatError) warning = { file: file.path, line: error.line, message: error.message };
+      else if (error instanceof FrontMatterError) warning = { file: file.path, line: error.line, message: error.message };
       else if (code === 'ENOENT') {
         this.removeFile(file.path); // gone since we listed it
         return touched;
@@ -510,3 +516,28 @@ export class SearchIndex {
     return this.db;
   }
 }
+
+/**
+ * A checklist indexed as a document of kind 'checklist': its title, its id as keywords, its
+ * summary and when to use it, then its intro and every item with its explanation. Its page id is
+ * `checklist:<id>`, so a delegate's checklist shadows the bundled one of the same id, never a page.
+ */
+async function checklistAsPage(text: string, file: ListedFile): Promise<Page> {
+  const { checklist } = await parseChecklist(text, file.path, file.origin);
+  const items = checklist.items.map((item) => `${item.text}\n${item.explanation}`).join('\n\n');
+  return {
+    id: `${CHECKLIST_ID_PREFIX}${checklist.id}`,
+    title: checklist.title,
+    kind: 'checklist' as PageKind,
+    tags: ['checklist'],
+    summary: `${checklist.summary} ${checklist.when}`.trim(),
+    sources: [],
+    body: `${checklist.intro}\n\n${items}`,
+    bodyLine: 1,
+    file: file.path,
+    origin: file.origin,
+  };
+}
+
+/** How a checklist's id is kept among page ids (a page id never has a colon). */
+export const CHECKLIST_ID_PREFIX = 'checklist:';

@@ -19,7 +19,7 @@ import {
   type QueryPlan,
   type WordFix,
 } from './relaxQuery.js';
-import { isDamaged, SearchIndex, type IndexedPage, type PageFilters, type SyncProgress } from './searchIndex.js';
+import { CHECKLIST_ID_PREFIX, isDamaged, SearchIndex, type IndexedPage, type PageFilters, type SyncProgress } from './searchIndex.js';
 
 export type { PageFilters } from './searchIndex.js';
 
@@ -51,6 +51,19 @@ export interface SearchHit extends IndexedPage {
   missing: string[];
   /** Words this page has only through a synonym. */
   synonyms: string[];
+  /**
+   * The command that opens the result: `delegate read <id>`, `delegate checklist <id>`, or for the
+   * cheat sheet `delegate cheatsheet --section "<heading>"` of the section that matched.
+   */
+  command: string;
+}
+
+/** The command that opens a hit where it matched. */
+export function openCommand(hit: Pick<IndexedPage, 'id' | 'kind'>, lines: readonly MatchedLine[]): string {
+  if (hit.kind === 'checklist') return `delegate checklist ${hit.id}`;
+  const section = lines.find((line) => line.section)?.section;
+  if (hit.kind === 'cheatsheet' && section) return `delegate cheatsheet --section "${section.replace(/["\\$`]/g, '')}"`;
+  return `delegate read ${hit.id}`;
 }
 
 export interface SearchResult {
@@ -290,7 +303,9 @@ export class SearchSession {
     const lines = highlight.clauses.length > 0 ? matchingLines(index.connection, sources, { expression: highlightExpression(highlight), words }, request.maxLines ?? 3) : [];
     const hits: SearchHit[] = pages.map((page, i) => {
       const c = cover.get(page.docId)!;
-      return { ...page, titleMatches: lines[i]?.title.matches ?? [], lines: lines[i]?.lines ?? [], matched: c.matched, missing: c.missing, synonyms: c.synonyms };
+      const shown = { ...page, id: shownId(page) };
+      const pageLines = lines[i]?.lines ?? [];
+      return { ...shown, titleMatches: lines[i]?.title.matches ?? [], lines: pageLines, matched: c.matched, missing: c.missing, synonyms: c.synonyms, command: openCommand(shown, pageLines) };
     });
     const used = new Set(hits.flatMap((h) => h.synonyms));
     const searchedTerms: Term[][] = searchedUnits.map((u) => [{ kind: u.prefix ? 'prefix' : u.words.length > 1 ? 'phrase' : 'word', words: u.words }]);
@@ -396,7 +411,10 @@ export class SearchSession {
       total: found.total,
       ...plain,
       complete: found.total,
-      hits: found.pages.map((page, i) => ({ ...page, titleMatches: lines[i]!.title.matches, lines: lines[i]!.lines, matched: [], missing: [], synonyms: [] })),
+      hits: found.pages.map((page, i) => {
+        const shown = { ...page, id: shownId(page) };
+        return { ...shown, titleMatches: lines[i]!.title.matches, lines: lines[i]!.lines, matched: [], missing: [], synonyms: [], command: openCommand(shown, lines[i]!.lines) };
+      }),
     };
   }
 
@@ -404,6 +422,11 @@ export class SearchSession {
     this.index?.close();
     this.index = undefined;
   }
+}
+
+/** A page's id as the delegate uses it: a checklist's without the prefix that keeps it apart from pages. */
+function shownId(page: IndexedPage): string {
+  return page.kind === 'checklist' && page.id.startsWith(CHECKLIST_ID_PREFIX) ? page.id.slice(CHECKLIST_ID_PREFIX.length) : page.id;
 }
 
 async function readLinesSource(page: IndexedPage): Promise<LinesSource> {
