@@ -53,7 +53,7 @@ function closestWord(word: string, vocabulary: Vocabulary): string | undefined {
  * The start of a word the index has that is nearest to `prefix`, a word still being typed
  * ("refrenc" is the start of "reference" with one slip): nearest first, then most common.
  */
-function closestStart(prefix: string, vocabulary: Vocabulary): string | undefined {
+export function closestStart(prefix: string, vocabulary: Vocabulary): string | undefined {
   const max = allowedDistance(prefix.length);
   let best: { start: string; distance: number; docs: number } | undefined;
   for (const [candidate, docs] of vocabulary.vocabulary(prefix.length - max, Number.MAX_SAFE_INTEGER)) {

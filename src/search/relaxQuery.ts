@@ -82,7 +82,7 @@ export type WordFix = { to: string; prefix: boolean } | 'missing' | undefined;
 export function planQuery(
   parsed: ParsedQuery,
   queryWords: QueryWords,
-  options: { typing?: boolean; maxWords?: number; fix?: (word: string) => WordFix } = {},
+  options: { typing?: boolean; maxWords?: number; fix?: (word: string, typing: boolean) => WordFix } = {},
 ): QueryPlan {
   const maxWords = options.maxWords ?? MAX_WORDS;
   const plain: Array<{ words: string[]; typed: string[]; question: boolean; clause: number; unit?: number; prefix: boolean; missing: boolean }> = [];
@@ -110,8 +110,8 @@ export function planQuery(
     meaningful++;
     if (meaningful > maxWords) continue;
     const typing = !!options.typing && p.clause === lastClause && p.words.length === 1;
-    if (!questionOnly && !typing && p.words.length === 1 && options.fix) {
-      const fix = options.fix(p.words[0]!);
+    if (!questionOnly && p.words.length === 1 && options.fix) {
+      const fix = options.fix(p.words[0]!, typing);
       if (fix === 'missing') p.missing = true;
       else if (fix) {
         p.words = [fix.to];
@@ -213,6 +213,15 @@ function withOperators(plan: QueryPlan, parts: string[], expand: ExpandTerm): st
  */
 export function strictExpression(plan: QueryPlan, expand: ExpandTerm, synonyms: boolean): string {
   const parts: string[] = [];
+  // NOTE: the question words left out still count a little in ranking, never in matching: an OR
+  // of them and the searched words is true of every page that has the searched words, and bm25
+  // scores each phrase of the expression, so "who" in "who chairs compositing" lifts the page
+  // with "Who chairs the compositing meeting" (the searched words count twice, the question words once).
+  const searched = plan.units.filter((u) => !u.missing);
+  if (plan.dropped.length > 0 && searched.length > 0) {
+    const widened = synonyms ? plan.spans.flatMap((span) => span.alternatives) : [];
+    parts.push(anyOf([...plan.dropped.map((word) => asTerm([word])), ...searched.flatMap((unit) => unitTerms(unit, expand)), ...widened]));
+  }
   const inSpan = new Set<number>();
   if (synonyms) {
     for (const span of plan.spans) {

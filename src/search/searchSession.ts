@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { splitFrontMatter } from '../content/frontMatter.js';
 import type { ContentPath, ContentWarning } from '../content/page.js';
-import { commonNeighbour, correctQuery, fixWord, type Correction } from './correctQuery.js';
+import { closestStart, commonNeighbour, correctQuery, fixWord, type Correction } from './correctQuery.js';
 import { matchingLines, type LinesSource, type MatchedLine } from './matchingLines.js';
 import { expandPrefixes, formatQuery, highlightExpression, parseQuery, termExpression, toMatchExpression, type ParsedQuery, type Term } from './parseQuery.js';
 import { loadQueryWords, type QueryWords } from './queryWords.js';
@@ -222,7 +222,13 @@ export class SearchSession {
     const expand: ExpandTerm = (term) =>
       term.kind !== 'prefix' ? [term] : expandPrefixes({ clauses: [[term]], excluded: [] }, (prefix) => index.wordsStartingWith(prefix, MAX_WORDS_FOR_PREFIX)).clauses[0]!;
     const repairs = new Map<string, WordFix>();
-    const fix = (word: string): WordFix => {
+    const fix = (word: string, typing = false): WordFix => {
+      // The word still being typed is the start of a word: corrected only when no word starts so.
+      if (typing) {
+        if (index.wordsStartingWith(word, 1).length > 0 || word.length < 4) return undefined;
+        const start = closestStart(word, index);
+        return start ? { to: start, prefix: true } : undefined;
+      }
       if (!repairs.has(word)) {
         const repair = fixWord(word, index, (w) => index.anyMatch(termExpression({ kind: 'word', words: [w] })));
         repairs.set(word, repair === undefined ? undefined : repair.kind === 'missing' ? 'missing' : { to: repair.to, prefix: repair.kind === 'prefix' });
@@ -244,7 +250,7 @@ export class SearchSession {
         if (to) near.set(unit.typed[0]!, to);
       }
       if (near.size > 0) {
-        const again = planQuery(parsed, this.queryWords, { typing, fix: (w) => (near.has(w) ? { to: near.get(w)!, prefix: false } : fix(w)) });
+        const again = planQuery(parsed, this.queryWords, { typing, fix: (w, t) => (near.has(w) && !t ? { to: near.get(w)!, prefix: false } : fix(w, t)) });
         const foundAgain = this.strict(again, expand, filters, limit);
         if (foundAgain.total > 0) {
           uncorrectedTotal = 0;
@@ -288,7 +294,9 @@ export class SearchSession {
     const cover = this.coverage(plan, expand, pages.map((p) => p.docId));
     const searchedUnits = plan.units.filter((u) => !u.missing);
     const corrections: Correction[] = [
-      ...plan.units.filter((u) => !u.missing && !u.typing && (u.prefix || u.typed.join(' ') !== u.words.join(' '))).map((u) => ({ from: u.typed.join(' '), to: unitLabel(u) })),
+      ...plan.units
+        .filter((u) => !u.missing && (u.typing ? u.typed.join(' ') !== u.words.join(' ') : u.prefix || u.typed.join(' ') !== u.words.join(' ')))
+        .map((u) => ({ from: u.typed.join(' '), to: unitLabel(u) })),
       ...fixedCorrections,
     ];
     if (corrections.length > 0 && uncorrectedTotal === undefined) uncorrectedTotal = 0;
@@ -300,7 +308,8 @@ export class SearchSession {
     };
     const sources = await Promise.all(pages.map((page) => readLinesSource(page)));
     const words = highlight.clauses.flat().flatMap((term) => term.words);
-    const lines = highlight.clauses.length > 0 ? matchingLines(index.connection, sources, { expression: highlightExpression(highlight), words }, request.maxLines ?? 3) : [];
+    const counted = [...searchedUnits.flatMap((u) => unitTerms(u, expand)), ...plan.fixed.flat()].flatMap((term) => term.words);
+    const lines = highlight.clauses.length > 0 ? matchingLines(index.connection, sources, { expression: highlightExpression(highlight), words, counted }, request.maxLines ?? 3) : [];
     const hits: SearchHit[] = pages.map((page, i) => {
       const c = cover.get(page.docId)!;
       const shown = { ...page, id: shownId(page) };

@@ -38,7 +38,7 @@ describe('delegate search', () => {
   });
 
   test('each hit shows the lines that matched with their line numbers in the file', () => {
-    const result = delegate(['search', 'who', 'chairs', 'compositing']);
+    const result = delegate(['search', 'who', 'chairs', 'the', 'compositing', 'meeting']);
     expect(hitIds(result.stdout)[0]).toBe('compositing');
     const file = readFileSync(join(repoRoot, 'content', 'procedure', 'compositing.md'), 'utf8').split('\n');
     const n = file.indexOf('## Who chairs the compositing meeting') + 1;
@@ -95,7 +95,7 @@ describe('delegate search', () => {
     expect(result.stderr).toContain('Try fewer words');
     const pasted = delegate(['search', 'zzyzx '.repeat(500)]);
     expect(pasted.code).toBe(1);
-    expect(pasted.stderr.split('\n')[0]).toBe(`delegate: nothing matches "${'zzyzx '.repeat(14).slice(0, 79)}…"`);
+    expect(pasted.stderr.split('\n')[0]).toBe(`delegate: nothing matches "${'zzyzx '.repeat(14).slice(0, 79)}…": no page mentions "zzyzx"`);
   });
 
   test.each([
