@@ -48,9 +48,12 @@ function list(words: readonly string[]): string {
  */
 export function searchNotes(result: SearchResult): string[] {
   const out: string[] = [];
-  if (result.capped) out.push(`Searched the first ${result.capped.kept} of ${result.capped.of.toLocaleString('en-GB')} words.`);
+  if (result.capped) out.push(`Searched only the first ${result.capped.kept} meaningful words of ${result.capped.of.toLocaleString('en-GB')}; the rest were left out.`);
   if (result.questionOnly) out.push(`Only question words ("${shortQuery(result.query)}"), so they were searched as typed.`);
-  else if (result.dropped.length > 0) out.push(`Question words left out: ${list(result.dropped)}.`);
+  else if (result.dropped.length > 0) {
+    const shown = result.dropped.slice(0, 8);
+    out.push(`Question words left out: ${list(shown)}${result.dropped.length > shown.length ? ` and ${result.dropped.length - shown.length} more` : ''}.`);
+  }
   if (result.unknown.length > 0) {
     const rest = result.hits.length > 0 ? '; searched for the rest' : '';
     out.push(`No page mentions ${result.unknown.map((w) => `"${neutralise(w)}"`).join(' or ')}${rest}.`);

@@ -175,7 +175,8 @@ export type WordRepair = { kind: 'prefix'; to: string } | { kind: 'correct'; to:
  * away ("refrence" is reference); else in no page at all ("whip": never swapped for "chip").
  */
 export function fixWord(word: string, vocabulary: Vocabulary, stemMatches: (word: string) => boolean): WordRepair {
-  if (word.length < 3 || /^\d+$/.test(word)) return undefined;
+  // A number, or a word with digits in it (2024, 3iii), is searched as typed: nothing is near it.
+  if (word.length < 3 || /\d/.test(word)) return undefined;
   if (vocabulary.documentFrequency(word) > 0 || stemMatches(word)) return undefined;
   const starts = vocabulary.wordsStartingWith(word, 1)[0];
   if (starts !== undefined && (word.length >= 5 || vocabulary.documentFrequency(starts) >= 2)) return { kind: 'prefix', to: word };

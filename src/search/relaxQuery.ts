@@ -171,7 +171,7 @@ export function planQuery(
     excluded: parsed.excluded.slice(0, maxWords),
     dropped: [...new Set(dropped)],
     questionOnly,
-    ...(meaningful > maxWords || fixed.length > maxWords ? { capped: { kept: maxWords, of: meaningful + fixed.length } } : {}),
+    ...(meaningful > maxWords || fixed.length > maxWords ? { capped: { kept: maxWords, of: plain.length + fixed.length } } : {}),
   };
 }
 

@@ -61,7 +61,15 @@ export interface SearchHit extends IndexedPage {
 /** The command that opens a hit where it matched. */
 export function openCommand(hit: Pick<IndexedPage, 'id' | 'kind'>, lines: readonly MatchedLine[]): string {
   if (hit.kind === 'checklist') return `delegate checklist ${hit.id}`;
-  const section = lines.find((line) => line.section)?.section;
+  // The section most of the matching lines are in (the first of those, on a tie).
+  // A matching heading counts twice: the section is about the words.
+  const counts = new Map<string, number>();
+  for (const line of lines) {
+    const heading = /^#{1,6}\s+(.+?)\s*#*\s*$/.exec(line.text)?.[1];
+    const section = line.section ?? heading;
+    if (section) counts.set(section, (counts.get(section) ?? 0) + (heading ? 2 : 1));
+  }
+  const section = [...counts].reduce<[string, number] | undefined>((best, entry) => (!best || entry[1] > best[1] ? entry : best), undefined)?.[0];
   if (hit.kind === 'cheatsheet' && section) return `delegate cheatsheet --section "${section.replace(/["\\$`]/g, '')}"`;
   return `delegate read ${hit.id}`;
 }
