@@ -213,15 +213,6 @@ function withOperators(plan: QueryPlan, parts: string[], expand: ExpandTerm): st
  */
 export function strictExpression(plan: QueryPlan, expand: ExpandTerm, synonyms: boolean): string {
   const parts: string[] = [];
-  // NOTE: the question words left out still count a little in ranking, never in matching: an OR
-  // of them and the searched words is true of every page that has the searched words, and bm25
-  // scores each phrase of the expression, so "who" in "who chairs compositing" lifts the page
-  // with "Who chairs the compositing meeting" (the searched words count twice, the question words once).
-  const searched = plan.units.filter((u) => !u.missing);
-  if (plan.dropped.length > 0 && searched.length > 0) {
-    const widened = synonyms ? plan.spans.flatMap((span) => span.alternatives) : [];
-    parts.push(anyOf([...plan.dropped.map((word) => asTerm([word])), ...searched.flatMap((unit) => unitTerms(unit, expand)), ...widened]));
-  }
   const inSpan = new Set<number>();
   if (synonyms) {
     for (const span of plan.spans) {

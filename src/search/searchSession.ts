@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { splitFrontMatter } from '../content/frontMatter.js';
 import type { ContentPath, ContentWarning } from '../content/page.js';
-import { closestStart, commonNeighbour, correctQuery, fixWord, type Correction } from './correctQuery.js';
+import { closestStart, commonNeighbour, correctQuery, fixWord, type Correction, type Vocabulary } from './correctQuery.js';
 import { matchingLines, type LinesSource, type MatchedLine } from './matchingLines.js';
 import { expandPrefixes, formatQuery, highlightExpression, parseQuery, termExpression, toMatchExpression, type ParsedQuery, type Term } from './parseQuery.js';
 import { loadQueryWords, type QueryWords } from './queryWords.js';
@@ -163,6 +163,33 @@ export class SearchSession {
     private readonly options: SessionOptions,
   ) {}
 
+  private vocabularyLoaded: Vocabulary | undefined;
+
+  /**
+   * The index's words for corrections, read once per session: each correction would otherwise
+   * scan every word of the index again (the words table cannot be searched by length).
+   */
+  private get vocabulary(): Vocabulary {
+    if (!this.vocabularyLoaded) {
+      const index = this.current;
+      let all: Array<[string, number]> | undefined;
+      const frequency = new Map<string, number>();
+      this.vocabularyLoaded = {
+        documentFrequency: (word) => {
+          let docs = frequency.get(word);
+          if (docs === undefined) frequency.set(word, (docs = index.documentFrequency(word)));
+          return docs;
+        },
+        *vocabulary(minLength, maxLength) {
+          all ??= [...index.vocabulary(1, Number.MAX_SAFE_INTEGER)];
+          for (const entry of all) if (entry[0].length >= minLength && entry[0].length <= maxLength) yield entry;
+        },
+        wordsStartingWith: (prefix, limit) => index.wordsStartingWith(prefix, limit),
+      };
+    }
+    return this.vocabularyLoaded;
+  }
+
   /** The question words and synonyms of every content path, read once per session. */
   private get queryWords(): QueryWords {
     return (this.queryWordsLoaded ??= loadQueryWords(this.options.roots));
@@ -186,6 +213,7 @@ export class SearchSession {
   }
 
   private async sync(): Promise<void> {
+    this.vocabularyLoaded = undefined; // the words change with the pages
     const report = await this.current.sync(this.options.roots, this.options.onProgress ? { onProgress: this.options.onProgress } : {});
     this.warnings.splice(0, this.warnings.length, ...report.warnings);
   }
@@ -202,6 +230,7 @@ export class SearchSession {
       if (file === ':memory:') throw error;
       this.current.close();
       this.index = replacement(error, file, this.options.cacheDir, this.notices);
+      this.vocabularyLoaded = undefined;
       if (!options.syncs) await this.sync();
       return work();
     }
@@ -227,18 +256,28 @@ export class SearchSession {
     const filters = request.filters ?? {};
     const limit = request.limit ?? 10;
     const index = this.current;
-    const expand: ExpandTerm = (term) =>
-      term.kind !== 'prefix' ? [term] : expandPrefixes({ clauses: [[term]], excluded: [] }, (prefix) => index.wordsStartingWith(prefix, MAX_WORDS_FOR_PREFIX)).clauses[0]!;
+    const expansions = new Map<string, Term[]>();
+    const expand: ExpandTerm = (term) => {
+      if (term.kind !== 'prefix') return [term];
+      const key = term.words.join(' ');
+      let terms = expansions.get(key);
+      if (!terms) {
+        terms = expandPrefixes({ clauses: [[term]], excluded: [] }, (prefix) => index.wordsStartingWith(prefix, MAX_WORDS_FOR_PREFIX)).clauses[0]!;
+        expansions.set(key, terms);
+      }
+      return terms;
+    };
+    const vocabulary = this.vocabulary;
     const repairs = new Map<string, WordFix>();
     const fix = (word: string, typing = false): WordFix => {
       // The word still being typed is the start of a word: corrected only when no word starts so.
       if (typing) {
         if (index.wordsStartingWith(word, 1).length > 0 || word.length < 4) return undefined;
-        const start = closestStart(word, index);
+        const start = closestStart(word, vocabulary);
         return start ? { to: start, prefix: true } : undefined;
       }
       if (!repairs.has(word)) {
-        const repair = fixWord(word, index, (w) => index.anyMatch(termExpression({ kind: 'word', words: [w] })));
+        const repair = fixWord(word, vocabulary, (w) => index.anyMatch(termExpression({ kind: 'word', words: [w] })));
         repairs.set(word, repair === undefined ? undefined : repair.kind === 'missing' ? 'missing' : { to: repair.to, prefix: repair.kind === 'prefix' });
       }
       return repairs.get(word);
@@ -254,7 +293,7 @@ export class SearchSession {
       const near = new Map<string, string>();
       for (const unit of plan.units) {
         if (unit.missing || unit.prefix || unit.words.length !== 1) continue;
-        const to = commonNeighbour(unit.words[0]!, index);
+        const to = commonNeighbour(unit.words[0]!, vocabulary);
         if (to) near.set(unit.typed[0]!, to);
       }
       if (near.size > 0) {
