@@ -6,6 +6,11 @@ export interface Vocabulary {
   documentFrequency(word: string): number;
   vocabulary(minLength: number, maxLength: number): Iterable<[string, number]>;
   wordsStartingWith(prefix: string, limit: number): string[];
+  /**
+   * The words that start with `start`, between two lengths and without digits, with their page
+   * counts (a range of the index); without it, `vocabulary` is filtered.
+   */
+  wordsFrom?(start: string, minLength: number, maxLength: number): Iterable<[string, number]>;
 }
 
 export interface Correction {
@@ -109,25 +114,33 @@ export function correctQuery(query: ParsedQuery, vocabulary: Vocabulary): { quer
 
 // Keys next to each other on a QWERTY keyboard: hitting one for the other is a typing slip.
 const ROWS = ['qwertyuiop', 'asdfghjkl', 'zxcvbnm'];
-const NEIGHBOURS = new Map<string, Set<string>>();
+const VOWELS = 'aeiouy';
+// NOTE: what one letter typed for another costs, for a to z: 1 for a neighbouring key or another
+// vowel, 2 for anything else. A table, because slipDistance runs over thousands of words.
+const COST = new Uint8Array(26 * 26).fill(2);
+const letter = (c: string) => c.charCodeAt(0) - 97;
 ROWS.forEach((row, r) => {
   [...row].forEach((key, c) => {
-    const near = new Set<string>();
+    COST[letter(key) * 27] = 0;
     for (const [dr, dc] of [[0, -1], [0, 1], [-1, 0], [-1, 1], [1, 0], [1, -1]] as const) {
       const other = ROWS[r + dr]?.[c + dc];
-      if (other) near.add(other);
+      if (other) COST[letter(key) * 26 + letter(other)] = 1;
     }
-    NEIGHBOURS.set(key, near);
   });
 });
-const VOWELS = new Set('aeiouy');
+for (const a of VOWELS) for (const b of VOWELS) if (a !== b) COST[letter(a) * 26 + letter(b)] = 1;
 
-/** What one letter typed for another costs: a neighbouring key or another vowel is a slip (1); anything else is two. */
-function substitution(a: string, b: string): number {
+function substitution(a: number, b: number): number {
   if (a === b) return 0;
-  if ((VOWELS.has(a) && VOWELS.has(b)) || NEIGHBOURS.get(a)?.has(b)) return 1;
-  return 2;
+  const x = a - 97;
+  const y = b - 97;
+  return x >= 0 && x < 26 && y >= 0 && y < 26 ? COST[x * 26 + y]! : 2;
 }
+
+// Three rows of the distance table, reused: slipDistance allocates nothing.
+let rowA = new Int32Array(64);
+let rowB = new Int32Array(64);
+let rowC = new Int32Array(64);
 
 /**
  * Typing mistakes between two words: a letter missed, added, swapped with its neighbour, or
@@ -137,30 +150,56 @@ function substitution(a: string, b: string): number {
 export function slipDistance(a: string, b: string, max: number): number {
   if (a === b) return 0;
   if (Math.abs(a.length - b.length) > max) return max + 1;
-  const rows: number[][] = [Array.from({ length: b.length + 1 }, (_, j) => j)];
+  if (b.length + 1 > rowA.length) {
+    rowA = new Int32Array(b.length + 1);
+    rowB = new Int32Array(b.length + 1);
+    rowC = new Int32Array(b.length + 1);
+  }
+  let before = rowA; // row i - 2
+  let previous = rowB; // row i - 1
+  let current = rowC;
+  for (let j = 0; j <= b.length; j++) previous[j] = j;
   for (let i = 1; i <= a.length; i++) {
-    const row = [i];
+    const ca = a.charCodeAt(i - 1);
+    current[0] = i;
     let rowMin = i;
     for (let j = 1; j <= b.length; j++) {
-      let value = Math.min(rows[i - 1]![j]! + 1, row[j - 1]! + 1, rows[i - 1]![j - 1]! + substitution(a[i - 1]!, b[j - 1]!));
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) value = Math.min(value, rows[i - 2]![j - 2]! + 1);
-      row.push(value);
+      const cb = b.charCodeAt(j - 1);
+      let value = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + substitution(ca, cb));
+      if (i > 1 && j > 1 && ca === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === cb) value = Math.min(value, before[j - 2]! + 1);
+      current[j] = value;
       if (value < rowMin) rowMin = value;
     }
     if (rowMin > max) return max + 1;
-    rows.push(row);
+    const spare = before;
+    before = previous;
+    previous = current;
+    current = spare;
   }
-  return rows[a.length]![b.length]!;
+  return previous[b.length]!;
 }
 
-/** The nearest word of the index by slipDistance (then the most common), other than `word` itself. */
+/**
+ * The nearest word of the index by slipDistance (then the most common), other than `word` itself.
+ * NOTE: only words that start with the same letter, or with the first two letters swapped, are
+ * looked at: a range of the index's sorted words, not a scan of all of them (at 1,000 notes a
+ * scan costs tens of milliseconds). A slip in the first letter is rare, and is the slip that
+ * makes unrelated words (whip, chip).
+ */
 function nearestWord(word: string, vocabulary: Vocabulary, max: number, minDocs = 1): string | undefined {
   let best: { word: string; distance: number; docs: number } | undefined;
-  for (const [candidate, docs] of vocabulary.vocabulary(word.length - max, word.length + max)) {
-    if (candidate === word || docs < minDocs || /^\d+$/.test(candidate)) continue;
-    const distance = slipDistance(word, candidate, max);
-    if (distance > max) continue;
-    if (!best || distance < best.distance || (distance === best.distance && docs > best.docs)) best = { word: candidate, distance, docs };
+  const starts = new Set([word[0]!, ...(word.length > 1 ? [word[1]! + word[0]!] : [])]);
+  for (const start of starts) {
+    // A word with digits is never the one meant by a word without (w123, 2024): wordsFrom leaves them out.
+    const candidates = vocabulary.wordsFrom
+      ? vocabulary.wordsFrom(start, word.length - max, word.length + max)
+      : [...vocabulary.vocabulary(word.length - max, word.length + max)].filter(([w]) => w.startsWith(start) && !/\d/.test(w));
+    for (const [candidate, docs] of candidates) {
+      if (candidate === word || docs < minDocs) continue;
+      const distance = slipDistance(word, candidate, max);
+      if (distance > max || (best && distance > best.distance)) continue;
+      if (!best || distance < best.distance || docs > best.docs) best = { word: candidate, distance, docs };
+    }
   }
   return best?.word;
 }

@@ -102,6 +102,7 @@ export function planQuery(
   const dropped: string[] = [];
   let meaningful = 0;
   const lastClause = parsed.clauses.length - 1;
+  const seen = new Map<string, number>();
   for (const p of plain) {
     if (p.question && !questionOnly) {
       dropped.push(p.words[0]!);
@@ -120,36 +121,42 @@ export function planQuery(
     }
     if (typing) p.prefix = true;
     // The same word twice is one word to look for.
-    const same = units.findIndex((u) => u.words.join(' ') === p.words.join(' ') && u.prefix === p.prefix);
-    if (same >= 0) p.unit = same;
+    const key = `${p.words.join(' ')}${p.prefix ? '*' : ''}`;
+    const same = seen.get(key);
+    if (same !== undefined) p.unit = same;
     else {
+      seen.set(key, units.length);
       p.unit = units.length;
       units.push({ typed: p.typed, words: p.words, prefix: p.prefix, ...(p.missing ? { missing: true } : {}), ...(typing ? { typing: true } : {}) });
     }
   }
 
-  // Synonym runs over the plain words in order (as corrected); a clause with operators between words breaks a run.
+  // Synonym runs over the plain words in order (as corrected), up to the last word kept; a clause
+  // with operators between words breaks a run.
+  const lastKept = plain.reduce((last, p, at) => (p.unit !== undefined ? at : last), -1);
   const flat: Array<{ stem: string; at: number; question: boolean }> = [];
-  plain.forEach((p, at) => {
+  plain.slice(0, lastKept + 1).forEach((p, at) => {
     for (const word of p.words) flat.push({ stem: lightStem(word), at, question: p.question });
   });
   const members = queryWords.synonyms.map((group) => group.map((member) => member.map(lightStem)));
+  // Each member under its first word: a pasted page of text is matched in one pass.
+  const byFirst = new Map<string, Array<{ group: number; member: number }>>();
+  members.forEach((group, g) => group.forEach((member, m) => byFirst.set(member[0]!, [...(byFirst.get(member[0]!) ?? []), { group: g, member: m }])));
   const spans: SynonymSpan[] = [];
   for (let i = 0; i < flat.length; ) {
     let best: { length: number; group: number; member: number } | undefined;
-    members.forEach((group, g) => {
-      group.forEach((member, m) => {
-        if (member.length > flat.length - i || (best && member.length <= best.length)) return;
-        for (let k = 0; k < member.length; k++) {
-          const here = flat[i + k]!;
-          if (here.stem !== member[k]) return;
-          // Within one run of plain words: consecutive clauses of the query.
-          if (k > 0 && plain[here.at]!.clause - plain[flat[i + k - 1]!.at]!.clause > 1) return;
-        }
-        if (flat.slice(i, i + member.length).every((f) => f.question)) return;
-        best = { length: member.length, group: g, member: m };
-      });
-    });
+    for (const { group: g, member: m } of byFirst.get(flat[i]!.stem) ?? []) {
+      const member = members[g]![m]!;
+      if (member.length > flat.length - i || (best && member.length <= best.length)) continue;
+      let fits = true;
+      for (let k = 0; k < member.length && fits; k++) {
+        const here = flat[i + k]!;
+        // Within one run of plain words: consecutive clauses of the query.
+        fits = here.stem === member[k] && (k === 0 || plain[here.at]!.clause - plain[flat[i + k - 1]!.at]!.clause <= 1);
+      }
+      if (!fits || flat.slice(i, i + member.length).every((f) => f.question)) continue;
+      best = { length: member.length, group: g, member: m };
+    }
     if (!best) {
       i++;
       continue;

@@ -511,6 +511,19 @@ export class SearchIndex {
       .all({ prefix, limit }) as string[];
   }
 
+  /**
+   * The words of the index that start with `start`, between two lengths and without digits, with
+   * the number of pages each is in: a range of the sorted words, for corrections.
+   */
+  *wordsFrom(start: string, minLength: number, maxLength: number): Iterable<[string, number]> {
+    const rows = this.sql(
+      "SELECT term, doc FROM words_vocab WHERE term >= @start AND term < @start || char(1114111) AND length(term) BETWEEN @minLength AND @maxLength AND term NOT GLOB '*[0-9]*'",
+    )
+      .raw()
+      .iterate({ start, minLength, maxLength });
+    for (const row of rows as Iterable<[string, number]>) yield row;
+  }
+
   /** Every word of the index between two lengths, with the number of pages it is in. */
   *vocabulary(minLength: number, maxLength: number): Iterable<[string, number]> {
     const rows = this.db.prepare('SELECT term, doc FROM words_vocab WHERE length(term) BETWEEN ? AND ?').raw().iterate(minLength, maxLength);

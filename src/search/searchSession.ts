@@ -185,6 +185,7 @@ export class SearchSession {
           for (const entry of all) if (entry[0].length >= minLength && entry[0].length <= maxLength) yield entry;
         },
         wordsStartingWith: (prefix, limit) => index.wordsStartingWith(prefix, limit),
+        wordsFrom: (start, minLength, maxLength) => index.wordsFrom(start, minLength, maxLength),
       };
     }
     return this.vocabularyLoaded;
