@@ -339,8 +339,15 @@ export class SearchSession {
         total = pool.total;
       }
     }
-    const cover = this.coverage(plan, expand, pages.map((p) => p.docId));
+    // A page the words as typed found has them all: only the others are looked at word by word.
     const searchedUnits = plan.units.filter((u) => !u.missing);
+    const whole = { matched: searchedUnits.map(unitLabel), missing: [], synonyms: [] };
+    const cover = this.coverage(
+      plan,
+      expand,
+      pages.filter((p) => !found.exact.has(p.docId)).map((p) => p.docId),
+    );
+    for (const page of pages) if (found.exact.has(page.docId)) cover.set(page.docId, whole);
     const corrections: Correction[] = [
       ...plan.units
         .filter((u) => !u.missing && (u.typing ? u.typed.join(' ') !== u.words.join(' ') : u.prefix || u.typed.join(' ') !== u.words.join(' ')))
@@ -389,16 +396,23 @@ export class SearchSession {
    * Pages with every meaningful word: first those with each word as typed (bm25), then those
    * that have some only through a synonym, so a synonym never outranks the words typed.
    */
-  private strict(plan: QueryPlan, expand: ExpandTerm, filters: PageFilters, limit: number): { total: number; pages: IndexedPage[] } {
+  private strict(plan: QueryPlan, expand: ExpandTerm, filters: PageFilters, limit: number): { total: number; pages: IndexedPage[]; exact: Set<number> } {
     const index = this.current;
     const exact = plan.units.some((u) => u.missing) && plan.spans.length > 0 ? '' : strictExpression(plan, expand, false);
     const first = exact ? index.pages(exact, filters, limit) : { total: 0, pages: [] };
-    if (plan.spans.length === 0) return first;
+    const asTyped = new Set(first.pages.map((p) => p.docId));
+    // NOTE: synonyms are searched only when the words as typed fill fewer places than asked for:
+    // a page found through a synonym always comes after them, so it would not be shown (and
+    // total then counts the pages with the words as typed).
+    if (plan.spans.length === 0 || first.pages.length >= limit) return { ...first, exact: asTyped };
     const widened = strictExpression(plan, expand, true);
-    if (!widened) return first;
+    if (!widened) return { ...first, exact: asTyped };
     const second = index.pages(widened, filters, limit + first.pages.length);
-    const seen = new Set(first.pages.map((p) => p.docId));
-    return { total: Math.max(first.total, second.total), pages: [...first.pages, ...second.pages.filter((p) => !seen.has(p.docId))].slice(0, limit) };
+    return {
+      total: Math.max(first.total, second.total),
+      pages: [...first.pages, ...second.pages.filter((p) => !asTyped.has(p.docId))].slice(0, limit),
+      exact: asTyped,
+    };
   }
 
   /** For each page, which of the plan's words it has (as typed, or through a synonym) and which it lacks. */
