@@ -7,7 +7,8 @@ import { FrontMatterError } from '../content/frontMatter.js';
 import { MAX_PAGE_BYTES, parsePage } from '../content/loadPages.js';
 import type { ContentPath, ContentWarning, Origin, Page, PageKind } from '../content/page.js';
 import { ensureDir } from '../util/ensureDir.js';
-import { ChecklistFormatError, parseChecklist } from '../checklist/parseChecklist.js';
+import { ChecklistFormatError } from '../checklist/parseChecklist.js';
+import { checklistAsPage } from './checklistDocument.js';
 import { fingerprintFiles, listContent, listedFiles, type ContentListing, type ListedFile } from './listContent.js';
 
 // NOTE: the build bundles better-sqlite3's JavaScript with the rest of delegate (compiled once,
@@ -536,27 +537,3 @@ export class SearchIndex {
   }
 }
 
-/**
- * A checklist indexed as a document of kind 'checklist': its title, its id as keywords, its
- * summary and when to use it, then its intro and every item with its explanation. Its page id is
- * `checklist:<id>`, so a delegate's checklist shadows the bundled one of the same id, never a page.
- */
-async function checklistAsPage(text: string, file: ListedFile): Promise<Page> {
-  const { checklist } = await parseChecklist(text, file.path, file.origin);
-  const items = checklist.items.map((item) => `${item.text}\n${item.explanation}`).join('\n\n');
-  return {
-    id: `${CHECKLIST_ID_PREFIX}${checklist.id}`,
-    title: checklist.title,
-    kind: 'checklist' as PageKind,
-    tags: ['checklist'],
-    summary: `${checklist.summary} ${checklist.when}`.trim(),
-    sources: [],
-    body: `${checklist.intro}\n\n${items}`,
-    bodyLine: 1,
-    file: file.path,
-    origin: file.origin,
-  };
-}
-
-/** How a checklist's id is kept among page ids (a page id never has a colon). */
-export const CHECKLIST_ID_PREFIX = 'checklist:';

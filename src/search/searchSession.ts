@@ -19,7 +19,8 @@ import {
   type QueryPlan,
   type WordFix,
 } from './relaxQuery.js';
-import { CHECKLIST_ID_PREFIX, isDamaged, SearchIndex, type IndexedPage, type PageFilters, type SyncProgress } from './searchIndex.js';
+import { CHECKLIST_ID_PREFIX } from './checklistDocument.js';
+import { isDamaged, SearchIndex, type IndexedPage, type PageFilters, type SyncProgress } from './searchIndex.js';
 
 export type { PageFilters } from './searchIndex.js';
 
