@@ -2,20 +2,19 @@ import { readFileSync } from 'node:fs';
 import type { Context } from '../context.js';
 import { contentPaths } from '../content/contentPaths.js';
 import { formatWarning, parsePage } from '../content/loadPages.js';
-import type { PageKind } from '../content/page.js';
 import { ExitCode, UserError, usageError } from '../errors.js';
 import { neutralise } from '../render/sanitize.js';
-import { correctionLine, hitToJson, renderSearchResults, resultToJson } from '../render/searchView.js';
-import { asYouType, QueryError } from '../search/parseQuery.js';
+import { hitToJson, renderSearchResults, resultToJson, searchNotes, shortQuery } from '../render/searchView.js';
+import { QueryError } from '../search/parseQuery.js';
+import { IndexBusyError, type IndexedKind, type SyncProgress } from '../search/searchIndex.js';
+import { SearchSession, type PageFilters, type SearchHit, type SearchRequest, type SearchResult } from '../search/searchSession.js';
 import { SqliteUnavailableError } from '../search/database.js';
-import { IndexBusyError, type SyncProgress } from '../search/searchIndex.js';
-import { SearchSession, type PageFilters, type SearchHit } from '../search/searchSession.js';
 import { printJson, printPaged } from '../ui/output.js';
 import { canPrompt, search as searchPrompt } from '../ui/prompts.js';
 
 export interface SearchOptions {
   query: string;
-  kind?: PageKind;
+  kind?: IndexedKind;
   tag?: string;
   source?: 'bundled' | 'personal';
   limit?: number;
@@ -85,30 +84,41 @@ export async function search(options: SearchOptions, ctx: Context): Promise<void
 
   const session = await openSession(ctx);
   try {
-    const result = await session.find({ query: options.query, filters, limit: options.limit ?? 10 }).catch((error: unknown) => {
+    const request: SearchRequest = { query: options.query, filters, limit: options.limit ?? 10, ...strategy(ctx) };
+    const result = await session.find(request).catch((error: unknown) => {
       throw translate(error);
     });
     for (const notice of result.notices) ctx.stderr.write(`${ctx.theme.warn('notice:')} ${neutralise(notice)}\n`);
     if (options.json) printJson(resultToJson(result), ctx);
     else if (options.jsonl) {
-      const corrected = correctionLine(result);
-      if (corrected) ctx.stderr.write(`${corrected}\n`);
-      ctx.stdout.write(result.hits.map((hit) => `${JSON.stringify(hitToJson(hit))}\n`).join(''));
+      for (const line of searchNotes(result)) ctx.stderr.write(`${line}\n`);
+      const search = { searched: result.searched, relaxed: result.relaxed, corrected: result.corrections.length > 0, widened: result.widened.length > 0 };
+      ctx.stdout.write(result.hits.map((hit) => `${JSON.stringify({ ...hitToJson(hit), search })}\n`).join(''));
     } else if (result.hits.length > 0) {
       await printPaged(renderSearchResults(result, { width: ctx.width, theme: ctx.theme, interactive: ctx.interactive }), ctx);
     }
-    if (result.hits.length === 0) {
-      const filtered = Object.keys(filters).length > 0;
-      // A query pasted by mistake (a page of text) is not echoed whole.
-      const said = options.query.length > 80 ? `${options.query.slice(0, 79)}…` : options.query;
-      throw new UserError(`nothing matches "${neutralise(said)}"${filtered ? ' with those filters' : ''}`, {
-        exitCode: ExitCode.failure,
-        hint: `Try fewer words, the start of a word with * (composit*), or OR between alternatives (amendment OR remit)${filtered ? ', or drop --kind, --tag or --source' : ''}.`,
-      });
-    }
+    if (result.hits.length === 0) throw nothingFound(result, Object.keys(filters).length > 0, !options.json && !options.jsonl);
   } finally {
     session.close();
   }
+}
+
+/** The bench's before-and-after: DELEGATE_SEARCH_STRATEGY=exact searches every word as typed, as before issue 11. */
+function strategy(ctx: Context): Pick<SearchRequest, 'strategy'> {
+  return ctx.env.DELEGATE_SEARCH_STRATEGY === 'exact' ? { strategy: 'exact' } : {};
+}
+
+/** No result: say what was searched (the notes the results would have carried) and what to try. */
+function nothingFound(result: SearchResult, filtered: boolean, withNotes: boolean): UserError {
+  const notes = withNotes ? searchNotes(result).filter((line) => !line.startsWith('No page mentions')) : [];
+  const why = result.unknown.length > 0 ? `: no page mentions ${result.unknown.map((w) => `"${neutralise(w)}"`).join(' or ')}` : '';
+  const hint = result.questionOnly
+    ? 'Add a word the answer would use (what is a remit: remit), or quote a word to search for it as it is.'
+    : `Try fewer words, the start of a word with * (composit*), or OR between alternatives (amendment OR remit)${filtered ? ', or drop --kind, --tag or --source' : ''}.`;
+  return new UserError(`nothing matches "${shortQuery(result.query)}"${filtered ? ' with those filters' : ''}${why}`, {
+    exitCode: ExitCode.failure,
+    hint: [...notes, hint].join('\n'),
+  });
 }
 
 /** Search as you type: results follow each key, and the page chosen opens. */
@@ -119,21 +129,22 @@ async function searchInteractively(filters: PageFilters, ctx: Context): Promise<
     chosen = await searchPrompt<SearchHit>(ctx, 'Search the handbook and your notes:', async (term) => {
       if (!term?.trim()) return [];
       try {
-        // The last word as a start of a word while it is being typed; if that finds nothing,
-        // the words as typed, which may be corrected as misspelled.
-        const request = { filters, limit: 20, maxLines: 1, lenient: true };
-        const typing = asYouType(term);
-        let result = await session.find({ ...request, query: typing });
-        if (result.total === 0 && typing !== term) result = await session.find({ ...request, query: term });
-        // Said in the delegate's own words, not with the * added while typing.
-        const corrected = correctionLine({ ...result, query: term });
+        // The same strategy as `delegate search`; the last word, while it is being typed (nothing
+        // after it), also counts as the start of a word. If that finds nothing, the words as typed.
+        const request = { filters, limit: 20, maxLines: 1, lenient: true, ...strategy(ctx) };
+        const typing = /[\p{L}\p{N}]$/u.test(term);
+        let result = await session.find({ ...request, query: term, typing });
+        if (result.total === 0 && typing) result = await session.find({ ...request, query: term });
+        const notes = searchNotes(result).join('\n');
         return result.hits.map((hit) => {
           const line = hit.lines[0];
-          const detail = line ? `${line.line}: ${neutralise(line.text)}` : neutralise(hit.kind);
+          const detail = [line ? `${line.line}: ${neutralise(line.text)}` : neutralise(hit.kind)];
+          if (hit.missing.length > 0) detail.push(`lacks: ${hit.missing.map(neutralise).join(', ')}`);
+          if (hit.kind === 'checklist' || hit.kind === 'cheatsheet') detail.push(neutralise(hit.command));
           return {
-            name: `${neutralise(hit.title)}  (${hit.id})`,
+            name: `${neutralise(hit.title)}  (${neutralise(hit.id)})`,
             value: hit,
-            description: corrected ? `${detail}\n${corrected}` : detail,
+            description: notes ? `${detail.join('\n')}\n${notes}` : detail.join('\n'),
           };
         });
       } catch {
@@ -142,6 +153,11 @@ async function searchInteractively(filters: PageFilters, ctx: Context): Promise<
     });
   } finally {
     session.close();
+  }
+  if (chosen.kind === 'checklist') {
+    const { checklistCommand } = await import('./checklist/index.js');
+    await checklistCommand({ id: chosen.id }, ctx);
+    return;
   }
   let page;
   try {

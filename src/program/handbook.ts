@@ -63,8 +63,8 @@ export const handbookCommands: Declarations = {
     program
       .command('search')
       .description('search the handbook and your notes (typo-tolerant)')
-      .argument('[query...]', 'words; "a phrase"; OR; -excluded; prefix*')
-      .addOption(new Option('--kind <kind>', 'only pages of this kind').choices(kinds))
+      .argument('[query...]', 'words or a question; "a phrase"; OR; -excluded; prefix*')
+      .addOption(new Option('--kind <kind>', 'only results of this kind').choices([...kinds, 'checklist']))
       .option('--tag <tag>', 'only pages with this tag')
       .addOption(new Option('--source <source>', 'only bundled pages or only your own').choices(['bundled', 'personal']))
       .option('--limit <n>', 'at most n results (default: 10)', parseLimit)
@@ -74,7 +74,7 @@ export const handbookCommands: Declarations = {
       .allowUnknownOption()
       .addHelpText(
         'after',
-        examples(['delegate search reference back', 'delegate search "card vote" --kind procedure', 'delegate search composit* -emergency', 'delegate search            # interactive, on a terminal']),
+        examples(['delegate search reference back', 'delegate search how many words in a contemporary motion', 'delegate search "card vote" --kind procedure', 'delegate search composit* -emergency', 'delegate search            # interactive, on a terminal']),
       )
       .action(
         act(async (ctx, words: string[], opts, cmd) => {

@@ -6,6 +6,11 @@ export interface Vocabulary {
   documentFrequency(word: string): number;
   vocabulary(minLength: number, maxLength: number): Iterable<[string, number]>;
   wordsStartingWith(prefix: string, limit: number): string[];
+  /**
+   * The words that start with `start`, between two lengths and without digits, with their page
+   * counts (a range of the index); without it, `vocabulary` is filtered.
+   */
+  wordsFrom?(start: string, minLength: number, maxLength: number): Iterable<[string, number]>;
 }
 
 export interface Correction {
@@ -53,7 +58,7 @@ function closestWord(word: string, vocabulary: Vocabulary): string | undefined {
  * The start of a word the index has that is nearest to `prefix`, a word still being typed
  * ("refrenc" is the start of "reference" with one slip): nearest first, then most common.
  */
-function closestStart(prefix: string, vocabulary: Vocabulary): string | undefined {
+export function closestStart(prefix: string, vocabulary: Vocabulary): string | undefined {
   const max = allowedDistance(prefix.length);
   let best: { start: string; distance: number; docs: number } | undefined;
   for (const [candidate, docs] of vocabulary.vocabulary(prefix.length - max, Number.MAX_SAFE_INTEGER)) {
@@ -105,4 +110,129 @@ export function correctQuery(query: ParsedQuery, vocabulary: Vocabulary): { quer
   const clauses = query.clauses.map((clause) => clause.map(fixTerm));
   if (corrections.length === 0) return undefined;
   return { query: { clauses, excluded: query.excluded }, corrections };
+}
+
+// Keys next to each other on a QWERTY keyboard: hitting one for the other is a typing slip.
+const ROWS = ['qwertyuiop', 'asdfghjkl', 'zxcvbnm'];
+const VOWELS = 'aeiouy';
+// NOTE: what one letter typed for another costs, for a to z: 1 for a neighbouring key or another
+// vowel, 2 for anything else. A table, because slipDistance runs over thousands of words.
+const COST = new Uint8Array(26 * 26).fill(2);
+const letter = (c: string) => c.charCodeAt(0) - 97;
+ROWS.forEach((row, r) => {
+  [...row].forEach((key, c) => {
+    COST[letter(key) * 27] = 0;
+    for (const [dr, dc] of [[0, -1], [0, 1], [-1, 0], [-1, 1], [1, 0], [1, -1]] as const) {
+      const other = ROWS[r + dr]?.[c + dc];
+      if (other) COST[letter(key) * 26 + letter(other)] = 1;
+    }
+  });
+});
+for (const a of VOWELS) for (const b of VOWELS) if (a !== b) COST[letter(a) * 26 + letter(b)] = 1;
+
+function substitution(a: number, b: number): number {
+  if (a === b) return 0;
+  const x = a - 97;
+  const y = b - 97;
+  return x >= 0 && x < 26 && y >= 0 && y < 26 ? COST[x * 26 + y]! : 2;
+}
+
+// Three rows of the distance table, reused: slipDistance allocates nothing.
+let rowA = new Int32Array(64);
+let rowB = new Int32Array(64);
+let rowC = new Int32Array(64);
+
+/**
+ * Typing mistakes between two words: a letter missed, added, swapped with its neighbour, or
+ * hit on the key next to it (or one vowel for another) count one each; any other letter for
+ * another counts two, so "whip" is two from "chip" and is not taken for it.
+ */
+export function slipDistance(a: string, b: string, max: number): number {
+  if (a === b) return 0;
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  if (b.length + 1 > rowA.length) {
+    rowA = new Int32Array(b.length + 1);
+    rowB = new Int32Array(b.length + 1);
+    rowC = new Int32Array(b.length + 1);
+  }
+  let before = rowA; // row i - 2
+  let previous = rowB; // row i - 1
+  let current = rowC;
+  for (let j = 0; j <= b.length; j++) previous[j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    const ca = a.charCodeAt(i - 1);
+    current[0] = i;
+    let rowMin = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cb = b.charCodeAt(j - 1);
+      let value = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + substitution(ca, cb));
+      if (i > 1 && j > 1 && ca === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === cb) value = Math.min(value, before[j - 2]! + 1);
+      current[j] = value;
+      if (value < rowMin) rowMin = value;
+    }
+    if (rowMin > max) return max + 1;
+    const spare = before;
+    before = previous;
+    previous = current;
+    current = spare;
+  }
+  return previous[b.length]!;
+}
+
+/**
+ * The nearest word of the index by slipDistance (then the most common), other than `word` itself.
+ * NOTE: only words that start with the same letter, or with the first two letters swapped, are
+ * looked at: a range of the index's sorted words, not a scan of all of them (at 1,000 notes a
+ * scan costs tens of milliseconds). A slip in the first letter is rare, and is the slip that
+ * makes unrelated words (whip, chip).
+ */
+function nearestWord(word: string, vocabulary: Vocabulary, max: number, minDocs = 1): string | undefined {
+  let best: { word: string; distance: number; docs: number } | undefined;
+  const starts = new Set([word[0]!, ...(word.length > 1 ? [word[1]! + word[0]!] : [])]);
+  for (const start of starts) {
+    // A word with digits is never the one meant by a word without (w123, 2024): wordsFrom leaves them out.
+    const candidates = vocabulary.wordsFrom
+      ? vocabulary.wordsFrom(start, word.length - max, word.length + max)
+      : [...vocabulary.vocabulary(word.length - max, word.length + max)].filter(([w]) => w.startsWith(start) && !/\d/.test(w));
+    for (const [candidate, docs] of candidates) {
+      if (candidate === word || docs < minDocs) continue;
+      const distance = slipDistance(word, candidate, max);
+      if (distance > max || (best && distance > best.distance)) continue;
+      if (!best || distance < best.distance || docs > best.docs) best = { word: candidate, distance, docs };
+    }
+  }
+  return best?.word;
+}
+
+/** What to do with a word no page has, as written (see fixWord). */
+export type WordRepair = { kind: 'prefix'; to: string } | { kind: 'correct'; to: string } | { kind: 'missing' } | undefined;
+
+/**
+ * A meaningful word of a question, before it is searched: left alone when a page has it (as
+ * written, or by its stem: `stemMatches`); read as the start of a word when it starts a
+ * handbook word ("vot" is vot*: vote, votes, voting); else corrected to the nearest word a slip
+ * away ("refrence" is reference); else in no page at all ("whip": never swapped for "chip").
+ */
+export function fixWord(word: string, vocabulary: Vocabulary, stemMatches: (word: string) => boolean): WordRepair {
+  // A number, or a word with digits in it (2024, 3iii), is searched as typed: nothing is near it.
+  if (word.length < 3 || /\d/.test(word)) return undefined;
+  if (vocabulary.documentFrequency(word) > 0 || stemMatches(word)) return undefined;
+  const starts = vocabulary.wordsStartingWith(word, 1)[0];
+  if (starts !== undefined && (word.length >= 5 || vocabulary.documentFrequency(starts) >= 2)) return { kind: 'prefix', to: word };
+  const max = allowedDistance(word.length);
+  const near = max > 0 ? nearestWord(word, vocabulary, max) : undefined;
+  if (near) return { kind: 'correct', to: near };
+  return { kind: 'missing' };
+}
+
+/**
+ * A word that is in a page or two and is probably a slip for a far more common word ("cars vote"
+ * for "card vote"): asked only when the words as typed are in no page together.
+ */
+export function commonNeighbour(word: string, vocabulary: Vocabulary): string | undefined {
+  const max = allowedDistance(word.length);
+  if (max === 0 || /^\d+$/.test(word)) return undefined;
+  const docs = vocabulary.documentFrequency(word);
+  if (docs > 2) return undefined;
+  return nearestWord(word, vocabulary, max, Math.max(4, docs * 4));
 }

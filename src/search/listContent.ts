@@ -11,6 +11,8 @@ export interface ContentListing {
   folders: string[];
   /** The content path (index into `roots`) each folder was found under. */
   folderRoots: number[];
+  /** Whether each folder is a content path's checklists/ folder: its files are checklists, not pages. */
+  checklistFolders: boolean[];
   /** The page file names in each folder, in directory order. */
   names: string[][];
   /** How many files in all. */
@@ -30,6 +32,8 @@ export interface ListedFile {
   at: number;
   /** Which content path, in override order. */
   root: number;
+  /** A checklist (in a content path's checklists/ folder), not a page. */
+  checklist: boolean;
   origin: Origin;
   size: number;
   mtime: number;
@@ -38,6 +42,7 @@ export interface ListedFile {
 const MAX_DEPTH = 8;
 const NO_THROW = { throwIfNoEntry: false } as const;
 const PAGE_FILE = /\.md$/i;
+const CHECKLISTS_DIR = 'checklists';
 
 function isPageName(name: string): boolean {
   return name.endsWith('.md') || PAGE_FILE.test(name);
@@ -55,12 +60,15 @@ function isPageName(name: string): boolean {
 export function listContent(roots: readonly ContentPath[]): ContentListing {
   const folders: string[] = [];
   const folderRoots: number[] = [];
+  const checklistFolders: boolean[] = [];
   const names: string[][] = [];
   const parts: string[] = [];
   let stats = new Float64Array(4096);
   let count = 0;
 
-  const walk = (dir: string, depth: number, root: number) => {
+  // NOTE: a content path's checklists/ folder is listed too (its own files, not its subfolders,
+  // as loadChecklists reads it), so that checklists are searched; indexFile reads them as checklists.
+  const walk = (dir: string, depth: number, root: number, checklists = false) => {
     let entries: string[];
     try {
       entries = readdirSync(dir);
@@ -70,6 +78,7 @@ export function listContent(roots: readonly ContentPath[]): ContentListing {
     const prefix = dir.endsWith(sep) ? dir : dir + sep;
     const pages: string[] = [];
     const subfolders: string[] = [];
+    let checklistDir: string | undefined;
     for (const name of entries) {
       if (name.charCodeAt(0) === 46 /* . */ || name === 'node_modules') continue;
       const path = prefix + name;
@@ -88,6 +97,11 @@ export function listContent(roots: readonly ContentPath[]): ContentListing {
           continue;
         }
       }
+      if (checklists) continue;
+      if (depth === 0 && name === CHECKLISTS_DIR) {
+        if (statSync(path, NO_THROW)?.isDirectory()) checklistDir = path; // a link too, as loadChecklists reads it
+        continue;
+      }
       if (depth === 0 && SKIPPED_DIRS.has(name)) continue;
       // Not followed when a symbolic link, as in listMarkdownFiles.
       if (depth < MAX_DEPTH && lstatSync(path, NO_THROW)?.isDirectory()) subfolders.push(path);
@@ -95,10 +109,12 @@ export function listContent(roots: readonly ContentPath[]): ContentListing {
     if (pages.length > 0) {
       folders.push(prefix);
       folderRoots.push(root);
+      checklistFolders.push(checklists);
       names.push(pages);
       // Folders contain a separator and names never do, so the joined parts read back one way only.
       parts.push(prefix, pages.join('\u0000'));
     }
+    if (checklistDir !== undefined) walk(checklistDir, depth + 1, root, true);
     for (const subfolder of subfolders) walk(subfolder, depth + 1, root);
   };
 
@@ -110,6 +126,7 @@ export function listContent(roots: readonly ContentPath[]): ContentListing {
     roots,
     folders,
     folderRoots,
+    checklistFolders,
     names,
     count,
     stats,
@@ -131,12 +148,13 @@ export function listedFiles(listing: ContentListing, keep?: (at: number, folder:
   listing.folders.forEach((folder, f) => {
     const root = listing.folderRoots[f]!;
     const { origin } = listing.roots[root]!;
+    const checklist = listing.checklistFolders[f]!;
     for (const name of listing.names[f]!) {
       const kept = keep === undefined || keep(at, folder, name, origin);
       if (kept || wanted) {
         const path = folder + name;
         byPath.delete(path);
-        byPath.set(path, { path, at, root, origin, size: listing.stats[at * 2]!, mtime: listing.stats[at * 2 + 1]! });
+        byPath.set(path, { path, at, root, checklist, origin, size: listing.stats[at * 2]!, mtime: listing.stats[at * 2 + 1]! });
         if (kept) wanted?.add(path);
       }
       at++;

@@ -39,12 +39,13 @@ export const LINE_WINDOW = 160;
 export function matchingLines(
   db: Database,
   sources: readonly LinesSource[],
-  query: { expression: string; words: readonly string[] },
+  query: { expression: string; words: readonly string[]; counted?: readonly string[] },
   maxLines: number,
 ): PageLines[] {
   // Only lines holding the first letters of a searched word can match (stemming changes the ends
   // of words, not their starts), so only those go to the tokenizer.
   const starts = query.words.map((w) => w.slice(0, 3));
+  const counts = (query.counted ?? query.words).map((w) => w.slice(0, 3));
   const mayMatch = (text: string) => {
     const folded = fold(text);
     return starts.some((start) => folded.includes(start));
@@ -82,12 +83,15 @@ export function matchingLines(
       results[row.page]!.title = { text, matches };
       continue;
     }
-    // How many of the searched words the line holds (composite and compositing are one word).
+    // How many of the searched words the line holds (composite and compositing are one word);
+    // with `counted`, only those words count (a synonym is marked but does not make a line better).
     const words = new Set(
-      matches.map(([s, e]) => {
-        const found = fold(text.slice(s, e));
-        return starts.findIndex((start) => found.startsWith(start));
-      }),
+      matches
+        .map(([s, e]) => {
+          const found = fold(text.slice(s, e));
+          return counts.findIndex((start) => found.startsWith(start));
+        })
+        .filter((i) => i >= 0),
     ).size;
     const section = sections[row.page]!.get(row.line);
     candidates[row.page]!.push({ line: row.line, ...windowAround(text, matches, LINE_WINDOW), ...(section ? { section } : {}), words });

@@ -3,6 +3,8 @@ export interface Term {
   kind: 'word' | 'phrase' | 'prefix';
   /** The words as the tokenizer will see them: letters and digits, lowercased. */
   words: string[];
+  /** Typed inside "quotes": always searched exactly as typed, never left out or widened. */
+  quoted?: boolean;
 }
 
 /**
@@ -90,7 +92,7 @@ function lex(input: string, lenient: boolean): Token[] {
         while (input[i] === '*') i++;
       }
       const words = tokenize(text);
-      if (words.length > 0) tokens.push({ type: 'term', negated, term: { kind: prefix ? 'prefix' : words.length > 1 ? 'phrase' : 'word', words } });
+      if (words.length > 0) tokens.push({ type: 'term', negated, term: { kind: prefix ? 'prefix' : words.length > 1 ? 'phrase' : 'word', words, quoted: true } });
       else if (!lenient && text.trim() === '') throw new QueryError('an empty pair of quotes has nothing to search for');
       continue;
     }
@@ -157,7 +159,8 @@ function quote(word: string): string {
   return `"${word.replace(/"/g, '""')}"`;
 }
 
-function termExpression(term: Term): string {
+/** One term as FTS5 syntax: a quoted string, with * for a prefix. */
+export function termExpression(term: Term): string {
   const phrase = quote(term.words.join(' '));
   return term.kind === 'prefix' ? `${phrase}*` : phrase;
 }

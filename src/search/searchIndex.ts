@@ -4,6 +4,8 @@ import { FrontMatterError } from '../content/frontMatter.js';
 import { MAX_PAGE_BYTES, parsePage } from '../content/loadPages.js';
 import type { ContentPath, ContentWarning, Origin, Page, PageKind } from '../content/page.js';
 import { ensureDir } from '../util/ensureDir.js';
+import { ChecklistFormatError } from '../checklist/parseChecklist.js';
+import { checklistAsPage } from './checklistDocument.js';
 import { openDatabase, sqliteErrorCode, type Database, type SqlValue, type Statement } from './database.js';
 import { IndexDamagedError, prepareSchema } from './indexSchema.js';
 import { listContent, listedFiles, type ListedFile } from './listContent.js';
@@ -78,11 +80,14 @@ export interface SyncReport {
   warnings: ContentWarning[];
 }
 
+/** What a search finds: a page of any kind, or a checklist. */
+export type IndexedKind = PageKind | 'checklist';
+
 export interface IndexedPage {
   docId: number;
   id: string;
   title: string;
-  kind: PageKind;
+  kind: IndexedKind;
   origin: Origin;
   file: string;
   tags: string[];
@@ -94,7 +99,7 @@ type PageRow = Omit<IndexedPage, 'tags'> & { tags: string };
 const PAGE_COLUMNS = 'd.id AS docId, d.page_id AS id, d.title, d.kind, d.origin, d.path AS file, d.tags';
 
 export interface PageFilters {
-  kind?: PageKind;
+  kind?: IndexedKind;
   tag?: string;
   source?: 'bundled' | 'personal';
 }
@@ -225,10 +230,12 @@ export class SearchIndex {
     let warning: ContentWarning | undefined;
     try {
       if (file.size > MAX_PAGE_BYTES) warning = { file: file.path, message: `skipped: ${Math.round(file.size / 1024)} KiB is too large for a page` };
+      else if (file.checklist) page = await checklistAsPage(readFileSync(file.path, 'utf8'), file);
       else page = await parsePage(readFileSync(file.path, 'utf8'), file.path, file.origin);
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
-      if (error instanceof FrontMatterError) warning = { file: file.path, line: error.line, message: error.message };
+      if (error instanceof ChecklistFormatError) warning = { file: file.path, line: error.line, message: error.message };
+      else if (error instanceof FrontMatterError) warning = { file: file.path, line: error.line, message: error.message };
       else if (code === 'ENOENT') {
         this.removeFile(file.path); // gone since we listed it
         return touched;
@@ -339,6 +346,24 @@ export class SearchIndex {
     return { rows, total };
   }
 
+  /** Which of `rowids` match an FTS5 expression (to say which of a query's words each result has). */
+  matchingAmong(expression: string, rowids: readonly number[]): Set<number> {
+    if (rowids.length === 0) return new Set();
+    // NOTE: one pass over the expression's matches, without ranking; a rowid IN (...) constraint
+    // makes FTS5 evaluate the whole expression again for each rowid, which costs far more.
+    const wanted = new Set(rowids);
+    const found = new Set<number>();
+    for (const [rowid] of this.sql('SELECT rowid FROM pages WHERE pages MATCH ?').rows(expression)) {
+      if (wanted.has(rowid as number)) found.add(rowid as number);
+    }
+    return found;
+  }
+
+  /** Whether any page matches an FTS5 expression (a word found only by its stem, say). */
+  anyMatch(expression: string): boolean {
+    return this.sql('SELECT 1 FROM pages WHERE pages MATCH ? LIMIT 1').value(expression) !== undefined;
+  }
+
   /** In how many pages a word appears, as written (no stemming): 0 for a word the index has never seen. */
   documentFrequency(word: string): number {
     return (this.db.prepare('SELECT doc FROM words_vocab WHERE term = ?').value(word) as number | undefined) ?? 0;
@@ -349,6 +374,17 @@ export class SearchIndex {
     // char(1114111) is the last code point: every word that starts with the prefix sorts below it.
     return this.sql('SELECT term FROM words_vocab WHERE term >= @prefix AND term < @prefix || char(1114111) ORDER BY doc DESC, term LIMIT @limit')
       .values({ prefix, limit }) as string[];
+  }
+
+  /**
+   * The words of the index that start with `start`, between two lengths and without digits, with
+   * the number of pages each is in: a range of the sorted words, for corrections.
+   */
+  *wordsFrom(start: string, minLength: number, maxLength: number): Iterable<[string, number]> {
+    const rows = this.sql(
+      "SELECT term, doc FROM words_vocab WHERE term >= @start AND term < @start || char(1114111) AND length(term) BETWEEN @minLength AND @maxLength AND term NOT GLOB '*[0-9]*'",
+    ).rows({ start, minLength, maxLength });
+    for (const row of rows as Iterable<[string, number]>) yield row;
   }
 
   /** Every word of the index between two lengths, with the number of pages it is in. */
@@ -362,3 +398,4 @@ export class SearchIndex {
     return this.db;
   }
 }
+

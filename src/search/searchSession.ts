@@ -2,9 +2,24 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { splitFrontMatter } from '../content/frontMatter.js';
 import type { ContentPath, ContentWarning } from '../content/page.js';
-import { correctQuery, type Correction } from './correctQuery.js';
+import { closestStart, commonNeighbour, correctQuery, fixWord, type Correction, type Vocabulary } from './correctQuery.js';
 import { matchingLines, type LinesSource, type MatchedLine } from './matchingLines.js';
-import { expandPrefixes, formatQuery, highlightExpression, parseQuery, toMatchExpression, type ParsedQuery } from './parseQuery.js';
+import { expandPrefixes, formatQuery, highlightExpression, parseQuery, termExpression, toMatchExpression, type ParsedQuery, type Term } from './parseQuery.js';
+import { loadQueryWords, type QueryWords } from './queryWords.js';
+import {
+  canRelax,
+  planQuery,
+  relaxedExpression,
+  strictExpression,
+  synonymExpression,
+  unitExpression,
+  unitLabel,
+  unitTerms,
+  type ExpandTerm,
+  type QueryPlan,
+  type WordFix,
+} from './relaxQuery.js';
+import { CHECKLIST_ID_PREFIX } from './checklistDocument.js';
 import { sqliteErrorCode } from './database.js';
 import { isDamaged, SearchIndex, type IndexedPage, type PageFilters, type SyncProgress } from './searchIndex.js';
 
@@ -19,11 +34,46 @@ export interface SearchRequest {
   maxLines?: number;
   /** Read a half-typed query as far as it makes sense (search as you type). */
   lenient?: boolean;
+  /** The last word is still being typed: read it as the start of a word too. */
+  typing?: boolean;
+  /**
+   * 'questions' (the default): question words left out, words corrected and widened by
+   * synonyms, and pages ranked by how many words they have when none has all. 'exact': every
+   * word must match, as before issue 11 (for the bench's before-and-after).
+   */
+  strategy?: 'questions' | 'exact';
 }
 
 export interface SearchHit extends IndexedPage {
   titleMatches: Array<[number, number]>;
   lines: MatchedLine[];
+  /** The query's meaningful words this page has (as searched). */
+  matched: string[];
+  /** The query's meaningful words this page lacks (a relaxed search). */
+  missing: string[];
+  /** Words this page has only through a synonym. */
+  synonyms: string[];
+  /**
+   * The command that opens the result: `delegate read <id>`, `delegate checklist <id>`, or for the
+   * cheat sheet `delegate cheatsheet --section "<heading>"` of the section that matched.
+   */
+  command: string;
+}
+
+/** The command that opens a hit where it matched. */
+export function openCommand(hit: Pick<IndexedPage, 'id' | 'kind'>, lines: readonly MatchedLine[]): string {
+  if (hit.kind === 'checklist') return `delegate checklist ${hit.id}`;
+  // The section most of the matching lines are in (the first of those, on a tie).
+  // A matching heading counts twice: the section is about the words.
+  const counts = new Map<string, number>();
+  for (const line of lines) {
+    const heading = /^#{1,6}\s+(.+?)\s*#*\s*$/.exec(line.text)?.[1];
+    const section = line.section ?? heading;
+    if (section) counts.set(section, (counts.get(section) ?? 0) + (heading ? 2 : 1));
+  }
+  const section = [...counts].reduce<[string, number] | undefined>((best, entry) => (!best || entry[1] > best[1] ? entry : best), undefined)?.[0];
+  if (hit.kind === 'cheatsheet' && section) return `delegate cheatsheet --section "${section.replace(/["\\$`]/g, '')}"`;
+  return `delegate read ${hit.id}`;
 }
 
 export interface SearchResult {
@@ -37,6 +87,20 @@ export interface SearchResult {
   uncorrectedTotal?: number;
   /** How many pages match in all (hits holds the best `limit` of them). */
   total: number;
+  /** How many pages have every meaningful word (when relaxed, fewer than total). */
+  complete: number;
+  /** Some results lack some of the words: no (or too few) pages had them all. */
+  relaxed: boolean;
+  /** Some results were found through a synonym; the groups used, as "from: to, to". */
+  widened: Array<{ from: string; to: string[] }>;
+  /** Question words left out. */
+  dropped: string[];
+  /** The query had only question words, so they were searched as typed. */
+  questionOnly: boolean;
+  /** Words in no page, with nothing near them: left out of the search ("no page mentions whip"). */
+  unknown: string[];
+  /** Words past the cap were not searched. */
+  capped?: { kept: number; of: number };
   hits: SearchHit[];
   /** Things the delegate should know (an index rebuilt), to show on stderr. */
   notices: string[];
@@ -50,8 +114,10 @@ export interface SessionOptions {
   onWait?: () => void;
 }
 
-/** Fewer pages than this counts as "little": the query's words are checked for typos. */
+/** Fewer pages than this counts as "little": the query's words are checked for typos, and relaxed. */
 export const LITTLE = 3;
+/** A relaxed search ranks the best this many pages (by bm25 of any word) by how many words they have. */
+const RELAXED_POOL = 200;
 /** A prefix also matches this many of the most common whole words that start with it. */
 const MAX_WORDS_FOR_PREFIX = 30;
 export const INDEX_FILE = 'search.db';
@@ -97,10 +163,45 @@ export class SearchSession {
   /** Things the delegate should know (an index rebuilt), to show on stderr. */
   readonly notices: string[] = [];
 
+  private queryWordsLoaded: QueryWords | undefined;
+
   private constructor(
     private index: SearchIndex | undefined,
     private readonly options: SessionOptions,
   ) {}
+
+  private vocabularyLoaded: Vocabulary | undefined;
+
+  /**
+   * The index's words for corrections, read once per session: each correction would otherwise
+   * scan every word of the index again (the words table cannot be searched by length).
+   */
+  private get vocabulary(): Vocabulary {
+    if (!this.vocabularyLoaded) {
+      const index = this.current;
+      let all: Array<[string, number]> | undefined;
+      const frequency = new Map<string, number>();
+      this.vocabularyLoaded = {
+        documentFrequency: (word) => {
+          let docs = frequency.get(word);
+          if (docs === undefined) frequency.set(word, (docs = index.documentFrequency(word)));
+          return docs;
+        },
+        *vocabulary(minLength, maxLength) {
+          all ??= [...index.vocabulary(1, Number.MAX_SAFE_INTEGER)];
+          for (const entry of all) if (entry[0].length >= minLength && entry[0].length <= maxLength) yield entry;
+        },
+        wordsStartingWith: (prefix, limit) => index.wordsStartingWith(prefix, limit),
+        wordsFrom: (start, minLength, maxLength) => index.wordsFrom(start, minLength, maxLength),
+      };
+    }
+    return this.vocabularyLoaded;
+  }
+
+  /** The question words and synonyms of every content path, read once per session. */
+  private get queryWords(): QueryWords {
+    return (this.queryWordsLoaded ??= loadQueryWords(this.options.roots));
+  }
 
   static async open(options: SessionOptions): Promise<SearchSession> {
     const session = new SearchSession(undefined, options);
@@ -120,6 +221,7 @@ export class SearchSession {
   }
 
   private async sync(): Promise<void> {
+    this.vocabularyLoaded = undefined; // the words change with the pages
     const report = await this.current.sync(this.options.roots, this.options.onProgress ? { onProgress: this.options.onProgress } : {});
     this.warnings.splice(0, this.warnings.length, ...report.warnings);
   }
@@ -136,6 +238,7 @@ export class SearchSession {
       if (file === ':memory:') throw error;
       this.current.close();
       this.index = replacement(error, file, this.options, this.notices);
+      this.vocabularyLoaded = undefined;
       if (!options.syncs) await this.sync();
       return work();
     }
@@ -153,6 +256,197 @@ export class SearchSession {
   }
 
   private async run(request: SearchRequest): Promise<Omit<SearchResult, 'notices'>> {
+    return request.strategy === 'exact' ? this.runExact(request) : this.runQuestions(request);
+  }
+
+  private async runQuestions(request: SearchRequest): Promise<Omit<SearchResult, 'notices'>> {
+    const parsed = parseQuery(request.query, { lenient: !!request.lenient });
+    const filters = request.filters ?? {};
+    const limit = request.limit ?? 10;
+    const index = this.current;
+    const expansions = new Map<string, Term[]>();
+    const expand: ExpandTerm = (term) => {
+      if (term.kind !== 'prefix') return [term];
+      const key = term.words.join(' ');
+      let terms = expansions.get(key);
+      if (!terms) {
+        terms = expandPrefixes({ clauses: [[term]], excluded: [] }, (prefix) => index.wordsStartingWith(prefix, MAX_WORDS_FOR_PREFIX)).clauses[0]!;
+        expansions.set(key, terms);
+      }
+      return terms;
+    };
+    const vocabulary = this.vocabulary;
+    const repairs = new Map<string, WordFix>();
+    const fix = (word: string, typing = false): WordFix => {
+      // The word still being typed is the start of a word: corrected only when no word starts so.
+      if (typing) {
+        if (index.wordsStartingWith(word, 1).length > 0 || word.length < 4) return undefined;
+        const start = closestStart(word, vocabulary);
+        return start ? { to: start, prefix: true } : undefined;
+      }
+      if (!repairs.has(word)) {
+        const repair = fixWord(word, vocabulary, (w) => index.anyMatch(termExpression({ kind: 'word', words: [w] })));
+        repairs.set(word, repair === undefined ? undefined : repair.kind === 'missing' ? 'missing' : { to: repair.to, prefix: repair.kind === 'prefix' });
+      }
+      return repairs.get(word);
+    };
+    const typing = !!request.typing;
+    let plan = planQuery(parsed, this.queryWords, { typing, fix });
+
+    let found = this.strict(plan, expand, filters, limit);
+    const fixedCorrections: Correction[] = [];
+    let uncorrectedTotal: number | undefined;
+    // Every word is in some page, but not together: a rare word may be a slip for a common one.
+    if (found.total === 0 && plan.units.filter((u) => !u.missing).length > 1) {
+      const near = new Map<string, string>();
+      for (const unit of plan.units) {
+        if (unit.missing || unit.prefix || unit.words.length !== 1) continue;
+        const to = commonNeighbour(unit.words[0]!, vocabulary);
+        if (to) near.set(unit.typed[0]!, to);
+      }
+      if (near.size > 0) {
+        const again = planQuery(parsed, this.queryWords, { typing, fix: (w, t) => (near.has(w) && !t ? { to: near.get(w)!, prefix: false } : fix(w, t)) });
+        const foundAgain = this.strict(again, expand, filters, limit);
+        if (foundAgain.total > 0) {
+          uncorrectedTotal = 0;
+          plan = again;
+          found = foundAgain;
+        }
+      }
+    }
+    // Quoted phrases and prefixes as typed find little: correct them as before (refrenc* is referenc*).
+    if (found.total < LITTLE && plan.fixed.length > 0) {
+      const corrected = correctQuery({ clauses: plan.fixed, excluded: [] }, index);
+      if (corrected) {
+        const again: QueryPlan = { ...plan, fixed: corrected.query.clauses };
+        const foundAgain = this.strict(again, expand, filters, limit);
+        if (foundAgain.total > found.total) {
+          uncorrectedTotal ??= found.total;
+          plan = again;
+          found = foundAgain;
+          fixedCorrections.push(...corrected.corrections);
+        }
+      }
+    }
+    const complete = found.total;
+    let pages = found.pages;
+    let total = found.total;
+    if (total < LITTLE && canRelax(plan)) {
+      const pool = index.pages(relaxedExpression(plan, expand), filters, RELAXED_POOL);
+      if (pool.total > total) {
+        const cover = this.coverage(plan, expand, pool.pages.map((p) => p.docId));
+        const order = new Map(pool.pages.map((p, i) => [p.docId, i]));
+        pages = [...pool.pages]
+          .sort((a, b) => {
+            const ca = cover.get(a.docId)!;
+            const cb = cover.get(b.docId)!;
+            return cb.matched.length - ca.matched.length || ca.synonyms.length - cb.synonyms.length || order.get(a.docId)! - order.get(b.docId)!;
+          })
+          .slice(0, limit);
+        total = pool.total;
+      }
+    }
+    // A page the words as typed found has them all: only the others are looked at word by word.
+    const searchedUnits = plan.units.filter((u) => !u.missing);
+    const whole = { matched: searchedUnits.map(unitLabel), missing: [], synonyms: [] };
+    const cover = this.coverage(
+      plan,
+      expand,
+      pages.filter((p) => !found.exact.has(p.docId)).map((p) => p.docId),
+    );
+    for (const page of pages) if (found.exact.has(page.docId)) cover.set(page.docId, whole);
+    const corrections: Correction[] = [
+      ...plan.units
+        .filter((u) => !u.missing && (u.typing ? u.typed.join(' ') !== u.words.join(' ') : u.prefix || u.typed.join(' ') !== u.words.join(' ')))
+        .map((u) => ({ from: u.typed.join(' '), to: unitLabel(u) })),
+      ...fixedCorrections,
+    ];
+    if (corrections.length > 0 && uncorrectedTotal === undefined) uncorrectedTotal = 0;
+
+    // What to highlight: every word looked for, its synonyms, and the operator clauses.
+    const highlight: ParsedQuery = {
+      clauses: [...searchedUnits.map((u) => unitTerms(u, expand)), ...plan.spans.map((s) => s.alternatives), ...plan.fixed.map((c) => c.flatMap(expand))],
+      excluded: [],
+    };
+    const sources = await Promise.all(pages.map((page) => readLinesSource(page)));
+    const words = highlight.clauses.flat().flatMap((term) => term.words);
+    const counted = [...searchedUnits.flatMap((u) => unitTerms(u, expand)), ...plan.fixed.flat()].flatMap((term) => term.words);
+    const lines = highlight.clauses.length > 0 ? matchingLines(index.connection, sources, { expression: highlightExpression(highlight), words, counted }, request.maxLines ?? 3) : [];
+    const hits: SearchHit[] = pages.map((page, i) => {
+      const c = cover.get(page.docId)!;
+      const shown = { ...page, id: shownId(page) };
+      const pageLines = lines[i]?.lines ?? [];
+      return { ...shown, titleMatches: lines[i]?.title.matches ?? [], lines: pageLines, matched: c.matched, missing: c.missing, synonyms: c.synonyms, command: openCommand(shown, pageLines) };
+    });
+    const used = new Set(hits.flatMap((h) => h.synonyms));
+    const searchedTerms: Term[][] = searchedUnits.map((u) => [{ kind: u.prefix ? 'prefix' : u.words.length > 1 ? 'phrase' : 'word', words: u.words }]);
+    return {
+      query: request.query,
+      searched: formatQuery({ clauses: [...searchedTerms, ...plan.fixed], excluded: plan.excluded }),
+      corrections,
+      ...(uncorrectedTotal !== undefined && corrections.length > 0 ? { uncorrectedTotal } : {}),
+      total,
+      complete,
+      relaxed: hits.some((h) => h.missing.length > 0),
+      widened: plan.spans
+        .filter((s) => s.units.some((u) => used.has(unitLabel(plan.units[u]!))))
+        .map((s) => ({ from: s.matched, to: s.alternatives.map((t) => t.words.join(' ')) })),
+      dropped: plan.dropped,
+      questionOnly: plan.questionOnly,
+      unknown: plan.units.filter((u) => u.missing).map((u) => u.typed.join(' ')),
+      ...(plan.capped ? { capped: plan.capped } : {}),
+      hits,
+    };
+  }
+
+  /**
+   * Pages with every meaningful word: first those with each word as typed (bm25), then those
+   * that have some only through a synonym, so a synonym never outranks the words typed.
+   */
+  private strict(plan: QueryPlan, expand: ExpandTerm, filters: PageFilters, limit: number): { total: number; pages: IndexedPage[]; exact: Set<number> } {
+    const index = this.current;
+    const exact = plan.units.some((u) => u.missing) && plan.spans.length > 0 ? '' : strictExpression(plan, expand, false);
+    const first = exact ? index.pages(exact, filters, limit) : { total: 0, pages: [] };
+    const asTyped = new Set(first.pages.map((p) => p.docId));
+    // NOTE: synonyms are searched only when the words as typed fill fewer places than asked for:
+    // a page found through a synonym always comes after them, so it would not be shown (and
+    // total then counts the pages with the words as typed).
+    if (plan.spans.length === 0 || first.pages.length >= limit) return { ...first, exact: asTyped };
+    const widened = strictExpression(plan, expand, true);
+    if (!widened) return { ...first, exact: asTyped };
+    const second = index.pages(widened, filters, limit + first.pages.length);
+    return {
+      total: Math.max(first.total, second.total),
+      pages: [...first.pages, ...second.pages.filter((p) => !asTyped.has(p.docId))].slice(0, limit),
+      exact: asTyped,
+    };
+  }
+
+  /** For each page, which of the plan's words it has (as typed, or through a synonym) and which it lacks. */
+  private coverage(plan: QueryPlan, expand: ExpandTerm, docIds: number[]): Map<number, { matched: string[]; missing: string[]; synonyms: string[] }> {
+    const index = this.current;
+    const units = plan.units.map((unit) => (unit.missing ? new Set<number>() : index.matchingAmong(unitExpression(unit, expand), docIds)));
+    const spans = plan.spans.map((span) => index.matchingAmong(synonymExpression(span), docIds));
+    const result = new Map<number, { matched: string[]; missing: string[]; synonyms: string[] }>();
+    for (const docId of docIds) {
+      const matched: string[] = [];
+      const missing: string[] = [];
+      const synonyms: string[] = [];
+      plan.units.forEach((unit, u) => {
+        if (unit.missing) return;
+        const label = unitLabel(unit);
+        if (units[u]!.has(docId)) matched.push(label);
+        else if (plan.spans.some((span, s) => span.units.includes(u) && spans[s]!.has(docId))) {
+          matched.push(label);
+          synonyms.push(label);
+        } else missing.push(label);
+      });
+      result.set(docId, { matched, missing, synonyms });
+    }
+    return result;
+  }
+
+  private async runExact(request: SearchRequest): Promise<Omit<SearchResult, 'notices'>> {
     const parsed = parseQuery(request.query, { lenient: !!request.lenient });
     const filters = request.filters ?? {};
     const limit = request.limit ?? 10;
@@ -161,7 +455,8 @@ export class SearchSession {
     const matched = (query: ParsedQuery) => expandPrefixes(query, (prefix) => index.wordsStartingWith(prefix, MAX_WORDS_FOR_PREFIX));
     const expanded = matched(parsed);
     const expression = toMatchExpression(expanded);
-    const empty = { query: request.query, searched: formatQuery(parsed), corrections: [], total: 0, hits: [] };
+    const plain = { complete: 0, relaxed: false, widened: [], dropped: [], questionOnly: false, unknown: [] };
+    const empty = { query: request.query, searched: formatQuery(parsed), corrections: [], total: 0, hits: [], ...plain };
     if (!expression) return empty;
 
     let used: ParsedQuery = parsed;
@@ -192,7 +487,12 @@ export class SearchSession {
       corrections,
       ...(uncorrectedTotal !== undefined ? { uncorrectedTotal } : {}),
       total: found.total,
-      hits: found.pages.map((page, i) => ({ ...page, titleMatches: lines[i]!.title.matches, lines: lines[i]!.lines })),
+      ...plain,
+      complete: found.total,
+      hits: found.pages.map((page, i) => {
+        const shown = { ...page, id: shownId(page) };
+        return { ...shown, titleMatches: lines[i]!.title.matches, lines: lines[i]!.lines, matched: [], missing: [], synonyms: [], command: openCommand(shown, lines[i]!.lines) };
+      }),
     };
   }
 
@@ -200,6 +500,11 @@ export class SearchSession {
     this.index?.close();
     this.index = undefined;
   }
+}
+
+/** A page's id as the delegate uses it: a checklist's without the prefix that keeps it apart from pages. */
+function shownId(page: IndexedPage): string {
+  return page.kind === 'checklist' && page.id.startsWith(CHECKLIST_ID_PREFIX) ? page.id.slice(CHECKLIST_ID_PREFIX.length) : page.id;
 }
 
 async function readLinesSource(page: IndexedPage): Promise<LinesSource> {

@@ -39,7 +39,7 @@ describe('delegate search', () => {
   });
 
   test('each hit shows the lines that matched with their line numbers in the file', () => {
-    const result = delegate(['search', 'who', 'chairs', 'compositing']);
+    const result = delegate(['search', 'who', 'chairs', 'the', 'compositing', 'meeting']);
     expect(hitIds(result.stdout)[0]).toBe('compositing');
     const file = readFileSync(join(repoRoot, 'content', 'procedure', 'compositing.md'), 'utf8').split('\n');
     const n = file.indexOf('## Who chairs the compositing meeting') + 1;
@@ -96,7 +96,33 @@ describe('delegate search', () => {
     expect(result.stderr).toContain('Try fewer words');
     const pasted = delegate(['search', 'zzyzx '.repeat(500)]);
     expect(pasted.code).toBe(1);
-    expect(pasted.stderr.split('\n')[0]).toBe(`delegate: nothing matches "${'zzyzx '.repeat(14).slice(0, 79)}…"`);
+    expect(pasted.stderr.split('\n')[0]).toBe(`delegate: nothing matches "${'zzyzx '.repeat(14).slice(0, 79)}…": no page mentions "zzyzx"`);
+  });
+
+  test('bad input: only question words say so, and exit 1 when nothing matches; a word no page has is named, never swapped', () => {
+    const asked = delegate(['search', 'what', 'is', 'the', '--tag', 'no-such-tag']);
+    expect(asked).toMatchObject({ code: 1, stdout: '' });
+    expect(asked.stderr).toContain('delegate: nothing matches "what is the" with those filters');
+    expect(asked.stderr).toContain('Only question words ("what is the"), so they were searched as typed.');
+    const whip = delegate(['search', 'whip']);
+    expect(whip).toMatchObject({ code: 1, stdout: '' });
+    expect(whip.stderr).toContain('delegate: nothing matches "whip": no page mentions "whip"');
+    expect(whip.stderr).not.toContain('chip');
+  });
+
+  test('bad input: a pasted 2,000-word query is cut to its first words, and the output says so', () => {
+    const words = Array.from({ length: 2000 }, (_, i) => `${['conference', 'motion', 'the', 'of', 'vote', 'whip', 'amendment'][i % 7]}${i % 3 === 0 ? i : ''}`);
+    const result = delegate(['search', words.join(' ')]);
+    expect(result.code).toBe(0);
+    expect(result.stdout.split('\n')[0]).toBe('Searched only the first 12 meaningful words of 2,000; the rest were left out.');
+  });
+
+  test('--jsonl: each result says which words it has and lacks, and how the query was read', () => {
+    const result = delegate(['search', 'speaker', 'called', 'for', 'holding', 'up', 'a', 'baby', '--jsonl', '--limit', '2']);
+    const [first, second] = result.stdout.trim().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>);
+    expect(first).toMatchObject({ id: 'stuffed-parrots', missing: [], command: 'delegate read stuffed-parrots', search: { relaxed: true, corrected: false } });
+    expect((second!.missing as string[]).length).toBeGreaterThan(0);
+    expect(result.stderr).toContain('Question words left out: for, a.');
   });
 
   test.each([

@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
@@ -47,7 +47,8 @@ describe('search command, in process', () => {
     writeNotes(250);
     const { ctx, stdout, stderr } = context({ stderrTTY: true, step: 600 });
     await search({ query: 'quorum', limit: 1 }, ctx);
-    const total = 250 + listMarkdownFiles(bundledContentDir()).length;
+    // The bundled pages and the bundled checklists, which search reads too.
+    const total = 250 + listMarkdownFiles(bundledContentDir()).length + readdirSync(join(bundledContentDir(), 'checklists')).filter((f) => f.endsWith('.md')).length;
     // Each reading of the clock moves it 600 ms: at 100 files less than a second has passed.
     expect(stderr.text).toBe(`\r\u001b[KIndexing pages for search: 200 of ${total}\r\u001b[KIndexing pages for search: ${total} of ${total}\r\u001b[K`);
     expect(stdout.text).toMatch(/^n\d+ {2}Note \d+ {2}note · your notes\n/);
@@ -69,6 +70,19 @@ describe('search command, in process', () => {
     const error = await search({ query: 'zzyzx', json: true }, ctx).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(UserError);
     expect((error as UserError).exitCode).toBe(1);
-    expect(JSON.parse(stdout.text)).toEqual({ query: 'zzyzx', searched: 'zzyzx', corrections: [], total: 0, results: [] });
+    expect(JSON.parse(stdout.text)).toEqual({
+      query: 'zzyzx',
+      searched: '',
+      corrections: [],
+      corrected: false,
+      relaxed: false,
+      widened: [],
+      questionWordsLeftOut: [],
+      questionOnly: false,
+      notFound: ['zzyzx'],
+      total: 0,
+      complete: 0,
+      results: [],
+    });
   });
 });
