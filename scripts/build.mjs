@@ -41,6 +41,13 @@ const buildId = `${version}+${Date.now().toString(36)}`;
 
 /** Our modules that import the Markdown libraries; the core requires them from islands/. */
 const islands = ['src/render/markdownTerminal.ts', 'src/render/plainText.ts', 'src/render/cheatsheetHtml.ts'];
+/**
+ * Our modules that read PDF and Word files, islands too. The libraries are not bundled: pdfjs-dist
+ * is an ES module that loads its worker from beside itself, so both are imported from
+ * node_modules (they are dependencies, installed with delegate) when the first such file is read.
+ */
+const documentIslands = ['src/motion/pdfText.ts', 'src/motion/docxText.ts'];
+const documentLibraries = ['pdfjs-dist', 'mammoth'];
 const islandName = (path) => path.replace(/^.*\/|\.[jt]s$/g, '');
 
 /**
@@ -68,7 +75,7 @@ const splitOut = {
   setup(b) {
     const vendorFilter = new RegExp(`^(${Object.keys(vendors).map(escape).join('|')})$`);
     b.onResolve({ filter: vendorFilter }, (args) => ({ path: `./vendor/${vendors[args.path].file}.cjs`, external: true }));
-    const islandFilter = new RegExp(`/(${islands.map(islandName).join('|')})\\.js$`);
+    const islandFilter = new RegExp(`/(${[...islands, ...documentIslands].map(islandName).join('|')})\\.js$`);
     b.onResolve({ filter: islandFilter }, (args) => ({ path: `./islands/${islandName(args.path)}.cjs`, external: true }));
   },
 };
@@ -141,6 +148,8 @@ await build({ ...common, entryPoints: { cli: 'src/cli.ts' }, outdir: out, plugin
   writeFileSync(`${out}/cli.cjs`, `${head}(function (exports, require, module, __filename, __dirname) {${core.slice(head.length)}\n})`);
 }
 await build({ ...common, entryPoints: islands, outdir: `${out}/islands` });
+// import() kept as import(): pdfjs-dist is an ES module, which require() cannot load on Node 20.17.
+await build({ ...common, entryPoints: documentIslands, outdir: `${out}/islands`, external: [...common.external, ...documentLibraries], supported: { ...common.supported, 'dynamic-import': true } });
 for (const { file, source } of Object.values(vendors)) {
   await build({ ...common, stdin: { contents: source, resolveDir: root, loader: 'js' }, outfile: `${out}/vendor/${file}.cjs` });
 }
