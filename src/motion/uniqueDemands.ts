@@ -1,4 +1,4 @@
-import { findDemandSpans, sentenceSpans } from './findParts.js';
+import { askingSpans, findDemandSpans, sentenceSpans } from './findParts.js';
 import type { PreparedMotion } from './sharedPassages.js';
 import { distinctSorted, Holders, numberRuns, type Runs } from './tokens.js';
 import { asWritten } from './words.js';
@@ -14,8 +14,11 @@ export interface UniqueDemand {
 
 export interface MotionDemands {
   motion: string;
-  /** Where its demands were read from: its resolves, or (with no resolves found) every sentence. */
-  from: 'resolves' | 'sentences';
+  /**
+   * Where its demands were read from: its resolves; with no resolves found, the sentences that
+   * ask ("Labour must …", "We call on …"); with none of those either, every sentence.
+   */
+  from: 'resolves' | 'asks' | 'sentences';
   demands: number;
   unique: UniqueDemand[];
 }
@@ -59,9 +62,10 @@ export function uniqueDemands(
   let demandNumber = 0;
 
   return motions.map((motion, mi) => {
-    const resolves = findDemandSpans(motion.body);
-    const from = resolves.length > 0 ? 'resolves' : 'sentences';
-    const demands = from === 'resolves' ? resolves : sentenceSpans(motion.body);
+    let demands = findDemandSpans(motion.body);
+    let from: MotionDemands['from'] = 'resolves';
+    if (demands.length === 0) [from, demands] = ['asks', askingSpans(motion.body)];
+    if (demands.length === 0) [from, demands] = ['sentences', sentenceSpans(motion.body)];
     const unique: UniqueDemand[] = [];
     for (const demand of demands) {
       // The motion's words inside the demand.

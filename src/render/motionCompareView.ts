@@ -62,7 +62,12 @@ export function renderMotionComparison(comparison: Comparison, theme: Theme, wid
       continue;
     }
     const motion = comparison.motions.find((m) => m.label === entry.motion)!;
-    const from = entry.from === 'sentences' ? theme.dim(' (no resolves found: read from its sentences)') : '';
+    const from =
+      entry.from === 'sentences'
+        ? theme.dim(' (no resolves found: read from its sentences)')
+        : entry.from === 'asks'
+          ? theme.dim(' (no resolves: read from the sentences that ask)')
+          : '';
     out.push(`  ${theme.id(motion.label)} ${neutralise(motion.name)}${from}`);
     for (const demand of entry.unique) {
       out.push(wrap(neutralise(demand.text), width, `    ${theme.symbols.bullet} `, '      '));
