@@ -11,6 +11,8 @@ export interface MotionToCompare extends MotionText {
   name: string;
   /** The file it was read from. */
   source: string;
+  /** The PDF page it starts on. */
+  page?: number;
 }
 
 export interface ComparedMotion {
@@ -18,7 +20,10 @@ export interface ComparedMotion {
   label: string;
   name: string;
   source: string;
+  number: string | null;
+  organisation: string | null;
   title: string | null;
+  page: number | null;
   words: number;
 }
 
@@ -113,7 +118,10 @@ export function compareMotions(input: readonly MotionToCompare[]): Comparison {
       label: motionLabel(i),
       name: m.name,
       source: m.source,
+      number: m.number ?? null,
+      organisation: m.organisation ?? null,
       title: m.title ?? null,
+      page: m.page ?? null,
       words: countWords(m.body),
     })),
     matrix,

@@ -75,9 +75,9 @@ export function looksLikeOrganisation(text: string): boolean {
 
 // A name is written in capitals ("Example Union Eastern Region"); a title such as "Support for
 // trade union rights" is not, though it has the word union in it.
-const SMALL_WORDS = /^(?:of|and|the|for|in|on|de|&|-|–)$/;
+const SMALL_WORDS = /^(?:of|and|the|for|in|on|de|&|-|\u2013)$/;
 function titleCase(text: string): boolean {
-  return text.split(/\s+/).every((w) => SMALL_WORDS.test(w) || /^["'‘“(]?[\p{Lu}\p{N}]/u.test(w));
+  return text.split(/\s+/).every((w) => SMALL_WORDS.test(w) || /^["'\u2018\u201c(]?[\p{Lu}\p{N}]/u.test(w));
 }
 
 /** The organisation and title in what follows a heading's number: "– Anytown CLP", ": Housing", "Housing (Anytown CLP)". */

@@ -21,7 +21,7 @@ export function renderMotionComparison(comparison: Comparison, theme: Theme, wid
   out.push(theme.heading(`Comparing ${comparison.motions.length} motions`));
   const labelWidth = Math.max(...comparison.motions.map((m) => m.label.length));
   for (const m of comparison.motions) {
-    const title = m.title ? `: ${m.title}` : '';
+    const title = m.title && m.title !== m.name ? `: ${m.title}` : '';
     const prefix = `  ${m.label.padEnd(labelWidth)}  `;
     const line = wrap(`${neutralise(m.name + title)} (${m.words} words)`, width, prefix, ' '.repeat(prefix.length));
     out.push(theme.id(prefix) + line.slice(prefix.length));
