@@ -157,8 +157,7 @@ function readForm(parts: MotionParts): { form: MotionForm; formFrom: string } {
   if (parts.voice === 'congress') return { form: 'union conference', formFrom: 'it speaks as "Congress"' };
   if (parts.voice === 'local') return { form: 'model motion', formFrom: 'it speaks as "This branch" or "This CLP", for a local meeting to pass' };
   if (parts.voice === 'conference') return { form: 'Labour conference', formFrom: 'it speaks as "Conference"' };
-  if (parts.notes || parts.believes || parts.resolves) return { form: 'Labour conference', formFrom: 'it has notes, believes or resolves parts' };
-  return { form: 'campaign', formFrom: 'it marks no notes, believes or resolves, and asks in its own words' };
+  return { form: 'campaign', formFrom: 'no "Conference", "Congress" or "This branch" marks its parts; it asks in its own words' };
 }
 
 /** The structure check, judged by the form: each form has the parts it needs. */

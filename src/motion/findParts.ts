@@ -156,7 +156,10 @@ export function findParts(body: string): MotionParts {
     parts[marker.kind] = parts[marker.kind] ? `${parts[marker.kind]}\n\n${text}` : text;
     if (marker.kind === 'resolves') parts.demandSpans.push(...demandSpans(body, marker.index, end));
   });
-  if (parts.demandSpans.length > 0) parts.demandsFrom = 'resolves';
+  if (speaksForNoOne(found) && askingSpans(body).length > 0) {
+    parts.demandSpans = askingSpans(body);
+    parts.demandsFrom = 'asks';
+  } else if (parts.demandSpans.length > 0) parts.demandsFrom = 'resolves';
   else if (!parts.resolves) {
     parts.demandSpans = askingSpans(body);
     if (parts.demandSpans.length > 0) parts.demandsFrom = 'asks';
@@ -173,14 +176,34 @@ export function askingSpans(body: string): Span[] {
   return sentenceSpans(body).filter((s) => ASKS.test(s.text));
 }
 
-/** Where a motion's demands are: findParts(body).demandSpans, without the text of each part. */
-export function findDemandSpans(body: string): Span[] {
-  const spans: Span[] = [];
+/**
+ * Where a motion's demands are, and what they were read from: findParts(body)'s demandSpans and
+ * demandsFrom, without the text of each part.
+ */
+export function findDemandSpans(body: string): { spans: Span[]; from: MotionParts['demandsFrom'] } {
   const found = markers(body);
-  for (let i = 0; i < found.length; i++) {
-    if (found[i]!.kind === 'resolves') spans.push(...demandSpans(body, found[i]!.index, found[i + 1]?.index ?? body.length));
+  if (speaksForNoOne(found)) {
+    const asks = askingSpans(body);
+    if (asks.length > 0) return { spans: asks, from: 'asks' };
   }
-  return spans;
+  const spans: Span[] = [];
+  let resolves = false;
+  for (let i = 0; i < found.length; i++) {
+    if (found[i]!.kind !== 'resolves') continue;
+    resolves = true;
+    spans.push(...demandSpans(body, found[i]!.index, found[i + 1]?.index ?? body.length));
+  }
+  if (spans.length > 0) return { spans, from: 'resolves' };
+  const asks = resolves ? [] : askingSpans(body);
+  return { spans: asks, from: asks.length > 0 ? 'asks' : 'none' };
+}
+
+/**
+ * A campaign motion: no "Conference", "Congress" or "This branch" marks a part, at most a bare
+ * "We call on". Its demands are every sentence that asks, not only the one after "We call on".
+ */
+function speaksForNoOne(found: readonly Marker[]): boolean {
+  return found.every((m) => m.voice === undefined);
 }
 
 // A list marker: "1.", "2)", "(3)", "a)", "b.", "(iv)", "ii.", "-", "*", "•", "–".

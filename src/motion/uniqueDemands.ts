@@ -1,4 +1,4 @@
-import { askingSpans, findDemandSpans, sentenceSpans } from './findParts.js';
+import { findDemandSpans, sentenceSpans } from './findParts.js';
 import type { PreparedMotion } from './sharedPassages.js';
 import { distinctSorted, Holders, numberRuns, type Runs } from './tokens.js';
 import { asWritten } from './words.js';
@@ -62,10 +62,9 @@ export function uniqueDemands(
   let demandNumber = 0;
 
   return motions.map((motion, mi) => {
-    let demands = findDemandSpans(motion.body);
-    let from: MotionDemands['from'] = 'resolves';
-    if (demands.length === 0) [from, demands] = ['asks', askingSpans(motion.body)];
-    if (demands.length === 0) [from, demands] = ['sentences', sentenceSpans(motion.body)];
+    const found = findDemandSpans(motion.body);
+    const from: MotionDemands['from'] = found.from === 'none' ? 'sentences' : found.from;
+    const demands = found.from === 'none' ? sentenceSpans(motion.body) : found.spans;
     const unique: UniqueDemand[] = [];
     for (const demand of demands) {
       // The motion's words inside the demand.
