@@ -1,5 +1,5 @@
 // `npm run bench`: the handbook's speed targets, as ratios to Node's own start-up in the same
-// run. Usage: node scripts/bench.mjs [handbook|search|motion ...] (default: all).
+// run. Usage: node scripts/bench.mjs [handbook|search|motion|documents ...] (default: all).
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -47,7 +47,7 @@ if (wanted('handbook')) {
   report('Handbook (target: each at most 1.5x node -e 0)', medians, 1.5);
 }
 
-for (const name of ['search', 'motion']) {
+for (const name of ['search', 'motion', 'documents']) {
   if (!wanted(name)) continue;
   try {
     const mod = await import(`./bench/${name}.mjs`);

@@ -16,7 +16,10 @@ function decode(text: string): string {
 
 /** The text of mammoth's HTML, headings and lists kept. */
 export function wordHtmlToText(html: string): string {
-  const blocks: string[] = [];
+  // Each block, with the list it is an item of (items of one list go on consecutive lines).
+  const blocks: Array<{ text: string; list: number | undefined }> = [];
+  let listCount = 0;
+  let topList: number | undefined;
   const lists: Array<{ ordered: boolean; next: number }> = [];
   let current: string | undefined;
   let prefix = '';
@@ -28,7 +31,7 @@ export function wordHtmlToText(html: string): string {
   const flush = () => {
     if (current !== undefined) {
       const text = current.replace(/\s+/g, ' ').trim();
-      if (text !== '') blocks.push(prefix + text);
+      if (text !== '') blocks.push({ text: prefix + text, list: lists.length > 0 ? topList : undefined });
     }
     current = undefined;
     prefix = '';
@@ -54,7 +57,10 @@ export function wordHtmlToText(html: string): string {
     } else if (name === 'ol' || name === 'ul') {
       flush();
       if (closing) lists.pop();
-      else lists.push({ ordered: name === 'ol', next: 1 });
+      else {
+        if (lists.length === 0) topList = ++listCount;
+        lists.push({ ordered: name === 'ol', next: 1 });
+      }
     } else if (name === 'li') {
       if (closing) flush();
       else {
@@ -70,9 +76,8 @@ export function wordHtmlToText(html: string): string {
   // List items follow one another; everything else has a blank line around it.
   let text = '';
   blocks.forEach((block, i) => {
-    const item = /^\s*(?:\d+\.|-) /;
-    if (i > 0) text += item.test(block) && item.test(blocks[i - 1]!) ? '\n' : '\n\n';
-    text += block;
+    if (i > 0) text += block.list !== undefined && block.list === blocks[i - 1]!.list ? '\n' : '\n\n';
+    text += block.text;
   });
   return text === '' ? '' : `${text}\n`;
 }
