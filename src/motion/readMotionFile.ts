@@ -181,7 +181,9 @@ export function decodeMotion(bytes: Uint8Array, name: string): string {
   const head = Buffer.from(bytes.subarray(0, 8)).toString('latin1');
   if (head.startsWith('%PDF')) throw new UserError(`${name} is a PDF, not text`, { hint: saveAsText });
   if (head.startsWith('PK\u0003\u0004')) throw new UserError(`${name} is a Word document or other zipped file, not text`, { hint: saveAsText });
-  if (head.startsWith('\u00d0\u00cf\u0011\u00e0')) throw new UserError(`${name} is an old Word document, not text`, { hint: saveAsText });
+  if (head.startsWith('\u00d0\u00cf\u0011\u00e0')) {
+    throw new UserError(`${name} is an old Word document (.doc), which the motion workbench does not read`, { hint: 'Save it as a Word document (.docx) or a PDF, and give that.' });
+  }
   if (head.startsWith('\u00ff\u00fe') || head.startsWith('\u00fe\u00ff')) {
     throw new UserError(`${name} is UTF-16 text; the motion workbench reads UTF-8`, { hint: 'Save it again as UTF-8 (Save As, then choose UTF-8) and try again.' });
   }
