@@ -34,15 +34,16 @@ export async function pdfText(bytes: Uint8Array): Promise<PdfResult> {
     const pages: PdfPage[] = [];
     for (let n = 1; n <= doc.numPages; n++) {
       const page = await doc.getPage(n);
-      const [, , width, height] = page.view as [number, number, number, number];
+      // The page's box may not start at 0, 0: positions are made relative to its corner.
+      const [x0, y0, x1, y1] = page.view as [number, number, number, number];
       const content = await page.getTextContent();
       const items = (content.items as TextItemLike[])
         .filter((i) => typeof i.str === 'string' && i.str !== '' && Array.isArray(i.transform))
         .map((i) => {
           const [a, b, , , x, y] = i.transform as number[];
-          return { text: i.str!, x: x!, y: y!, width: i.width ?? 0, size: Math.hypot(a!, b!) || 10, font: i.fontName ?? '' };
+          return { text: i.str!, x: x! - x0, y: y! - y0, width: i.width ?? 0, size: Math.hypot(a!, b!) || 10, font: i.fontName ?? '' };
         });
-      pages.push({ width, height, items });
+      pages.push({ width: x1 - x0, height: y1 - y0, items });
       page.cleanup();
     }
     if (pages.every((p) => p.items.every((i) => i.text.trim() === ''))) return { ok: false, problem: 'no-text', detail: `${pages.length} page(s)` };

@@ -27,12 +27,12 @@ function selecting(command: Command, whose = 'the motions'): Command {
     .option('--org <name>', `only ${whose} from this organisation (any part of its name; repeat for more)`, collect);
 }
 
-/** The motion workbench: check, compare and keep. */
+/** The motion workbench: list, check, compare and keep. */
 export const motionCommands: Declarations = {
   motion: ({ program, act }) => {
     const motion = program
       .command('motion')
-      .description('the motion workbench: check a motion, compare motions, see which words survived')
+      .description('the motion workbench: list the motions in a document, check one, compare them, see which words survived')
       .addHelpText('after', examples(motionExamples));
     for (const declare of Object.values(motionSubcommands)) declare(motion, act);
   },
