@@ -40,6 +40,10 @@ const LIST_MARKER = /^(?:\d{1,2}[.)]|\(\d{1,2}\)|\(?[a-h][.)]|\(?[ivx]{1,4}[.)]|
 // A line that is only a page number: "3", "- 3 -", "Page 3", "Page 3 of 12", "3 / 12".
 const PAGE_NUMBER = /^(?:page\s*)?[-\u2013(]?\s*\d{1,4}\s*[-\u2013)]?(?:\s*(?:of|\/)\s*\d{1,4})?$/i;
 
+// A motion's heading on a line of its own ("Motion 3 – Anytown CLP", "Composite 8", "C8"):
+// the title below it starts afresh even when set in the same type with no gap.
+const MOTION_HEADING = /^(?:(?:emergency\s+)?(?:motion|composite|amendment)\s+\d|C\s?\d{1,3}\b)/i;
+
 /** Lines of one page (or column): pieces on the same baseline, left to right. */
 function linesOf(items: PlacedText[]): Line[] {
   const sorted = items.filter((i) => i.text.trim() !== '').sort((a, b) => b.y - a.y || a.x - b.x);
@@ -128,7 +132,8 @@ function paragraphs(lines: Line[]): string[] {
       const fonts = (l: Line) => new Set(l.items.map((it) => it.font));
       const sameFont = [...fonts(line)].some((f) => fonts(previous).has(f));
       const shortEnd = /[.:;!?\u201d"]$/.test(previous.text) && previous.end - Math.min(...lines.map((l) => l.x)) < fullWidth * 0.85;
-      fresh = gap < 0 || (usual > 0 && gap > usual * 1.3) || Math.abs(previous.size - line.size) > 0.5 || !sameFont || shortEnd;
+      const afterHeading = MOTION_HEADING.test(previous.text) && previous.text.split(' ').length <= 10;
+      fresh = gap < 0 || (usual > 0 && gap > usual * 1.3) || Math.abs(previous.size - line.size) > 0.5 || !sameFont || shortEnd || afterHeading;
     }
     if (fresh) {
       if (current) out.push(current);

@@ -34,6 +34,11 @@ describe('layOutPages', () => {
     expect(text).toBe('Fair rents\n\nConference resolves to:\n\n1. Cap rents at inflation for every tenancy.\n\n2. End no-fault evictions.\n');
   });
 
+  test('starts afresh below a motion heading set like the title under it', () => {
+    const { text } = layOutPages([page(column(['Motion 3 \u2013 Anytown CLP', 'Fair rents', 'Conference notes X.'], { gapsAt: [2] }))]);
+    expect(text).toBe('Motion 3 \u2013 Anytown CLP\n\nFair rents\n\nConference notes X.\n');
+  });
+
   test('reads a two-column page column by column', () => {
     const left = column(['Congress notes the growth of', 'zero-hours contracts across', 'retail and logistics.', 'Congress calls on the', 'General Council to act.', 'Left column ends here.']);
     const right = column(['11 Safe staffing', 'Care Workers Section', 'Congress notes that care', 'homes are understaffed at', 'night in every region.', 'Right column ends here.'], { x: 320, gapsAt: [1, 2] });
