@@ -180,6 +180,7 @@ const trials = {
     ? {
         motion: [
           ['motion', 'check', join(motions, 'two-subjects.txt')],
+          ['motion', 'list', join(motions, 'housing-cac.md')],
           ['motion', 'keep', '--mine', join(motions, 'housing-cac.md'), '--draft', join(motions, 'draft-composite.txt')],
         ],
         // compare alone has a speed target (npm run bench), and reads none of check's or keep's
