@@ -13,6 +13,8 @@ export interface MotionToCompare extends MotionText {
   source: string;
   /** The PDF page it starts on. */
   page?: number;
+  /** Its words, when the reader has counted them already. */
+  words?: number;
 }
 
 export interface ComparedMotion {
@@ -122,7 +124,7 @@ export function compareMotions(input: readonly MotionToCompare[]): Comparison {
       organisation: m.organisation ?? null,
       title: m.title ?? null,
       page: m.page ?? null,
-      words: countWords(m.body),
+      words: m.words ?? countWords(m.body),
     })),
     matrix,
     pairs: sorted,

@@ -56,8 +56,20 @@ const MAX_HEADING_WORDS = 14;
 const MAX_ORGANISATION_WORDS = 8;
 
 // Words that name who moves a motion: "Anytown CLP", "Example Union Eastern Region", "Care Workers Section".
-const ORGANISATION =
-  /\b(?:CLPs?|constituency|labour\s+party|party|union|branch|region|regional|committee|society|federation|association|section|forum|network|group|movement|league|students|women|members|caucus|co-?operative|ward|trades|council|NEC|Unison|Unite|GMB|Usdaw|CWU|FBU|TSSA|Aslef|RMT|PCS|UCU|NEU|Bfawu|Equity|Prospect|Community)\b/i;
+// NOTE: a set of words, not one pattern: a case-blind pattern of fifty words costs milliseconds to
+// compile at every start of compare, which splits its files through here.
+const ORGANISATION_WORDS = new Set(
+  (
+    'clp clps constituency party union branch region regional committee society federation association section forum network group ' +
+    'movement league students women members caucus cooperative co-operative ward trades council nec unison unite gmb usdaw cwu fbu tssa ' +
+    'aslef rmt pcs ucu neu bfawu equity prospect community'
+  ).split(' '),
+);
+
+function namesOrganisation(words: readonly string[]): boolean {
+  for (const word of words) if (ORGANISATION_WORDS.has(word.toLowerCase().replace(/^[("'\u2018\u201c]+|[)"'\u2019\u201d,:;.]+$/g, ''))) return true;
+  return false;
+}
 // "Proposed by Anytown CLP", "Mover: Example Union", "Seconder: Riverside CLP", "Submitted by: …"
 const MOVER_LINE = /^\s*(?:[*_]{2})?\s*(?:(?:proposed|moved|submitted|tabled)\s+by|mover|proposer|proposed|submitted)\s*:?\s*(.+?)\s*(?:[*_]{2})?\s*$/i;
 const SECONDER_LINE = /^\s*(?:[*_]{2})?\s*(?:seconded\s+by|seconder|seconded)\s*:?\s*(.+?)\s*(?:[*_]{2})?\s*$/i;
@@ -70,14 +82,23 @@ const wordCount = (text: string) => text.split(/\s+/).filter(Boolean).length;
 /** Whether a short line names an organisation ("Anytown CLP", "Example Union Eastern Region"). */
 export function looksLikeOrganisation(text: string): boolean {
   const t = text.trim();
-  return t !== '' && wordCount(t) <= MAX_ORGANISATION_WORDS && !/[.;,!?]$/.test(t) && !PART_LABEL.test(t) && ORGANISATION.test(t) && titleCase(t);
+  // Cheapest tests first: this runs on a line below every heading, and a long line is text.
+  if (t === '' || t.length > 100 || !wordsAtMost(t, MAX_ORGANISATION_WORDS) || /[.;,!?]$/.test(t)) return false;
+  const words = t.split(/\s+/);
+  return titleCase(words) && namesOrganisation(words) && !PART_LABEL.test(t);
 }
 
 // A name is written in capitals ("Example Union Eastern Region"); a title such as "Support for
 // trade union rights" is not, though it has the word union in it.
-const SMALL_WORDS = /^(?:of|and|the|for|in|on|de|&|-|\u2013)$/;
-function titleCase(text: string): boolean {
-  return text.split(/\s+/).every((w) => SMALL_WORDS.test(w) || /^["'\u2018\u201c(]?[\p{Lu}\p{N}]/u.test(w));
+const SMALL_WORDS = new Set(['of', 'and', 'the', 'for', 'in', 'on', 'de', '&', '-', '\u2013']);
+function titleCase(words: readonly string[]): boolean {
+  return words.every((w) => SMALL_WORDS.has(w) || startsUpper(w));
+}
+
+/** Whether a word starts (after a quote or bracket) with a capital or a digit. */
+function startsUpper(word: string): boolean {
+  const c = word.replace(/^["'\u2018\u201c(]/, '').charAt(0);
+  return (c >= '0' && c <= '9') || (c !== c.toLowerCase() && c === c.toUpperCase());
 }
 
 /** The organisation and title in what follows a heading's number: "– Anytown CLP", ": Housing", "Housing (Anytown CLP)". */
@@ -107,14 +128,15 @@ function headingText(line: string, next: () => string | undefined): Heading | un
     const number = kind === 'composite' ? `C${n}` : named[2] ? `E${n}` : n;
     return { level: 0, kind: kind === 'amendment' ? 'amendment' : 'motion', text: stripEmphasis(named[1]), number, ...readHeadingRest(named[5]!) };
   }
-  const by = AMENDMENT_BY.exec(bare);
+  const first = bare.replace(/^\s*[*_]*\s*/, '').charAt(0);
+  const by = first === 'a' || first === 'A' ? AMENDMENT_BY.exec(bare) : null;
   if (by?.[1] && fits(by[1])) return { level: 0, kind: 'amendment', text: stripEmphasis(by[1]), ...readHeadingRest(by[2]!) };
-  const short = COMPOSITE_SHORT.exec(bare);
+  const short = first === 'C' ? COMPOSITE_SHORT.exec(bare) : null;
   if (short?.[1] && fits(short[1]) && !/^\s*\d/.test(short[3]!)) {
     return { level: 0, kind: 'motion', text: stripEmphasis(short[1]), number: `C${short[2]}`, ...readHeadingRest(short[3]!) };
   }
   // "10 Vulnerable and atypical workers", only with an organisation on the next line
-  const numbered = NUMBERED_TITLE.exec(bare);
+  const numbered = bare.charCodeAt(0) <= 57 && /^\s*\d/.test(bare) ? NUMBERED_TITLE.exec(bare) : null;
   if (numbered && fits(numbered[2]!) && wordCount(numbered[2]!) <= MAX_TIGHT_TITLE_WORDS) {
     const below = next();
     if (below !== undefined && isOrganisationLine(below, true)) return { level: 0, kind: 'numbered', text: bare.trim(), number: numbered[1]!, title: numbered[2]! };
@@ -131,7 +153,7 @@ function headingText(line: string, next: () => string | undefined): Heading | un
 function isOrganisationLine(line: string, belowNumberedTitle = false): boolean {
   const t = stripEmphasis(line.trim());
   if (t === '' || PART_LABEL.test(t) || MOVER_LINE.test(t)) return MOVER_LINE.test(t);
-  if (belowNumberedTitle) return wordCount(t) <= MAX_ORGANISATION_WORDS && !/[.;:,!?]$/.test(t) && /^\p{Lu}/u.test(t);
+  if (belowNumberedTitle) return t.length <= 100 && wordsAtMost(t, MAX_ORGANISATION_WORDS) && !/[.;:,!?]$/.test(t) && startsUpper(t);
   return looksLikeOrganisation(t);
 }
 
@@ -255,11 +277,23 @@ function wordsAtMost(line: string, limit: number): boolean {
 const ENDS_MID_PHRASE = /\b(?:the|a|an|of|to|and|or|for|in|on|with|that|by|at|from|our|its|their|is|are)$/i;
 const STARTS_AFRESH = /^\s*(?:["\u201c\u2018(]?[\p{Lu}\p{N}]|[-*\u2022\u2013]\s)/u;
 
+/**
+ * Whether a line could be "Proposed by …", "Mover: …", "Seconder: …": short, and starting with
+ * one of their letters. Most lines are not, and then the two larger patterns are never run.
+ */
+function mayNameMover(line: string): boolean {
+  if (line.length > 120) return false;
+  let i = 0;
+  while (i < line.length && (line[i] === ' ' || line[i] === '\t' || line[i] === '*' || line[i] === '_')) i++;
+  const c = line.charCodeAt(i) | 32;
+  return c === 112 || c === 109 || c === 115 || c === 116; // p, m, s, t
+}
+
 /** `joined(from, to)` is lines[from, to) joined by line breaks (a caller with the text slices it). */
 function parseLines(lines: readonly string[], joined?: (from: number, to: number) => string): MotionText {
   // Lines naming who moves or seconds it are taken out (the text is then joined afresh).
   let organisation: string | undefined;
-  if (lines.some((l) => MOVER_LINE.test(l) || SECONDER_LINE.test(l))) {
+  if (lines.some((l) => mayNameMover(l) && (MOVER_LINE.test(l) || SECONDER_LINE.test(l)))) {
     lines = lines.filter((l) => {
       const mover = MOVER_LINE.exec(l);
       if (mover && wordCount(mover[1]!) <= MAX_ORGANISATION_WORDS + 2) {
