@@ -40,7 +40,10 @@ export interface MotionParts {
 // NOTE: found with test() and sticky patterns tried in place, not exec(): a motion has a marker
 // at every clause, compare reads dozens of motions, and exec makes a match object each time.
 // Each pattern starts with a literal word, so the engine can skip ahead to it.
-const CONFERENCE = /\b(?:conference|congress|branch|clp|union|meeting|party|committee)\b/gi;
+const CONFERENCE = /\bcon(?:ference|gress)\b/gi;
+// "This branch notes", "This CLP believes": a local body speaks only after "this". Found apart
+// from the pattern above so that each starts with a literal word to skip ahead to.
+const THIS_LOCAL = /\bthis\s+(?:branch|clp|union|meeting|party|committee)\b/gi;
 const ADVERBS = /\s+(?:(?:also|further|therefore|firmly|strongly|again)\s+)*/iy;
 const VERBS = [
   /(?:notes|noted|recognises|recognizes|acknowledges|welcomes|condemns|is\s+concerned)\b/iy,
@@ -97,21 +100,28 @@ function markers(body: string): Marker[] {
   CONFERENCE.lastIndex = 0;
   while (CONFERENCE.test(body)) {
     const end = CONFERENCE.lastIndex;
-    let start = end;
-    while (start > 0 && isAsciiLetter(body.charCodeAt(start - 1))) start--;
+    const start = end - ((body.charCodeAt(end - 1) | 32) === 101 ? 'conference'.length : 'congress'.length);
     ADVERBS.lastIndex = end;
     if (!ADVERBS.test(body)) continue;
     const verb = verbAt(body, ADVERBS.lastIndex);
     if (verb === -1) continue;
-    const lead = leadLength(body, start, BEFORE_CONFERENCE, 's');
-    // "conference" and "congress" alone; a branch, a CLP, a union … only as "This branch"
-    const first = body.charCodeAt(start) | 32;
-    const word = end - start;
-    const voice: MotionVoice | undefined =
-      first === 99 && word === 10 && (body.charCodeAt(start + 3) | 32) === 102 ? 'conference' : first === 99 && word === 8 && (body.charCodeAt(start + 2) | 32) === 110 ? 'congress' : lead > 0 ? 'local' : undefined;
-    if (voice === undefined) continue;
     CONFERENCE.lastIndex = VERBS[verb]!.lastIndex;
-    found.push({ kind: VERB_KINDS[verb]!, index: start - lead, voice });
+    const voice: MotionVoice = end - start === 10 ? 'conference' : 'congress';
+    found.push({ kind: VERB_KINDS[verb]!, index: start - leadLength(body, start, BEFORE_CONFERENCE, 's'), voice });
+  }
+  THIS_LOCAL.lastIndex = 0;
+  while (THIS_LOCAL.test(body)) {
+    const end = THIS_LOCAL.lastIndex;
+    ADVERBS.lastIndex = end;
+    if (!ADVERBS.test(body)) continue;
+    const verb = verbAt(body, ADVERBS.lastIndex);
+    if (verb === -1) continue;
+    // back over the body's name and the blank space to "this"
+    let start = end;
+    while (start > 0 && isAsciiLetter(body.charCodeAt(start - 1))) start--;
+    while (start > 0 && blankOrOther(body.charCodeAt(start - 1))) start--;
+    THIS_LOCAL.lastIndex = VERBS[verb]!.lastIndex;
+    found.push({ kind: VERB_KINDS[verb]!, index: start - 4, voice: 'local' });
   }
   // A bare "resolves" or "calls on" marks the resolves only after "and", "therefore" or "we".
   BARE_RESOLVE.lastIndex = 0;

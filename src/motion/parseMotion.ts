@@ -85,7 +85,9 @@ export function looksLikeOrganisation(text: string): boolean {
   // Cheapest tests first: this runs on a line below every heading, and a long line is text.
   if (t === '' || t.length > 100 || !wordsAtMost(t, MAX_ORGANISATION_WORDS) || /[.;,!?]$/.test(t)) return false;
   const words = t.split(/\s+/);
-  return titleCase(words) && namesOrganisation(words) && !PART_LABEL.test(t);
+  // "This Branch Notes …" is a part of a motion, not who moves it.
+  const lead = words[0]!.toLowerCase();
+  return titleCase(words) && namesOrganisation(words) && lead !== 'this' && lead !== 'conference' && lead !== 'congress';
 }
 
 // A name is written in capitals ("Example Union Eastern Region"); a title such as "Support for
