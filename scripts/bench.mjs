@@ -1,6 +1,6 @@
 // `npm run bench`: the handbook's speed targets, as ratios to Node's own start-up in the same
 // run, on this machine's Node and on Node 24 (fetched from the npm registry, scripts/fetch-node.mjs),
-// one column each. Usage: node scripts/bench.mjs [handbook|search|motion ...] (default: all).
+// one column each. Usage: node scripts/bench.mjs [handbook|search|motion|documents ...] (default: all).
 // BENCH_NODES=own times this Node alone; BENCH_NODES=20,24 names the majors to fetch beside it.
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -76,7 +76,7 @@ if (wanted('handbook')) {
   report('Handbook (target: each at most 1.5x node -e 0)', medians, 1.5);
 }
 
-for (const name of ['search', 'motion']) {
+for (const name of ['search', 'motion', 'documents']) {
   if (!wanted(name)) continue;
   try {
     const mod = await import(`./bench/${name}.mjs`);

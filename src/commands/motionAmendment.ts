@@ -9,6 +9,9 @@ import { motionInput, readOneMotion, stdinOnce } from './motionInput.js';
 export interface MotionAmendmentOptions {
   from: string;
   to: string;
+  /** Which motion of --from, when it is a document of several (--to is the delegate's own copy). */
+  pick?: string[];
+  org?: string[];
   json?: boolean;
 }
 
@@ -16,7 +19,7 @@ export interface MotionAmendmentOptions {
 export async function motionAmendment(options: MotionAmendmentOptions, ctx: Context): Promise<void> {
   stdinOnce([options.from, options.to]);
   const io = motionInput(ctx);
-  const original = await readOneMotion(options.from, io);
+  const original = await readOneMotion(options.from, io, options);
   const edited = await readOneMotion(options.to, io);
   let drafted: ReturnType<typeof draftAmendment>;
   try {

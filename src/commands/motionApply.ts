@@ -12,6 +12,9 @@ import { motionInput, readOneMotion, stdinOnce } from './motionInput.js';
 export interface MotionApplyOptions {
   motion: string;
   amendments: string[];
+  /** Which motion of the file, when it is a document of several. */
+  pick?: string[];
+  org?: string[];
   marked?: boolean;
   json?: boolean;
 }
@@ -23,7 +26,7 @@ const FORMS =
 export async function motionApply(options: MotionApplyOptions, ctx: Context): Promise<void> {
   stdinOnce([options.motion, ...options.amendments]);
   const io = motionInput(ctx);
-  const motion = await readOneMotion(options.motion, io);
+  const motion = await readOneMotion(options.motion, io, options);
   const amendments: Amendment[] = [];
   for (const name of options.amendments) {
     const file = await readMotionFile(name, io);

@@ -1,25 +1,59 @@
 import type { Context } from '../context.js';
 import { UserError } from '../errors.js';
-import { checkMotion } from '../motion/checkMotion.js';
-import { readMotionFile } from '../motion/readMotionFile.js';
+import { checkParsedMotion } from '../motion/checkMotion.js';
+import { baseName, type FoundMotion, readMotions } from '../motion/readMotions.js';
 import { renderMotionCheck } from '../render/motionCheckView.js';
-import { printJson } from '../ui/output.js';
+import { printJson, printPaged } from '../ui/output.js';
 import { motionInput } from './motionInput.js';
 
 export interface MotionCheckOptions {
   file: string;
   limit?: number;
+  pick?: string[];
+  org?: string[];
   json?: boolean;
 }
 
-/** `delegate motion check <file|->`: the report on stdout, then exit 1 if any check failed. */
+/** Which motion a report is about: the file's name, and in a document of several the motion's heading and page. */
+export function motionPlace(m: FoundMotion): string {
+  const page = m.page === undefined ? '' : `, page ${m.page}`;
+  return m.ofInFile === 1 ? `${baseName(m.source)}${page}` : `${baseName(m.source)}: ${m.heading ?? `motion ${m.position}`}${page}`;
+}
+
+/**
+ * `delegate motion check <file|->`: the report on stdout, then exit 1 if any check failed. A
+ * document of several motions is checked motion by motion (--pick and --org choose some).
+ */
 export async function motionCheck(options: MotionCheckOptions, ctx: Context): Promise<void> {
-  const motion = await readMotionFile(options.file, motionInput(ctx));
-  const check = checkMotion(motion.text, options.limit === undefined ? {} : { limit: options.limit });
-  if (options.json) printJson({ file: motion.name, ...check }, ctx);
-  else ctx.stdout.write(renderMotionCheck(check, motion.name, ctx.theme, ctx.width));
-  if (check.failures > 0) {
-    const failed = check.checks.filter((c) => c.status === 'fail').map((c) => c.message.replace(/\.$/, '').toLowerCase());
-    throw new UserError(`the motion fails ${check.failures === 1 ? '1 check' : `${check.failures} checks`}: ${failed.join('; ')}`);
+  const motions = await readMotions([options.file], motionInput(ctx), options);
+  const limit = options.limit === undefined ? {} : { limit: options.limit };
+  const checked = motions.map((motion) => ({ motion, check: checkParsedMotion(motion, limit) }));
+  if (options.json) {
+    const entries = checked.map(({ motion, check }) => ({
+      file: motion.source,
+      label: motion.label,
+      number: motion.number ?? null,
+      organisation: motion.organisation ?? null,
+      page: motion.page ?? null,
+      ...check,
+    }));
+    // One motion: one object, as the command has always printed; a document: a list of them.
+    printJson(entries.length === 1 ? entries[0] : entries, ctx);
+  } else {
+    const text = checked.map(({ motion, check }) => renderMotionCheck(check, motionPlace(motion), ctx.theme, ctx.width)).join('\n');
+    if (checked.length === 1) ctx.stdout.write(text);
+    else await printPaged(text, ctx);
   }
+  const failing = checked.filter(({ check }) => check.failures > 0);
+  if (failing.length === 0) return;
+  const reasons = ({ check }: (typeof checked)[number]) =>
+    check.checks
+      .filter((c) => c.status === 'fail')
+      .map((c) => c.message.replace(/\.$/, '').toLowerCase())
+      .join('; ');
+  if (checked.length === 1) {
+    const { check } = failing[0]!;
+    throw new UserError(`the motion fails ${check.failures === 1 ? '1 check' : `${check.failures} checks`}: ${reasons(failing[0]!)}`);
+  }
+  throw new UserError(`${failing.length} of ${checked.length} motions fail a check: ${failing.map((f) => `${f.motion.label} (${reasons(f)})`).join(', ')}`);
 }

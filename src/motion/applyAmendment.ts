@@ -580,7 +580,7 @@ function addAtEnd(layout: Layout, instruction: Extract<Instruction, { op: 'addAt
         places.push({ from, to: body.length, paragraph, point, list: paragraph.list! });
       });
     }
-    const demands = findDemandSpans(body);
+    const demands = findDemandSpans(body).spans;
     const lastDemand = demands[demands.length - 1];
     if (!lastDemand) throw new InstructionProblem('the motion has no resolves ("Conference resolves", "calls on") to add to');
     const place = places.find((p) => lastDemand.end > p.from && lastDemand.end <= p.to) ?? places[places.length - 1]!;

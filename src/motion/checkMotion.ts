@@ -1,5 +1,5 @@
-import { findParts } from './findParts.js';
-import { parseMotion } from './parseMotion.js';
+import { findParts, type MotionParts } from './findParts.js';
+import { type MotionText, parseMotion } from './parseMotion.js';
 import { CONTEMPORARY, MOTION_DEADLINE, TITLE_LIMIT, WORD_LIMIT } from './rules.js';
 import { subjects } from './subjects.js';
 import { countWords } from './words.js';
@@ -14,8 +14,14 @@ export interface CheckItem {
   details: string[];
 }
 
+/** The kind of motion the text reads as, which decides the parts it should have. */
+export type MotionForm = 'Labour conference' | 'union conference' | 'model motion' | 'campaign';
+
 export interface MotionCheck {
   title: string | null;
+  /** Which form it was read as, and from what. */
+  form: MotionForm;
+  formFrom: string;
   words: { count: number; limit: number; limitFrom: string; counted: string };
   titleWords: number | null;
   parts: { notes: boolean; believes: boolean; resolves: boolean; demands: string[] };
@@ -35,7 +41,11 @@ export const WORDS_COUNTED =
  * and the questions only a person can answer. `limit` replaces the rule's word limit.
  */
 export function checkMotion(text: string, options: { limit?: number } = {}): MotionCheck {
-  const motion = parseMotion(text);
+  return checkParsedMotion(parseMotion(text), options);
+}
+
+/** checkMotion for a motion already parsed (one of a document's, from readMotions). */
+export function checkParsedMotion(motion: MotionText, options: { limit?: number } = {}): MotionCheck {
   const limit = options.limit ?? WORD_LIMIT.words;
   const limitFrom = options.limit === undefined ? WORD_LIMIT.from : 'set with --limit';
   const count = countWords(motion.body);
@@ -103,26 +113,8 @@ export function checkMotion(text: string, options: { limit?: number } = {}): Mot
     });
   }
 
-  const missing = (['notes', 'believes', 'resolves'] as const).filter((kind) => !parts[kind]);
-  const named = { notes: 'Conference notes', believes: 'Conference believes', resolves: 'Conference resolves (or calls on)' };
-  if (missing.length === 0) {
-    const n = parts.demands.length;
-    checks.push({
-      id: 'structure',
-      status: 'pass',
-      message: `Notes, believes and resolves, with ${n} demand${n === 1 ? '' : 's'}.`,
-      details: [],
-    });
-  } else {
-    checks.push({
-      id: 'structure',
-      status: 'warn',
-      message: `Missing the usual ${missing.length === 1 ? 'part' : 'parts'}: ${missing.map((k) => named[k]).join(', ')}.`,
-      details: missing.includes('resolves')
-        ? ['Without a resolves part the motion asks for nothing: say what conference should do.']
-        : [],
-    });
-  }
+  const { form, formFrom } = readForm(parts);
+  checks.push(structure(form, parts));
 
   checks.push({
     id: 'contemporary',
@@ -143,6 +135,8 @@ export function checkMotion(text: string, options: { limit?: number } = {}): Mot
   const warnings = checks.filter((c) => c.status === 'warn').length;
   return {
     title: motion.title ?? null,
+    form,
+    formFrom,
     words: { count, limit, limitFrom, counted: WORDS_COUNTED },
     titleWords,
     parts: { notes: !!parts.notes, believes: !!parts.believes, resolves: !!parts.resolves, demands: parts.demands },
@@ -151,5 +145,58 @@ export function checkMotion(text: string, options: { limit?: number } = {}): Mot
     result: failures > 0 ? 'fail' : warnings > 0 ? 'warn' : 'pass',
     failures,
     warnings,
+  };
+}
+
+/**
+ * The form a motion reads as: a union conference's speaks as "Congress"; a model motion (for a
+ * branch or CLP to pass) as "This branch", "This CLP"; a Labour conference motion as
+ * "Conference"; a campaign's marks no parts and asks in plain sentences ("Labour must …").
+ */
+function readForm(parts: MotionParts): { form: MotionForm; formFrom: string } {
+  if (parts.voice === 'congress') return { form: 'union conference', formFrom: 'it speaks as "Congress"' };
+  if (parts.voice === 'local') return { form: 'model motion', formFrom: 'it speaks as "This branch" or "This CLP", for a local meeting to pass' };
+  if (parts.voice === 'conference') return { form: 'Labour conference', formFrom: 'it speaks as "Conference"' };
+  return { form: 'campaign', formFrom: 'no "Conference", "Congress" or "This branch" marks its parts; it asks in its own words' };
+}
+
+/** The structure check, judged by the form: each form has the parts it needs. */
+function structure(form: MotionForm, parts: MotionParts): CheckItem {
+  const n = parts.demands.length;
+  const demands = `${n} demand${n === 1 ? '' : 's'}`;
+  if (form === 'campaign') {
+    if (n > 0) {
+      return {
+        id: 'structure',
+        status: 'pass',
+        message: `A campaign motion: ${demands}, read from the sentences that ask ("must", "should", "call on").`,
+        details: ['To go to conference it needs the usual parts: Conference notes, believes and resolves.'],
+      };
+    }
+    return {
+      id: 'structure',
+      status: 'warn',
+      message: 'It asks for nothing: no resolves, and no sentence that asks ("Labour must …", "We call on …").',
+      details: ['Say what should be done, and who should do it.'],
+    };
+  }
+  const speaker = form === 'union conference' ? 'Congress' : form === 'model motion' ? 'This branch (or CLP)' : 'Conference';
+  const named = { notes: `${speaker} notes`, believes: `${speaker} believes`, resolves: `${speaker} resolves (or calls on)` };
+  // A union motion often goes from what it notes straight to what it calls for.
+  const needed = form === 'union conference' ? (['notes', 'resolves'] as const) : (['notes', 'believes', 'resolves'] as const);
+  const missing = needed.filter((kind) => !parts[kind]);
+  if (missing.length === 0) {
+    const which = parts.believes ? 'Notes, believes and resolves' : 'Notes and calls on';
+    return { id: 'structure', status: 'pass', message: `${which}, with ${demands}.`, details: [] };
+  }
+  return {
+    id: 'structure',
+    status: 'warn',
+    message: `Missing the usual ${missing.length === 1 ? 'part' : 'parts'} of a ${form} motion: ${missing.map((k) => named[k]).join(', ')}.`,
+    details: missing.includes('resolves')
+      ? n > 0
+        ? [`No resolves part: its ${demands} were read from the sentences that ask.`]
+        : [`Without a resolves part the motion asks for nothing: say what ${form === 'union conference' ? 'Congress' : 'conference'} should do.`]
+      : [],
   };
 }

@@ -11,6 +11,10 @@ export interface MotionToCompare extends MotionText {
   name: string;
   /** The file it was read from. */
   source: string;
+  /** The PDF page it starts on. */
+  page?: number;
+  /** Its words, when the reader has counted them already. */
+  words?: number;
 }
 
 export interface ComparedMotion {
@@ -18,7 +22,10 @@ export interface ComparedMotion {
   label: string;
   name: string;
   source: string;
+  number: string | null;
+  organisation: string | null;
   title: string | null;
+  page: number | null;
   words: number;
 }
 
@@ -113,8 +120,11 @@ export function compareMotions(input: readonly MotionToCompare[]): Comparison {
       label: motionLabel(i),
       name: m.name,
       source: m.source,
+      number: m.number ?? null,
+      organisation: m.organisation ?? null,
       title: m.title ?? null,
-      words: countWords(m.body),
+      page: m.page ?? null,
+      words: m.words ?? countWords(m.body),
     })),
     matrix,
     pairs: sorted,

@@ -82,7 +82,7 @@ export function draftComposite(motions: readonly MotionToCompare[], limit: numbe
   const toArgueFor: Attributed[] = [];
   const unique = new Set(comparison.uniqueDemands.flatMap((m) => m.unique.map((u) => `${m.motion}\u0000${u.text}`)));
   motions.forEach((motion, i) => {
-    const spans = findDemandSpans(motion.body);
+    const { spans } = findDemandSpans(motion.body);
     for (const span of spans.length > 0 ? spans : sentenceSpans(motion.body)) {
       const pairs = new Set(pairsOf(span.text));
       if (unique.has(`${labels[i]}\u0000${span.text}`)) {

@@ -10,6 +10,9 @@ export interface Span {
   text: string;
 }
 
+/** Who a motion speaks as: "Conference", "Congress", or a local body ("This branch", "This CLP"). */
+export type MotionVoice = 'conference' | 'congress' | 'local';
+
 export interface MotionParts {
   /** The text of each part found, in order; a part written in two places is joined. */
   notes?: string;
@@ -22,14 +25,25 @@ export interface MotionParts {
   demands: string[];
   /** Where each demand is in the text. */
   demandSpans: Span[];
+  /**
+   * Where the demands were read from: the resolves; with no resolves, the sentences that ask
+   * ("Labour must …", "We call on …"); or none found.
+   */
+  demandsFrom: 'resolves' | 'asks' | 'none';
+  /** Who the motion speaks as, from the first part it marks; undefined when it marks none. */
+  voice?: MotionVoice;
 }
 
 // "Conference notes", "Conference further believes", "Conference therefore calls on": the
-// word "conference", any of these adverbs, then a verb of one part.
+// word "conference" (or "congress", or "this branch", "this CLP" …), any of these adverbs,
+// then a verb of one part.
 // NOTE: found with test() and sticky patterns tried in place, not exec(): a motion has a marker
 // at every clause, compare reads dozens of motions, and exec makes a match object each time.
 // Each pattern starts with a literal word, so the engine can skip ahead to it.
-const CONFERENCE = /\bconference\b/gi;
+const CONFERENCE = /\bcon(?:ference|gress)\b/gi;
+// "This branch notes", "This CLP believes": a local body speaks only after "this". Found apart
+// from the pattern above so that each starts with a literal word to skip ahead to.
+const THIS_LOCAL = /\bthis\s+(?:branch|clp|union|meeting|party|committee)\b/gi;
 const ADVERBS = /\s+(?:(?:also|further|therefore|firmly|strongly|again)\s+)*/iy;
 const VERBS = [
   /(?:notes|noted|recognises|recognizes|acknowledges|welcomes|condemns|is\s+concerned)\b/iy,
@@ -48,6 +62,7 @@ const LABEL_LINE = /^[ \t]*(?:#{1,6}[ \t]*)?(?:[*_]{2})?(notes|believes|resolves
 interface Marker {
   kind: PartKind;
   index: number;
+  voice?: MotionVoice;
 }
 
 /** How many of the characters just before `index` are the words that lead into a marker ("This "), or 0. */
@@ -84,13 +99,29 @@ function markers(body: string): Marker[] {
   // "This Conference notes": the lead, if any, belongs to the part.
   CONFERENCE.lastIndex = 0;
   while (CONFERENCE.test(body)) {
-    const start = CONFERENCE.lastIndex - 'conference'.length;
-    ADVERBS.lastIndex = CONFERENCE.lastIndex;
+    const end = CONFERENCE.lastIndex;
+    const start = end - ((body.charCodeAt(end - 1) | 32) === 101 ? 'conference'.length : 'congress'.length);
+    ADVERBS.lastIndex = end;
     if (!ADVERBS.test(body)) continue;
     const verb = verbAt(body, ADVERBS.lastIndex);
     if (verb === -1) continue;
     CONFERENCE.lastIndex = VERBS[verb]!.lastIndex;
-    found.push({ kind: VERB_KINDS[verb]!, index: start - leadLength(body, start, BEFORE_CONFERENCE, 's') });
+    const voice: MotionVoice = end - start === 10 ? 'conference' : 'congress';
+    found.push({ kind: VERB_KINDS[verb]!, index: start - leadLength(body, start, BEFORE_CONFERENCE, 's'), voice });
+  }
+  THIS_LOCAL.lastIndex = 0;
+  while (THIS_LOCAL.test(body)) {
+    const end = THIS_LOCAL.lastIndex;
+    ADVERBS.lastIndex = end;
+    if (!ADVERBS.test(body)) continue;
+    const verb = verbAt(body, ADVERBS.lastIndex);
+    if (verb === -1) continue;
+    // back over the body's name and the blank space to "this"
+    let start = end;
+    while (start > 0 && isAsciiLetter(body.charCodeAt(start - 1))) start--;
+    while (start > 0 && blankOrOther(body.charCodeAt(start - 1))) start--;
+    THIS_LOCAL.lastIndex = VERBS[verb]!.lastIndex;
+    found.push({ kind: VERB_KINDS[verb]!, index: start - 4, voice: 'local' });
   }
   // A bare "resolves" or "calls on" marks the resolves only after "and", "therefore" or "we".
   BARE_RESOLVE.lastIndex = 0;
@@ -125,30 +156,68 @@ function markers(body: string): Marker[] {
 
 /** Find a motion's notes, believes and resolves, and the demands its resolves make. */
 export function findParts(body: string): MotionParts {
-  const parts: MotionParts = { demands: [], demandSpans: [] };
+  const parts: MotionParts = { demands: [], demandSpans: [], demandsFrom: 'none' };
   const found = markers(body);
+  const voice = found.find((m) => m.voice !== undefined)?.voice;
+  if (voice !== undefined) parts.voice = voice;
   found.forEach((marker, i) => {
     const end = found[i + 1]?.index ?? body.length;
     const text = body.slice(marker.index, end).trim();
     parts[marker.kind] = parts[marker.kind] ? `${parts[marker.kind]}\n\n${text}` : text;
     if (marker.kind === 'resolves') parts.demandSpans.push(...demandSpans(body, marker.index, end));
   });
+  if (speaksForNoOne(found) && askingSpans(body).length > 0) {
+    parts.demandSpans = askingSpans(body);
+    parts.demandsFrom = 'asks';
+  } else if (parts.demandSpans.length > 0) parts.demandsFrom = 'resolves';
+  else if (!parts.resolves) {
+    parts.demandSpans = askingSpans(body);
+    if (parts.demandSpans.length > 0) parts.demandsFrom = 'asks';
+  }
   parts.demands = parts.demandSpans.map((d) => d.text);
   return parts;
 }
 
-/** Where a motion's demands are: findParts(body).demandSpans, without the text of each part. */
-export function findDemandSpans(body: string): Span[] {
-  const spans: Span[] = [];
-  const found = markers(body);
-  for (let i = 0; i < found.length; i++) {
-    if (found[i]!.kind === 'resolves') spans.push(...demandSpans(body, found[i]!.index, found[i + 1]?.index ?? body.length));
-  }
-  return spans;
+// A sentence that asks for something: "Labour must …", "We call on …", "… calls on the NEC to …".
+const ASKS = /\b(?:must|should|calls?\s+(?:on|upon|for)|calling\s+(?:on|upon|for)|demands?|urges?|insists?)\b/i;
+
+/** The sentences of a motion with no resolves that ask for something: its demands. */
+export function askingSpans(body: string): Span[] {
+  return sentenceSpans(body).filter((s) => ASKS.test(s.text));
 }
 
-// A list marker: "1.", "2)", "(3)", "a)", "(iv)", "-", "*", "•", "–".
-const MARKER = String.raw`(?:\d{1,2}[.)]|\(\d{1,2}\)|\(?[a-h]\)|\(?[ivx]{1,4}\)|[-*\u2022\u2013])\s+`;
+/**
+ * Where a motion's demands are, and what they were read from: findParts(body)'s demandSpans and
+ * demandsFrom, without the text of each part.
+ */
+export function findDemandSpans(body: string): { spans: Span[]; from: MotionParts['demandsFrom'] } {
+  const found = markers(body);
+  if (speaksForNoOne(found)) {
+    const asks = askingSpans(body);
+    if (asks.length > 0) return { spans: asks, from: 'asks' };
+  }
+  const spans: Span[] = [];
+  let resolves = false;
+  for (let i = 0; i < found.length; i++) {
+    if (found[i]!.kind !== 'resolves') continue;
+    resolves = true;
+    spans.push(...demandSpans(body, found[i]!.index, found[i + 1]?.index ?? body.length));
+  }
+  if (spans.length > 0) return { spans, from: 'resolves' };
+  const asks = resolves ? [] : askingSpans(body);
+  return { spans: asks, from: asks.length > 0 ? 'asks' : 'none' };
+}
+
+/**
+ * A campaign motion: no "Conference", "Congress" or "This branch" marks a part, at most a bare
+ * "We call on". Its demands are every sentence that asks, not only the one after "We call on".
+ */
+function speaksForNoOne(found: readonly Marker[]): boolean {
+  return found.every((m) => m.voice === undefined);
+}
+
+// A list marker: "1.", "2)", "(3)", "a)", "b.", "(iv)", "ii.", "-", "*", "•", "–".
+const MARKER = String.raw`(?:\d{1,2}[.)]|\(\d{1,2}\)|\(?[a-h][.)]|\(?[ivx]{1,4}[.)]|[-*\u2022\u2013])\s+`;
 const LIST_ITEM = new RegExp(`^[ \\t]*${MARKER}`, 'i');
 const BEFORE_ITEM_OR_PARAGRAPH = new RegExp(`\\n(?=\\s*${MARKER})|\\n\\s*\\n`, 'i');
 

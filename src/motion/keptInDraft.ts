@@ -1,5 +1,5 @@
 import { clauses, findParts, sentences } from './findParts.js';
-import { parseMotion } from './parseMotion.js';
+import { type MotionText, parseMotion } from './parseMotion.js';
 import { asWritten, substantiveWords, words } from './words.js';
 
 export type PhraseStatus = 'kept' | 'changed' | 'cut';
@@ -24,7 +24,7 @@ export interface KeepReport {
     cut: string[];
   };
   /** Where the tracked phrases came from: --phrases, your resolves, or (no resolves found) your sentences. */
-  phrasesFrom: 'phrases' | 'resolves' | 'sentences';
+  phrasesFrom: 'phrases' | 'resolves' | 'asks' | 'sentences';
   phrases: TrackedPhrase[];
   /** The cut phrases written as an amendment to move at the meeting, or null when nothing was cut. */
   amendment: string | null;
@@ -39,8 +39,8 @@ export const CHANGED = 0.5;
  * `phrases` are given) whether it was kept word for word, changed, or cut. Cut phrases come
  * back as an amendment ready to propose.
  */
-export function keptInDraft(mine: string, draft: string, phrases?: readonly string[]): KeepReport {
-  const body = parseMotion(mine).body;
+export function keptInDraft(mine: string | MotionText, draft: string, phrases?: readonly string[]): KeepReport {
+  const body = typeof mine === 'string' ? parseMotion(mine).body : mine.body;
   const draftWords = new Set(substantiveWords(draft).map((w) => w.text));
   const mineWords = new Map<string, string>();
   for (const w of substantiveWords(body)) if (!mineWords.has(w.text)) mineWords.set(w.text, asWritten(body, w));
@@ -50,8 +50,9 @@ export function keptInDraft(mine: string, draft: string, phrases?: readonly stri
   let phrasesFrom: KeepReport['phrasesFrom'] = 'phrases';
   let tracked = phrases ? [...phrases] : [];
   if (!phrases) {
-    tracked = findParts(body).demands;
-    phrasesFrom = 'resolves';
+    const parts = findParts(body);
+    tracked = parts.demands;
+    phrasesFrom = parts.demandsFrom === 'asks' ? 'asks' : 'resolves';
     if (tracked.length === 0) {
       tracked = sentences(body);
       phrasesFrom = 'sentences';
@@ -75,7 +76,7 @@ export function keptInDraft(mine: string, draft: string, phrases?: readonly stri
   });
 
   const cut = results.filter((r) => r.status === 'cut').map((r) => r.text);
-  const where = { phrases: 'Insert, where it fits', resolves: 'Add at the end of the resolves', sentences: 'Add at the end' }[phrasesFrom];
+  const where = { phrases: 'Insert, where it fits', resolves: 'Add at the end of the resolves', asks: 'Add at the end', sentences: 'Add at the end' }[phrasesFrom];
   const amendment =
     cut.length === 0
       ? null

@@ -1,34 +1,162 @@
+/** An amendment printed under its motion ("Amendment 10.1", "Amendment – Example Union"): kept apart from the motion. */
+export interface AmendmentText {
+  heading: string;
+  /** As printed: "10.1", or undefined for "Amendment – Example Union". */
+  number?: string;
+  organisation?: string;
+  body: string;
+  /** Where its heading starts in the file's text. */
+  start?: number;
+}
+
 /** A motion as written: an optional title above the text. */
 export interface MotionText {
   /** The heading that introduced it in a file of several ("Motion 3 – Anytown CLP"). */
   heading?: string;
+  /** Its number as the document prints it: "3", "C8" (a composite), "E1" (an emergency motion), "10". */
+  number?: string;
+  /** Who moves it: from its heading, a line of its own below it, "Proposed by …" or "Mover: …". */
+  organisation?: string;
   title?: string;
   /** Everything below the title: the words that are counted and compared. */
   body: string;
+  /** Where it starts in the file's text (its heading, or its first line): the page it is on. */
+  start?: number;
+  /** Amendments printed below it, not part of its text. */
+  amendments?: AmendmentText[];
+}
+
+type HeadingKind = 'motion' | 'amendment' | 'numbered' | 'markdown';
+
+interface Heading {
+  /** 0 for a motion's own heading ("Motion 3", "C8", "10 Title" above an organisation), else the Markdown level. */
+  level: number;
+  kind: HeadingKind;
+  text: string;
+  number?: string;
+  organisation?: string;
+  title?: string;
 }
 
 const MARKDOWN_HEADING = /^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$/;
-// "Motion 3 – Anytown CLP", "**Composite 2: Housing**", "Emergency motion 1"
-const NAMED_HEADING = /^\s*(?:[*_]{2})?\s*((?:emergency\s+)?(?:motion|composite|amendment)\s+\d+[a-z]?\b.*?)\s*(?:[*_]{2})?\s*$/i;
+// "Motion 3 – Anytown CLP", "**Composite 2: Housing**", "Emergency motion 1", "Amendment 10.1"
+const NAMED_HEADING = /^\s*(?:[*_]{2})?\s*((emergency\s+)?(motion|composite|amendment)\s+(\d+[a-z]?(?:\.\d+)?)\b(.*?))\s*(?:[*_]{2})?\s*$/i;
+// "Amendment – Example Union", "Amendment: Riverside CLP"
+const AMENDMENT_BY = /^\s*(?:[*_]{2})?\s*(amendment\s*[\u2013\u2014:-]\s*(.+?))\s*(?:[*_]{2})?\s*$/i;
+// "C8", "C8 Housing", "C 12 – Social care"
+const COMPOSITE_SHORT = /^\s*(?:[*_]{2})?\s*(C\s?(\d{1,3})\b(.*?))\s*(?:[*_]{2})?\s*$/;
+// "10 Vulnerable and atypical workers": a number, then a capital (an organisation below it, checked apart)
+const NUMBERED_TITLE = /^\s*(\d{1,3})\s+(\p{Lu}[^.;:!?]*?)\s*$/u;
 // A line that labels a part of a motion rather than naming one: "## Conference notes".
-const PART_LABEL = /^(?:this\s+)?(?:conference\b|notes\b|believes\b|resolves\b|calls\b)/i;
+const PART_LABEL = /^(?:this\s+)?(?:conference\b|congress\b|notes\b|believes\b|resolves\b|calls\b|(?:branch|clp|union|meeting|party|committee)\s+(?:notes|believes|resolves|calls|further|therefore|also)\b)/i;
 const MAX_TITLE_WORDS = 20;
+/** A title run straight into the text, with no blank line below, is shorter than this. */
+const MAX_TIGHT_TITLE_WORDS = 12;
+const MAX_HEADING_WORDS = 14;
+const MAX_ORGANISATION_WORDS = 8;
 
-// What a heading line starts with: "#", emphasis, or the first letter of one of the words above.
-const HEADING_START = /^\s*[#*_emca]/i;
+// Words that name who moves a motion: "Anytown CLP", "Example Union Eastern Region", "Care Workers Section".
+// NOTE: a set of words, not one pattern: a case-blind pattern of fifty words costs milliseconds to
+// compile at every start of compare, which splits its files through here.
+const ORGANISATION_WORDS = new Set(
+  (
+    'clp clps constituency party union branch region regional committee society federation association section forum network group ' +
+    'movement league students women members caucus cooperative co-operative ward trades council nec unison unite gmb usdaw cwu fbu tssa ' +
+    'aslef rmt pcs ucu neu bfawu equity prospect community'
+  ).split(' '),
+);
 
-function headingText(line: string): { level: number; text: string } | undefined {
+function namesOrganisation(words: readonly string[]): boolean {
+  for (const word of words) if (ORGANISATION_WORDS.has(word.toLowerCase().replace(/^[("'\u2018\u201c]+|[)"'\u2019\u201d,:;.]+$/g, ''))) return true;
+  return false;
+}
+// "Proposed by Anytown CLP", "Mover: Example Union", "Seconder: Riverside CLP", "Submitted by: …"
+const MOVER_LINE = /^\s*(?:[*_]{2})?\s*(?:(?:proposed|moved|submitted|tabled)\s+by|mover|proposer|proposed|submitted)\s*:?\s*(.+?)\s*(?:[*_]{2})?\s*$/i;
+const SECONDER_LINE = /^\s*(?:[*_]{2})?\s*(?:seconded\s+by|seconder|seconded)\s*:?\s*(.+?)\s*(?:[*_]{2})?\s*$/i;
+
+// What a heading line starts with: "#", emphasis, a digit, or the first letter of one of the words above.
+const HEADING_START = /^\s*[#*_emcaC\d]/i;
+
+const wordCount = (text: string) => text.split(/\s+/).filter(Boolean).length;
+
+/** Whether a short line names an organisation ("Anytown CLP", "Example Union Eastern Region"). */
+export function looksLikeOrganisation(text: string): boolean {
+  const t = text.trim();
+  // Cheapest tests first: this runs on a line below every heading, and a long line is text.
+  if (t === '' || t.length > 100 || !wordsAtMost(t, MAX_ORGANISATION_WORDS) || /[.;,!?]$/.test(t)) return false;
+  const words = t.split(/\s+/);
+  // "This Branch Notes …" is a part of a motion, not who moves it.
+  const lead = words[0]!.toLowerCase();
+  return titleCase(words) && namesOrganisation(words) && lead !== 'this' && lead !== 'conference' && lead !== 'congress';
+}
+
+// A name is written in capitals ("Example Union Eastern Region"); a title such as "Support for
+// trade union rights" is not, though it has the word union in it.
+const SMALL_WORDS = new Set(['of', 'and', 'the', 'for', 'in', 'on', 'de', '&', '-', '\u2013']);
+function titleCase(words: readonly string[]): boolean {
+  return words.every((w) => SMALL_WORDS.has(w) || startsUpper(w));
+}
+
+/** Whether a word starts (after a quote or bracket) with a capital or a digit. */
+function startsUpper(word: string): boolean {
+  const c = word.replace(/^["'\u2018\u201c(]/, '').charAt(0);
+  return (c >= '0' && c <= '9') || (c !== c.toLowerCase() && c === c.toUpperCase());
+}
+
+/** The organisation and title in what follows a heading's number: "– Anytown CLP", ": Housing", "Housing (Anytown CLP)". */
+function readHeadingRest(rest: string): { organisation?: string; title?: string } {
+  const text = stripEmphasis(rest.replace(/^\s*[\u2013\u2014:.-]\s*/, '').trim());
+  if (text === '') return {};
+  const bracketed = /^(.*?)\s*\(([^()]+)\)$/.exec(text);
+  if (bracketed && looksLikeOrganisation(bracketed[2]!)) {
+    return { organisation: bracketed[2]!.trim(), ...(bracketed[1] ? { title: bracketed[1].replace(/\s*[\u2013\u2014:-]$/, '').trim() } : {}) };
+  }
+  const split = /^(.+?)\s*(?:[\u2013\u2014:]|\s-\s)\s*(.+)$/.exec(text);
+  if (split) {
+    if (looksLikeOrganisation(split[1]!)) return { organisation: split[1]!.trim(), title: split[2]!.trim() };
+    if (looksLikeOrganisation(split[2]!)) return { organisation: split[2]!.trim(), title: split[1]!.trim() };
+  }
+  return looksLikeOrganisation(text) ? { organisation: text } : { title: text };
+}
+
+function headingText(line: string, next: () => string | undefined): Heading | undefined {
   if (!HEADING_START.test(line)) return undefined;
-  const named = NAMED_HEADING.exec(line.replace(/^\s{0,3}#{1,6}\s+/, ''));
-  if (named?.[1] && named[1].split(/\s+/).length <= 14 && !/[.;,]$/.test(named[1])) {
-    return { level: 0, text: stripEmphasis(named[1]) };
+  const bare = line.replace(/^\s{0,3}#{1,6}\s+/, '');
+  const fits = (text: string) => wordCount(text) <= MAX_HEADING_WORDS && !/[.;,]$/.test(text);
+  const named = NAMED_HEADING.exec(bare);
+  if (named?.[1] && fits(named[1])) {
+    const kind = named[3]!.toLowerCase();
+    const n = named[4]!;
+    const number = kind === 'composite' ? `C${n}` : named[2] ? `E${n}` : n;
+    return { level: 0, kind: kind === 'amendment' ? 'amendment' : 'motion', text: stripEmphasis(named[1]), number, ...readHeadingRest(named[5]!) };
+  }
+  const first = bare.replace(/^\s*[*_]*\s*/, '').charAt(0);
+  const by = first === 'a' || first === 'A' ? AMENDMENT_BY.exec(bare) : null;
+  if (by?.[1] && fits(by[1])) return { level: 0, kind: 'amendment', text: stripEmphasis(by[1]), ...readHeadingRest(by[2]!) };
+  const short = first === 'C' ? COMPOSITE_SHORT.exec(bare) : null;
+  if (short?.[1] && fits(short[1]) && !/^\s*\d/.test(short[3]!)) {
+    return { level: 0, kind: 'motion', text: stripEmphasis(short[1]), number: `C${short[2]}`, ...readHeadingRest(short[3]!) };
+  }
+  // "10 Vulnerable and atypical workers", only with an organisation on the next line
+  const numbered = bare.charCodeAt(0) <= 57 && /^\s*\d/.test(bare) ? NUMBERED_TITLE.exec(bare) : null;
+  if (numbered && fits(numbered[2]!) && wordCount(numbered[2]!) <= MAX_TIGHT_TITLE_WORDS) {
+    const below = next();
+    if (below !== undefined && isOrganisationLine(below, true)) return { level: 0, kind: 'numbered', text: bare.trim(), number: numbered[1]!, title: numbered[2]! };
   }
   const md = MARKDOWN_HEADING.exec(line);
   if (md?.[1] && md[2]) {
     const text = stripEmphasis(md[2]);
-    if (!PART_LABEL.test(text)) return { level: md[1].length, text };
+    if (!PART_LABEL.test(text)) return { level: md[1].length, kind: 'markdown', text };
   }
   return undefined;
+}
+
+/** A line of its own naming who moves the motion; below a numbered title any short line without a full stop will do. */
+function isOrganisationLine(line: string, belowNumberedTitle = false): boolean {
+  const t = stripEmphasis(line.trim());
+  if (t === '' || PART_LABEL.test(t) || MOVER_LINE.test(t)) return MOVER_LINE.test(t);
+  if (belowNumberedTitle) return t.length <= 100 && wordsAtMost(t, MAX_ORGANISATION_WORDS) && !/[.;:,!?]$/.test(t) && startsUpper(t);
+  return looksLikeOrganisation(t);
 }
 
 function stripEmphasis(text: string): string {
@@ -36,15 +164,22 @@ function stripEmphasis(text: string): string {
 }
 
 /**
- * Split a file into motions at their headings: lines such as "Motion 3 – Anytown CLP" if there
- * are any, otherwise the shallowest level of Markdown heading that occurs more than once
- * ("## Housing (Anytown CLP)"). Headings that label a part ("## Conference notes") never split.
- * Text before the first heading is left out. A file with no such headings is one motion.
+ * Split a file into motions at their headings: lines such as "Motion 3 – Anytown CLP",
+ * "Composite 8", "C8", or a number and title with the organisation on the line below ("10
+ * Vulnerable and atypical workers"), if there are any; otherwise the shallowest level of
+ * Markdown heading that occurs more than once ("## Housing (Anytown CLP)"). Headings that label
+ * a part ("## Conference notes") never split. An amendment ("Amendment 10.1", "Amendment –
+ * Example Union") below a motion goes with that motion, apart from its text. Text before the
+ * first heading is left out. A file with no such headings is one motion.
  */
 export function splitMotions(text: string): MotionText[] {
   const normalised = text.replace(/\r\n?/g, '\n');
   const lines = normalised.split('\n');
-  const headings = lines.map(headingText);
+  const nextNonBlank = (i: number) => () => {
+    for (let k = i + 1; k < lines.length && k <= i + 3; k++) if (lines[k]!.trim() !== '') return lines[k]!;
+    return undefined;
+  };
+  const headings = lines.map((line, i) => headingText(line, nextNonBlank(i)));
   const levels = headings.filter((h) => h !== undefined).map((h) => h.level);
   let splitLevel: number | undefined;
   if (levels.includes(0)) splitLevel = 0;
@@ -53,25 +188,37 @@ export function splitMotions(text: string): MotionText[] {
       if (levels.filter((l) => l === level).length >= 2) splitLevel = level;
     }
   }
-  if (splitLevel === undefined) return [parseMotion(text)];
+  if (splitLevel === undefined) return [{ ...parseMotion(normalised), start: 0 }];
 
   // Where each line starts in the text: a motion's text is then a slice of it, not its lines
   // joined again (a copy of every motion).
   const offsets = new Int32Array(lines.length);
   for (let i = 1; i < lines.length; i++) offsets[i] = offsets[i - 1]! + lines[i - 1]!.length + 1;
+  const hasMotionHeading = headings.some((h) => h?.level === splitLevel && h.kind !== 'amendment');
   const motions: MotionText[] = [];
-  let current: { heading: string; first: number } | undefined;
+  let current: { heading: Heading; first: number } | undefined;
   const finish = (end: number) => {
     if (!current) return;
     const first = current.first;
     const joined = (from: number, to: number) => (from >= to ? '' : normalised.slice(offsets[first + from]!, offsets[first + to - 1]! + lines[first + to - 1]!.length));
-    motions.push({ heading: current.heading, ...parseLines(lines.slice(first, end), joined) });
+    const found = belowHeading(current.heading, lines.slice(first, end), joined);
+    const start = offsets[first - 1]!;
+    const last = motions[motions.length - 1];
+    if (current.heading.kind === 'amendment' && hasMotionHeading && last) {
+      (last.amendments ??= []).push({
+        heading: found.heading!,
+        ...(found.number === undefined ? {} : { number: found.number }),
+        ...(found.organisation === undefined ? {} : { organisation: found.organisation }),
+        body: [found.title, found.body].filter(Boolean).join('\n\n'),
+        start,
+      });
+    } else motions.push({ ...found, start });
   };
   for (let i = 0; i < lines.length; i++) {
     const heading = headings[i];
     if (heading && heading.level === splitLevel) {
       finish(i);
-      current = { heading: heading.text, first: i + 1 };
+      current = { heading, first: i + 1 };
     }
   }
   finish(lines.length);
@@ -80,11 +227,44 @@ export function splitMotions(text: string): MotionText[] {
 
 /**
  * Separate a motion's title from its text, after any "Motion 3 – Anytown CLP" line above it.
- * The title is a first line that is a Markdown heading, starts "Title:", or stands alone above
- * the text (a blank line below it, no full stop, at most 20 words, not "Conference notes…").
+ * The title is a first line that is a Markdown heading, starts "Title:", or is short and has no
+ * full stop: standing alone above the text (a blank line below it, at most 20 words), or run
+ * straight into it (at most 12 words, the text below starting afresh). Lines naming who moves
+ * it ("Proposed by …", "Mover: …", "Seconder: …") are not part of its text.
  */
 export function parseMotion(text: string): MotionText {
-  return parseLines(text.replace(/\r\n?/g, '\n').split('\n'));
+  const lines = text.replace(/\r\n?/g, '\n').split('\n');
+  const first = lines.findIndex((l) => l.trim() !== '');
+  if (first === -1) return { body: '' };
+  const heading = headingText(lines[first]!, () => lines.slice(first + 1).find((l) => l.trim() !== ''));
+  if (heading?.level === 0) return belowHeading(heading, lines.slice(first + 1));
+  return parseLines(lines);
+}
+
+/** What follows a motion's heading: who moves it, its title, its text. */
+function belowHeading(heading: Heading, lines: string[], joined?: (from: number, to: number) => string): MotionText {
+  const about: Pick<MotionText, 'heading' | 'number' | 'organisation' | 'title'> = { heading: heading.text };
+  if (heading.number !== undefined) about.number = heading.number;
+  if (heading.organisation !== undefined) about.organisation = heading.organisation;
+  // The organisation on a line of its own, just below the heading (and above any title).
+  let from = 0;
+  while (from < lines.length && lines[from]!.trim() === '') from++;
+  if (about.organisation === undefined && from < lines.length && isOrganisationLine(lines[from]!, heading.kind === 'numbered')) {
+    const mover = MOVER_LINE.exec(lines[from]!);
+    about.organisation = stripEmphasis(mover ? mover[1]! : lines[from]!.trim());
+    lines = lines.slice(from + 1);
+    joined = undefined;
+  }
+  if (heading.kind === 'markdown' && heading.organisation === undefined) {
+    const rest = readHeadingRest(heading.text);
+    if (rest.organisation && about.organisation === undefined) about.organisation = rest.organisation;
+  }
+  const parsed = parseLines(lines, joined);
+  if (about.organisation === undefined && parsed.organisation !== undefined) about.organisation = parsed.organisation;
+  const title = heading.kind === 'numbered' || (heading.kind === 'motion' && heading.title !== undefined) ? heading.title : parsed.title;
+  // A title taken from the heading: the first line below is text, not a second title.
+  const body = title !== parsed.title && parsed.title !== undefined ? [parsed.title, parsed.body].join('\n\n') : parsed.body;
+  return { ...about, ...(title === undefined ? {} : { title }), body };
 }
 
 /** Whether a trimmed line has at most `limit` words; a motion's one long line is not split to find out. */
@@ -95,29 +275,65 @@ function wordsAtMost(line: string, limit: number): boolean {
   return true;
 }
 
-/** `joined(from, to)` is lines[from, to) joined by line breaks (a caller with the text slices it). */
-function parseLines(lines: readonly string[], joined = (from: number, to: number) => lines.slice(from, to).join('\n')): MotionText {
-  const first = lines.findIndex((l) => l.trim() !== '');
-  if (first === -1) return { body: '' };
-  const line = lines[first]!.trim();
-  const rest = () => joined(first + 1, lines.length).trim();
-  const all = () => joined(0, lines.length).trim();
+// A line that ends mid-phrase, so it is the start of a sentence rather than a title.
+const ENDS_MID_PHRASE = /\b(?:the|a|an|of|to|and|or|for|in|on|with|that|by|at|from|our|its|their|is|are)$/i;
+const STARTS_AFRESH = /^\s*(?:["\u201c\u2018(]?[\p{Lu}\p{N}]|[-*\u2022\u2013]\s)/u;
 
-  const named = headingText(line);
-  if (named?.level === 0) return { heading: named.text, ...parseMotion(rest()) };
+/**
+ * Whether a line could be "Proposed by …", "Mover: …", "Seconder: …": short, and starting with
+ * one of their letters. Most lines are not, and then the two larger patterns are never run.
+ */
+function mayNameMover(line: string): boolean {
+  if (line.length > 120) return false;
+  let i = 0;
+  while (i < line.length && (line[i] === ' ' || line[i] === '\t' || line[i] === '*' || line[i] === '_')) i++;
+  const c = line.charCodeAt(i) | 32;
+  return c === 112 || c === 109 || c === 115 || c === 116; // p, m, s, t
+}
+
+/** `joined(from, to)` is lines[from, to) joined by line breaks (a caller with the text slices it). */
+function parseLines(lines: readonly string[], joined?: (from: number, to: number) => string): MotionText {
+  // Lines naming who moves or seconds it are taken out (the text is then joined afresh).
+  let organisation: string | undefined;
+  if (lines.some((l) => mayNameMover(l) && (MOVER_LINE.test(l) || SECONDER_LINE.test(l)))) {
+    lines = lines.filter((l) => {
+      const mover = MOVER_LINE.exec(l);
+      if (mover && wordCount(mover[1]!) <= MAX_ORGANISATION_WORDS + 2) {
+        organisation ??= stripEmphasis(mover[1]!);
+        return false;
+      }
+      return !(SECONDER_LINE.test(l) && wordCount(l) <= MAX_ORGANISATION_WORDS + 3);
+    });
+    joined = undefined;
+  }
+  const join = joined ?? ((from: number, to: number) => lines.slice(from, to).join('\n'));
+  const withOrganisation = (m: MotionText): MotionText => (organisation === undefined ? m : { organisation, ...m });
+  const first = lines.findIndex((l) => l.trim() !== '');
+  if (first === -1) return withOrganisation({ body: '' });
+  const line = lines[first]!.trim();
+  const rest = () => join(first + 1, lines.length).trim();
+  const all = () => join(0, lines.length).trim();
 
   const md = MARKDOWN_HEADING.exec(line);
   if (md?.[2]) {
     const heading = stripEmphasis(md[2]);
-    return PART_LABEL.test(heading) ? { body: all() } : { title: heading, body: rest() };
+    return withOrganisation(PART_LABEL.test(heading) ? { body: all() } : { title: heading, body: rest() });
   }
   const labelled = /^title\s*:\s*(.+)$/i.exec(line);
-  if (labelled?.[1]) return { title: stripEmphasis(labelled[1]), body: rest() };
+  if (labelled?.[1]) return withOrganisation({ title: stripEmphasis(labelled[1]), body: rest() });
 
   const next = lines[first + 1];
-  const standsAlone = next === undefined || next.trim() === '' || PART_LABEL.test(next.trim());
-  if (standsAlone && !/[.;:,]$/.test(line) && !PART_LABEL.test(line) && wordsAtMost(line, MAX_TITLE_WORDS) && rest() !== '') {
-    return { title: stripEmphasis(line).replace(/^["\u201c'\u2018](.*)["\u201d'\u2019]$/, '$1'), body: rest() };
+  const nextText = next?.trim() ?? '';
+  const standsAlone = next === undefined || nextText === '' || PART_LABEL.test(nextText);
+  const runsIn =
+    !standsAlone &&
+    wordsAtMost(line, MAX_TIGHT_TITLE_WORDS) &&
+    !ENDS_MID_PHRASE.test(line) &&
+    STARTS_AFRESH.test(line) &&
+    STARTS_AFRESH.test(nextText) &&
+    line.length < nextText.length * 0.8;
+  if ((standsAlone || runsIn) && !/[.;:,!?]$/.test(line) && !PART_LABEL.test(line) && wordsAtMost(line, MAX_TITLE_WORDS) && rest() !== '') {
+    return withOrganisation({ title: stripEmphasis(line).replace(/^["\u201c'\u2018](.*)["\u201d'\u2019]$/, '$1'), body: rest() });
   }
-  return { body: all() };
+  return withOrganisation({ body: all() });
 }

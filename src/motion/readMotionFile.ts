@@ -1,23 +1,34 @@
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { UserError } from '../errors.js';
 
-// NOTE: the one module of the motion workbench that touches files. Everything it returns is
-// checked text: the analysis never sees bytes.
+// NOTE: the one module of the motion workbench that touches files, and the one place its readers
+// meet: text, Markdown, PDF and Word all come out of readMotionFile as text, with the pages it
+// came from. Everything it returns is checked text: the analysis never sees bytes. The PDF and
+// Word libraries are behind pdfText.ts and docxText.ts, loaded only when such a file is read.
 
 /** A motion is a page of text; a megabyte is thousands of motions, so anything larger is the wrong file. */
 export const MAX_MOTION_BYTES = 1024 * 1024;
+/** A PDF or Word file carries fonts and pictures: a conference's whole agenda fits in this. */
+export const MAX_DOCUMENT_BYTES = 20 * 1024 * 1024;
 
 const STDIN = 'standard input';
+
+/** What a file was, told by its first bytes rather than its name. */
+export type MotionFormat = 'text' | 'pdf' | 'docx';
 
 export interface MotionFile {
   /** How to name it in messages: the path as given, or "standard input" for -. */
   name: string;
   text: string;
+  format: MotionFormat;
+  /** For a PDF, where each page starts in `text` (page 1 at 0); see pageAt. */
+  pageStarts?: number[];
 }
 
 /**
- * Read a motion from a file, or from standard input when `file` is "-". Refuses, with a
- * message saying what to do, anything that is not a motion's worth of UTF-8 text.
+ * Read a motion, or a document of motions, from a file, or from standard input when `file` is
+ * "-": UTF-8 text or Markdown, a PDF, or a Word .docx, told apart by their first bytes. Refuses,
+ * with a message saying what to do, anything else (a scan, a locked PDF, a file too large).
  */
 export async function readMotionFile(
   file: string,
@@ -25,9 +36,72 @@ export async function readMotionFile(
 ): Promise<MotionFile> {
   if (file === '-') {
     if (io.stdin.isTTY) io.waitingForTyping?.();
-    return { name: STDIN, text: decodeMotion(await readStream(io.stdin, STDIN), STDIN) };
+    return fromBytes(await readStream(io.stdin, STDIN), STDIN);
   }
-  return { name: file, text: decodeMotion(readPath(file), file) };
+  return fromBytes(readPath(file), file);
+}
+
+/** The page (from 1) that the text at `offset` of a file is on, or undefined when it has no pages. */
+export function pageAt(file: Pick<MotionFile, 'pageStarts'>, offset: number): number | undefined {
+  const starts = file.pageStarts;
+  if (!starts || starts.length === 0) return undefined;
+  let page = 1;
+  for (let i = 1; i < starts.length && starts[i]! <= offset; i++) page = i + 1;
+  return page;
+}
+
+/** What the first bytes say a file is. */
+export function sniffFormat(bytes: Uint8Array): MotionFormat | 'zip' | 'odt' {
+  const head = Buffer.from(bytes.subarray(0, 8)).toString('latin1');
+  if (head.startsWith('%PDF')) return 'pdf';
+  if (head.startsWith('PK\u0003\u0004')) {
+    // An OpenDocument file starts with an entry "mimetype" holding its type, unzipped.
+    const entry = Buffer.from(bytes.subarray(30, 100)).toString('latin1');
+    if (entry.startsWith('mimetype') && entry.includes('opendocument')) return 'odt';
+    return 'zip';
+  }
+  return 'text';
+}
+
+async function fromBytes(bytes: Buffer, name: string): Promise<MotionFile> {
+  const format = sniffFormat(bytes);
+  if (format === 'text') {
+    if (bytes.length > MAX_MOTION_BYTES) throw tooBig(name, name === STDIN ? undefined : bytes.length);
+    return { name, text: decodeMotion(bytes, name), format: 'text' };
+  }
+  if (format === 'pdf') {
+    const { pdfText } = await import('./pdfText.js');
+    const read = await pdfText(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+    if (read.ok) return { name, text: hasText(read.text, name), format: 'pdf', pageStarts: read.pageStarts };
+    if (read.problem === 'no-text') {
+      throw new UserError(`${name}: this PDF has no text: was it scanned?`, {
+        hint: 'A scan is a picture of the pages. Run it through text recognition (OCR) first, or copy the motions into a text file and give that.',
+      });
+    }
+    if (read.problem === 'password') {
+      throw new UserError(`${name} is a PDF locked with a password`, { hint: 'Open it with its password and save (or print) a copy without one, then give that.' });
+    }
+    throw new UserError(`${name} is a damaged PDF: it cannot be read (${read.detail.replace(/\.$/, '')})`, {
+      hint: 'Download it again, or open it in a PDF viewer and save a new copy.',
+    });
+  }
+  if (format === 'odt') {
+    throw new UserError(`${name} is an OpenDocument file (.odt), which the motion workbench does not read`, { hint: 'Save it as a Word document (.docx) or a PDF, and give that.' });
+  }
+  const { docxText } = await import('./docxText.js');
+  const read = await docxText(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+  if (read.ok) return { name, text: hasText(read.text, name), format: 'docx' };
+  if (read.problem === 'not-word') {
+    throw new UserError(`${name} is a zip file, not a Word document (.docx)`, { hint: 'Give the Word document itself (.docx), or save the motions as PDF or text.' });
+  }
+  throw new UserError(`${name} is a damaged Word document: it cannot be read (${read.detail.replace(/\.$/, '')})`, {
+    hint: 'Open it in Word or LibreOffice and save a new copy, or save it as PDF.',
+  });
+}
+
+function hasText(text: string, name: string): string {
+  if (text.trim() === '') throw new UserError(`${name} has no text in it`, { hint: 'Check that it is the file with the motions.' });
+  return text;
 }
 
 async function readStream(stream: NodeJS.ReadableStream, name: string): Promise<Buffer> {
@@ -37,7 +111,7 @@ async function readStream(stream: NodeJS.ReadableStream, name: string): Promise<
     const buffer = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
     chunks.push(buffer);
     size += buffer.length;
-    if (size > MAX_MOTION_BYTES) throw tooBig(name);
+    if (size > MAX_DOCUMENT_BYTES) throw tooBig(name, size);
   }
   return Buffer.concat(chunks);
 }
@@ -54,15 +128,16 @@ function readPath(file: string): Buffer {
   try {
     const stat = fstatSync(fd);
     if (stat.isDirectory()) throw new UserError(`${file} is a folder, not a file`, { hint: 'Give the file that holds the motion.' });
-    if (stat.isFile() && stat.size > MAX_MOTION_BYTES) throw tooBig(file, stat.size);
-    // Not a plain file (a pipe, /dev/stdin): read up to the limit and no further.
-    const buffer = Buffer.alloc(stat.isFile() ? stat.size + 1 : MAX_MOTION_BYTES + 1);
+    if (stat.isFile() && stat.size > MAX_DOCUMENT_BYTES) throw tooBig(file, stat.size);
+    // Not a plain file (a pipe, /dev/stdin): read up to the limit and no further. Text has a
+    // lower limit, checked once the first bytes say what the file is.
+    const buffer = Buffer.alloc(stat.isFile() ? stat.size + 1 : MAX_DOCUMENT_BYTES + 1);
     let filled = 0;
     for (;;) {
       const bytesRead = readSync(fd, buffer, filled, buffer.length - filled, null);
       if (bytesRead === 0) break;
       filled += bytesRead;
-      if (filled > MAX_MOTION_BYTES) throw tooBig(file);
+      if (filled > MAX_DOCUMENT_BYTES) throw tooBig(file, filled);
       if (filled === buffer.length) break;
     }
     return buffer.subarray(0, filled);
@@ -82,9 +157,15 @@ function openError(error: unknown, file: string): unknown {
 }
 
 function tooBig(name: string, size?: number): UserError {
+  const limits = 'The motion workbench reads text files of up to 1 MB, and PDF and Word files of up to 20 MB.';
+  if (size !== undefined && size > MAX_DOCUMENT_BYTES) {
+    return new UserError(`${name} is ${(size / (1024 * 1024)).toFixed(1)} MB: larger than the 20 MB limit for a PDF or Word file of motions`, {
+      hint: `${limits} Save the pages with the motions as a new PDF, or copy the motions into a text file.`,
+    });
+  }
   const mb = size === undefined ? 'over 1 MB' : `${(size / (1024 * 1024)).toFixed(1)} MB`;
   return new UserError(`${name} is ${mb}: far too long for a motion (250 words is about 2 KB), so it is probably not the file you meant`, {
-    hint: 'The motion workbench reads files of up to 1 MB.',
+    hint: limits,
   });
 }
 
@@ -100,7 +181,9 @@ export function decodeMotion(bytes: Uint8Array, name: string): string {
   const head = Buffer.from(bytes.subarray(0, 8)).toString('latin1');
   if (head.startsWith('%PDF')) throw new UserError(`${name} is a PDF, not text`, { hint: saveAsText });
   if (head.startsWith('PK\u0003\u0004')) throw new UserError(`${name} is a Word document or other zipped file, not text`, { hint: saveAsText });
-  if (head.startsWith('\u00d0\u00cf\u0011\u00e0')) throw new UserError(`${name} is an old Word document, not text`, { hint: saveAsText });
+  if (head.startsWith('\u00d0\u00cf\u0011\u00e0')) {
+    throw new UserError(`${name} is an old Word document (.doc), which the motion workbench does not read`, { hint: 'Save it as a Word document (.docx) or a PDF, and give that.' });
+  }
   if (head.startsWith('\u00ff\u00fe') || head.startsWith('\u00fe\u00ff')) {
     throw new UserError(`${name} is UTF-16 text; the motion workbench reads UTF-8`, { hint: 'Save it again as UTF-8 (Save As, then choose UTF-8) and try again.' });
   }

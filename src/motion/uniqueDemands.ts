@@ -14,8 +14,11 @@ export interface UniqueDemand {
 
 export interface MotionDemands {
   motion: string;
-  /** Where its demands were read from: its resolves, or (with no resolves found) every sentence. */
-  from: 'resolves' | 'sentences';
+  /**
+   * Where its demands were read from: its resolves; with no resolves found, the sentences that
+   * ask ("Labour must …", "We call on …"); with none of those either, every sentence.
+   */
+  from: 'resolves' | 'asks' | 'sentences';
   demands: number;
   unique: UniqueDemand[];
 }
@@ -59,9 +62,9 @@ export function uniqueDemands(
   let demandNumber = 0;
 
   return motions.map((motion, mi) => {
-    const resolves = findDemandSpans(motion.body);
-    const from = resolves.length > 0 ? 'resolves' : 'sentences';
-    const demands = from === 'resolves' ? resolves : sentenceSpans(motion.body);
+    const found = findDemandSpans(motion.body);
+    const from: MotionDemands['from'] = found.from === 'none' ? 'sentences' : found.from;
+    const demands = found.from === 'none' ? sentenceSpans(motion.body) : found.spans;
     const unique: UniqueDemand[] = [];
     for (const demand of demands) {
       // The motion's words inside the demand.

@@ -23,7 +23,9 @@ export function renderMotionCheck(check: MotionCheck, source: string, theme: The
   const labelWidth = Math.max(...Object.values(LABELS).map((l) => l.length));
   const indent = ' '.repeat(2 + 4 + 2 + labelWidth + 2);
   const lines: string[] = [theme.heading(`Motion check: ${neutralise(source)}`)];
-  lines.push(check.title === null ? theme.dim('(no title)') : theme.title(neutralise(check.title)), '');
+  lines.push(check.title === null ? theme.dim('(no title)') : theme.title(neutralise(check.title)));
+  const form = check.form === 'model motion' ? 'a model motion' : `a ${check.form} motion`;
+  lines.push(theme.dim(wrap(`Read as ${form}: ${check.formFrom}.`, width, '')), '');
 
   for (const item of check.checks) {
     const head = `  ${status[item.status](item.status.padEnd(4))}  ${LABELS[item.id].padEnd(labelWidth)}  `;

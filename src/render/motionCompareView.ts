@@ -21,7 +21,7 @@ export function renderMotionComparison(comparison: Comparison, theme: Theme, wid
   out.push(theme.heading(`Comparing ${comparison.motions.length} motions`));
   const labelWidth = Math.max(...comparison.motions.map((m) => m.label.length));
   for (const m of comparison.motions) {
-    const title = m.title ? `: ${m.title}` : '';
+    const title = m.title && m.title !== m.name ? `: ${m.title}` : '';
     const prefix = `  ${m.label.padEnd(labelWidth)}  `;
     const line = wrap(`${neutralise(m.name + title)} (${m.words} words)`, width, prefix, ' '.repeat(prefix.length));
     out.push(theme.id(prefix) + line.slice(prefix.length));
@@ -62,7 +62,12 @@ export function renderMotionComparison(comparison: Comparison, theme: Theme, wid
       continue;
     }
     const motion = comparison.motions.find((m) => m.label === entry.motion)!;
-    const from = entry.from === 'sentences' ? theme.dim(' (no resolves found: read from its sentences)') : '';
+    const from =
+      entry.from === 'sentences'
+        ? theme.dim(' (no resolves found: read from its sentences)')
+        : entry.from === 'asks'
+          ? theme.dim(' (no resolves: read from the sentences that ask)')
+          : '';
     out.push(`  ${theme.id(motion.label)} ${neutralise(motion.name)}${from}`);
     for (const demand of entry.unique) {
       out.push(wrap(neutralise(demand.text), width, `    ${theme.symbols.bullet} `, '      '));

@@ -24,7 +24,7 @@ export function renderMotionKeep(report: KeepReport, files: { mine: string; draf
     out.push(theme.dim(wrap(`Not in the draft: ${neutralise(shown)}`, width, '  ', '  ')));
   }
 
-  const heading = { phrases: 'Your key phrases', resolves: 'Your resolves', sentences: 'Your sentences (no resolves found)' }[report.phrasesFrom];
+  const heading = { phrases: 'Your key phrases', resolves: 'Your resolves', asks: 'Your demands (no resolves: the sentences that ask)', sentences: 'Your sentences (no resolves found)' }[report.phrasesFrom];
   out.push('', theme.heading(heading));
   const style: Record<PhraseStatus, (s: string) => string> = { kept: theme.ok, changed: theme.warn, cut: (s) => theme.error(theme.title(s)) };
   for (const phrase of report.phrases) {

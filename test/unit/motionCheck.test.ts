@@ -58,14 +58,16 @@ describe('checkMotion', () => {
     }
   });
 
-  test('names the missing parts', () => {
+  test('names the missing parts, by the form it read', () => {
     const check = checkMotion(fixture('no-parts.txt'));
+    expect(check.form).toBe('campaign');
     expect(check.checks.find((c) => c.id === 'structure')).toMatchObject({
       status: 'warn',
-      message: 'Missing the usual parts: Conference notes, Conference believes, Conference resolves (or calls on).',
+      message: 'It asks for nothing: no resolves, and no sentence that asks ("Labour must …", "We call on …").',
     });
     const onlyBelieves = checkMotion('Title\n\nConference notes X.\n\nConference resolves to do Y.');
-    expect(onlyBelieves.checks.find((c) => c.id === 'structure')?.message).toBe('Missing the usual part: Conference believes.');
+    expect(onlyBelieves.form).toBe('Labour conference');
+    expect(onlyBelieves.checks.find((c) => c.id === 'structure')?.message).toBe('Missing the usual part of a Labour conference motion: Conference believes.');
   });
 
   test('fails a motion with a title and nothing else', () => {

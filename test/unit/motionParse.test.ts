@@ -24,7 +24,7 @@ describe('parseMotion', () => {
 
   test('reads a "Motion 3 – Anytown CLP" line as a heading, then the title below it', () => {
     const motion = parseMotion('Motion 3 – Anytown CLP\n\nFair rents\n\nConference notes…');
-    expect(motion).toEqual({ heading: 'Motion 3 – Anytown CLP', title: 'Fair rents', body: 'Conference notes…' });
+    expect(motion).toEqual({ heading: 'Motion 3 – Anytown CLP', number: '3', organisation: 'Anytown CLP', title: 'Fair rents', body: 'Conference notes…' });
   });
 });
 

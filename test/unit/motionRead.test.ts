@@ -60,10 +60,11 @@ describe('readMotionFile', () => {
 
   test('reads a file, and standard input for -', async () => {
     writeFileSync(join(dir, 'm.txt'), 'Fair rents\n\nConference notes.');
-    await expect(readMotionFile(join(dir, 'm.txt'), { stdin })).resolves.toEqual({ name: join(dir, 'm.txt'), text: 'Fair rents\n\nConference notes.' });
+    await expect(readMotionFile(join(dir, 'm.txt'), { stdin })).resolves.toEqual({ name: join(dir, 'm.txt'), text: 'Fair rents\n\nConference notes.', format: 'text' });
     await expect(readMotionFile('-', { stdin: Readable.from([Buffer.from('Conference notes.')]) })).resolves.toEqual({
       name: 'standard input',
       text: 'Conference notes.',
+      format: 'text',
     });
   });
 
