@@ -37,6 +37,12 @@ function problemWith(command: WrittenCommand, env: Record<string, string>): stri
   const target = namedTarget(command.args);
   // `read <id>` and `checklist <id>` are run once, with --json to see what opened; anything
   // else (other commands, extra options) is run as written too.
+  // A motion command names the delegate's own files (motion.txt): there are none to run it on,
+  // so it must at least be a motion command that exists.
+  if (command.args[0] === 'motion') {
+    const result = run(['motion', command.args[1] ?? '', '--help'], { env });
+    return result.code === 0 && result.stdout.startsWith(`Usage: delegate motion ${command.args[1]} `) ? undefined : `${where} is not a motion command`;
+  }
   if (!target || target.rest.length > 0) {
     const result = run(command.args, { env: { ...env, EDITOR: 'true', VISUAL: 'true' } });
     if (result.code !== 0) return `${where} exits ${result.code}: ${result.stderr.split('\n')[0]}`;
