@@ -4,6 +4,7 @@ import { closest } from '../util/distance.js';
 import { usageError } from '../errors.js';
 import { canPrompt, select, type Choice, type Separator } from '../ui/prompts.js';
 import { printPaged } from '../ui/output.js';
+import { neutralise } from '../render/sanitize.js';
 import { loadHandbook } from './loadHandbook.js';
 
 export interface HomeOptions {
@@ -75,7 +76,7 @@ async function runTool(tool: 'cheatsheet' | 'search' | 'checklists' | 'motion', 
 async function pickPage(ctx: Context, pages: Page[]): Promise<Page | undefined> {
   const back = { name: '← Back', value: undefined };
   return select<Page | undefined>(ctx, 'Which page?', [
-    ...pages.map((p) => ({ name: p.title, value: p, description: p.summary })),
+    ...pages.map((p) => ({ name: neutralise(p.title), value: p, ...(p.summary ? { description: neutralise(p.summary) } : {}) })),
     { separator: ' ' },
     back,
   ]);
