@@ -4,6 +4,7 @@ import { createContext, type OutStream } from './context.js';
 import { ExitCode, UserError } from './errors.js';
 import { buildProgram } from './program.js';
 import { fdStream } from './ui/fdStream.js';
+import { deferInterrupt } from './ui/interrupt.js';
 import { version } from './version.js';
 
 // The one place the process ends: argv in, an exit code out. Expected errors print a message;
@@ -68,7 +69,7 @@ function report(error: unknown): number {
     // Commander has printed its message (and usage) already.
     return ['commander.helpDisplayed', 'commander.help', 'commander.version'].includes(error.code) ? ExitCode.ok : ExitCode.usage;
   }
-  if (error instanceof Error && (error.name === 'ExitPromptError' || error.name === 'AbortPromptError')) {
+  if (error instanceof Error && (error.name === 'ExitPromptError' || error.name === 'AbortPromptError' || error.name === 'Interrupted')) {
     return ExitCode.interrupted;
   }
   if (error instanceof UserError) {
@@ -106,7 +107,10 @@ async function main(): Promise<number> {
   }
 }
 
-process.on('SIGINT', () => process.exit(ExitCode.interrupted));
+// Ctrl-C ends at once, unless a pager holds the terminal: then delegate waits for it to end.
+process.on('SIGINT', () => {
+  if (!deferInterrupt()) process.exit(ExitCode.interrupted);
+});
 
 /**
  * Exit once everything written has reached stdout and stderr, rather than wait for Node to wind
