@@ -2,7 +2,7 @@ import { Command, Option } from 'commander';
 import type { OutStream } from './context.js';
 import { checklistCommands } from './program/checklist.js';
 import { handbookCommands } from './program/handbook.js';
-import { motionCommands, motionExamples } from './program/motion.js';
+import { motionCommands } from './program/motion.js';
 import { notesCommands } from './program/notes.js';
 import { type ContextFactory, type Declarations, examples, makeAct, parseWidth } from './program/shared.js';
 
@@ -61,11 +61,7 @@ export function buildProgram(
     .action(
       act(async (ctx, [command]: string[]) => {
         const { home } = await import('./commands/home.js');
-        const motionHelp = () => {
-          const motion = program.commands.find((c) => c.name() === 'motion')!;
-          return motion.helpInformation() + examples(motionExamples);
-        };
-        await home({ command, help: () => program.helpInformation(), motionHelp, commands: program.commands.map((c) => c.name()) }, ctx);
+        await home({ command, help: () => program.helpInformation(), commands: program.commands.map((c) => c.name()) }, ctx);
       }),
     );
 

@@ -50,6 +50,16 @@ export async function select<T>(ctx: Context, message: string, choices: Array<Ch
   });
 }
 
+/** A line typed by the delegate; `validate` returns true, or what is wrong with it. */
+export async function input(ctx: Context, message: string, validate?: (value: string) => true | string): Promise<string> {
+  requireTerminal(ctx, 'typing an answer');
+  const prompts = await import('@inquirer/prompts');
+  return prompts.input({
+    message: neutralise(message),
+    ...(validate ? { validate: (value: string) => (validate(value) === true ? true : neutralise(validate(value) as string)) } : {}),
+  });
+}
+
 export async function confirm(ctx: Context, message: string, defaultValue = false): Promise<boolean> {
   requireTerminal(ctx, 'confirming');
   const { confirm } = await import('@inquirer/prompts');

@@ -62,7 +62,7 @@ export async function chooseChecklist(options: ChecklistOptions, ctx: Context): 
         });
       }
     }
-    choices.push({ separator: ' ' }, { name: 'Quit', value: 'quit' });
+    choices.push({ separator: ' ' }, { name: options.fromMenu ? '← Back' : 'Quit', value: 'quit' });
     const choice = await select<Pick>(ctx, 'Which checklist?', choices);
     if (choice === 'quit') return;
     await tickInteractively(choice.checklist, choice.run, store, ctx);
