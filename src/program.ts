@@ -39,6 +39,8 @@ export function buildProgram(
     .description('A terminal handbook for conference delegates: motions, amendments, compositing,\nreference backs and card votes.')
     .version(versionText, '-V, --version', 'show the version')
     .helpOption('-h, --help', 'show help')
+    // `delegate help` and `delegate help <command>`, as `delegate notes help` already works.
+    .helpCommand('help [command]', 'show help for a command')
     .addOption(new Option('--color <when>', 'colour: auto, always or never').choices(['auto', 'always', 'never']).default('auto'))
     .option('--width <n>', 'wrap text at n columns (default: terminal width)', parseWidth)
     .option('--no-pager', 'never send long output through $PAGER')

@@ -41,6 +41,32 @@ describe('delegate --version and --help', () => {
     for (const word of ['list', 'read', 'search', 'cheatsheet', 'paths', 'notes', 'checklist', 'motion', 'compare', 'keep', 'import']) expect(script).toContain(word);
   });
 
+  test('delegate help and delegate help <command> show the same help as --help', () => {
+    const help = delegate(['help']);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toBe(delegate(['--help']).stdout);
+    const read = delegate(['help', 'read']);
+    expect(read.code).toBe(0);
+    expect(read.stdout).toBe(delegate(['read', '--help']).stdout);
+  });
+
+  test('every command and subcommand has examples in its help', () => {
+    const commands = [
+      ['list'], ['read'], ['cheatsheet'], ['paths'], ['completion'], ['search'],
+      ['notes'], ['notes', 'add'], ['notes', 'edit'], ['notes', 'list'], ['notes', 'show'], ['notes', 'rm'], ['notes', 'import'],
+      ['checklist'], ['checklist', 'list'], ['checklist', 'status'], ['checklist', 'edit'],
+      ['motion'], ['motion', 'check'], ['motion', 'compare'], ['motion', 'keep'],
+    ];
+    // The list above is every command help names: a new one must be added here to pass.
+    for (const group of [[], ['notes'], ['checklist'], ['motion']]) {
+      const section = delegate([...group, '--help']).stdout.split('Commands:')[1]?.split('\n\n')[0] ?? '';
+      for (const name of [...section.matchAll(/^  (\w+)/gm)].map((m) => m[1]!)) {
+        if (name !== 'help') expect(commands.map((c) => c.join(' '))).toContain([...group, name].join(' '));
+      }
+    }
+    for (const args of commands) expect(`${args.join(' ')}: ${delegate([...args, '--help']).stdout}`).toContain('Examples:\n  delegate');
+  });
+
   test('help for one command of a group lists the group', () => {
     const result = delegate(['motion', '--help']);
     expect(result.code).toBe(0);
