@@ -1,5 +1,5 @@
-import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, openSync, closeSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, openSync, closeSync, readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { bin, repoRoot, run, tempHome } from '../helpers/run.js';
 
@@ -249,6 +249,39 @@ describe('saved progress on disk', () => {
     expect(status.stdout).toMatch(/Drafting an amendment {2}amendment\n {2}default {5}.*1\/11/);
     expect(status.stderr).toContain('not shown');
     expect(readFileSync(newer, 'utf8')).toBe('{"schema": 2, "ticked": {}}');
+  });
+
+  test('a lock left by a process that is gone, or left empty by a failed save, is taken; temp files of killed writes are removed', () => {
+    mkdirSync(progressDir(), { recursive: true });
+    const file = join(progressDir(), 'amendment--default.json');
+    // A pid that was just in use and has ended.
+    const gone = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' }).stdout;
+    writeFileSync(`${file}.lock`, `${gone}\n`);
+    const leftover = join(progressDir(), `.amendment--default.json.${gone}.abcd1234.tmp`);
+    writeFileSync(leftover, '{"schema": 1, "ticked": {"half');
+    // Another file's temp and a live process's temp are not this save's to remove.
+    const other = join(progressDir(), `.rule-change--default.json.${gone}.abcd1234.tmp`);
+    const live = join(progressDir(), `.amendment--default.json.${process.pid}.abcd1234.tmp`);
+    writeFileSync(other, '');
+    writeFileSync(live, '');
+
+    const tick = delegate(['checklist', 'amendment', '--check', '1']);
+    expect(tick.stderr).not.toContain('another delegate process');
+    expect(tick.code).toBe(0);
+    expect(tickedIds('amendment')).toEqual(['choose-kind']);
+    expect(existsSync(`${file}.lock`)).toBe(false);
+    expect(existsSync(leftover)).toBe(false);
+    expect(existsSync(other)).toBe(true);
+    expect(existsSync(live)).toBe(true);
+
+    // A lock made but never written (the disk was full), two seconds old.
+    writeFileSync(`${file}.lock`, '');
+    const old = new Date(Date.now() - 2000);
+    utimesSync(`${file}.lock`, old, old);
+    const again = delegate(['checklist', 'amendment', '--check', '2']);
+    expect(again.stderr).not.toContain('another delegate process');
+    expect(again.code).toBe(0);
+    expect(tickedIds('amendment')).toEqual(['choose-kind', 'no-direct-negative']);
   });
 
   test('ten processes ticking at once lose no tick', async () => {
