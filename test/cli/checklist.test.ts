@@ -49,14 +49,14 @@ function spawnWithStdin(args: string[], stdin: 'devnull' | 'open-pipe'): Promise
 }
 
 describe('delegate checklist without a terminal', () => {
-  test('with no id: one checklist a line, id, count and title separated by tabs', () => {
+  test('with no id: one checklist run a line, id, count, title and run separated by tabs', () => {
     delegate(['checklist', 'amendment', '--check', '1']);
     const result = delegate(['checklist']);
     expect(result.code).toBe(0);
     const lines = result.stdout.trimEnd().split('\n');
     expect(lines).toHaveLength(5);
-    expect(lines).toContain('amendment\t1/11\tDrafting an amendment');
-    expect(lines).toContain('compositing-meeting\t0/11\tBefore the compositing meeting');
+    expect(lines).toContain('amendment\t1/11\tDrafting an amendment\tdefault');
+    expect(lines).toContain('compositing-meeting\t0/11\tBefore the compositing meeting\tdefault');
   });
 
   test('`checklist list` lists them the same way, with --run and --json', () => {
@@ -66,6 +66,21 @@ describe('delegate checklist without a terminal', () => {
     const json = JSON.parse(delegate(['checklist', 'list', '--json', '--run', 'economy']).stdout) as Array<{ id: string; run: string; done: number }>;
     expect(json.find((c) => c.id === 'amendment')).toMatchObject({ run: 'economy', done: 1 });
     expect(json).toHaveLength(5);
+  });
+
+  test('`checklist list` shows every run\'s progress, the default run first; --run shows only that run', () => {
+    delegate(['checklist', 'compositing-meeting', '--check', '1']);
+    delegate(['checklist', 'compositing-meeting', '--run', 'housing', '--check', '1', '--check', '2']);
+    delegate(['checklist', 'compositing-meeting', '--run', 'economy', '--check', '3']);
+    const lines = delegate(['checklist', 'list']).stdout.split('\n').filter((l) => l.startsWith('compositing-meeting\t'));
+    expect(lines).toEqual([
+      'compositing-meeting\t1/11\tBefore the compositing meeting\tdefault',
+      'compositing-meeting\t1/11\tBefore the compositing meeting\teconomy',
+      'compositing-meeting\t2/11\tBefore the compositing meeting\thousing',
+    ]);
+    expect(delegate(['checklist', 'list', '--run', 'housing']).stdout.split('\n').filter((l) => l.startsWith('compositing-meeting\t'))).toEqual([
+      'compositing-meeting\t2/11\tBefore the compositing meeting\thousing',
+    ]);
   });
 
   test.each(['devnull', 'open-pipe'] as const)('with stdin %s, `checklist <id>` lists the items, says how to tick, and exits without waiting', async (stdin) => {

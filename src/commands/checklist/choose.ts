@@ -40,7 +40,14 @@ export async function chooseChecklist(options: ChecklistOptions, ctx: Context): 
     return;
   }
   if (options.list || !canPrompt(ctx)) {
-    ctx.stdout.write(renderChecklistIndex(checklists.map((c) => rowFor(c)), ctx.theme, ctx.interactive));
+    // The run asked for (or the default run) first, then, unless --run names one, every other
+    // run saved for that checklist.
+    const rows = checklists.map((c) => {
+      const row = rowFor(c);
+      if (!options.run) row.runs.push(...statusesFor(c, saved).filter((status) => status.run !== run));
+      return row;
+    });
+    ctx.stdout.write(renderChecklistIndex(rows, ctx.theme, ctx.interactive));
     if (ctx.interactive) ctx.stdout.write(ctx.theme.dim('\nOpen one with: delegate checklist <id>\n'));
     return;
   }
