@@ -132,12 +132,24 @@ describe('delegate read', () => {
     expect(Math.max(...lines.filter((l) => !/\S+\.\S+\/\S+/.test(l)).map((l) => l.length))).toBeLessThanOrEqual(40);
   });
 
-  test('--markdown prints the source, --json the page', () => {
+  test('--markdown prints the source with its front matter, --json the page', () => {
     const md = delegate(['read', 'reference-back', '--markdown']).stdout;
+    expect(md).toMatch(/^---\nid: reference-back\ntitle: "Reference back"\nkind: procedure\n/);
     expect(md).toMatch(/^## /m);
     const json = JSON.parse(delegate(['read', 'reference-back', '--json']).stdout) as { id: string; body: string; sources: string[] };
     expect(json.id).toBe('reference-back');
-    expect(json.body).toBe(md);
+    expect(md.split('\n---\n').slice(1).join('\n---\n').trim()).toBe(json.body.trim());
+  });
+
+  test('read --markdown saved in the notes folder is the same page again (a delegation\'s own version)', () => {
+    const notes = join(sandbox.home, 'data', 'delegate', 'notes');
+    mkdirSync(notes, { recursive: true });
+    writeFileSync(join(notes, 'card-votes.md'), delegate(['read', 'card-votes', '--markdown']).stdout);
+    const bundled = JSON.parse(delegate(['read', 'card-votes', '--json'], { DELEGATE_NOTES_DIR: join(sandbox.home, 'elsewhere') }).stdout) as Record<string, unknown>;
+    const own = JSON.parse(delegate(['read', 'card-votes', '--json']).stdout) as Record<string, unknown>;
+    expect(own.origin).toBe('personal');
+    for (const key of ['id', 'title', 'kind', 'tags', 'summary', 'sources']) expect([key, own[key]]).toEqual([key, bundled[key]]);
+    expect(String(own.body).trim()).toBe(String(bundled.body).trim());
   });
 
   test('--color always styles the page even in a pipe; NO_COLOR does not override --color always', () => {
@@ -154,7 +166,7 @@ describe('delegate read', () => {
     const source = readFileSync(join(repoRoot, 'content', 'procedure', 'card-votes.md'), 'utf8').split('\n');
     const headingLine = source.findIndex((l) => l.startsWith('## ')) + 1;
     const atLine = delegate(['read', 'card-votes', '--line', String(headingLine + 1), '--markdown']);
-    expect(atLine.stdout.split('\n')[0]).toBe(source[headingLine - 1]);
+    expect(atLine.stdout.split('\n---\n')[1]!.split('\n')[1]).toBe(source[headingLine - 1]);
     const missing = delegate(['read', 'card-votes', '--section', 'flying pigs']);
     expect(missing.code).toBe(1);
     expect(missing.stderr).toMatch(/^delegate: card-votes has no section called "flying pigs"\nIts sections:\n/);
