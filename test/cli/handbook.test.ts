@@ -267,6 +267,29 @@ describe('paths and completion', () => {
     expect(json.bundled).toMatch(/content$/);
   });
 
+  test('a DELEGATE_PATH folder that does not exist or is not a folder: paths says so, and commands warn once on stderr', () => {
+    const file = join(sandbox.home, 'a-file');
+    writeFileSync(file, 'not a folder');
+    const good = join(sandbox.home, 'good');
+    mkdirSync(good);
+    const env = { DELEGATE_PATH: [join(sandbox.home, 'missing'), file, good].join(':') };
+    expect(delegate(['paths'], env).stdout).toContain(`path\t${join(sandbox.home, 'missing')}\tdoes not exist\npath\t${file}\tis not a folder\npath\t${good}\n`);
+    const json = JSON.parse(delegate(['paths', '--json'], env).stdout) as { problems: Array<{ dir: string; problem: string }> };
+    expect(json.problems).toEqual([
+      { dir: join(sandbox.home, 'missing'), problem: 'does not exist' },
+      { dir: file, problem: 'is not a folder' },
+    ]);
+    for (const args of [['list'], ['read', 'cac'], ['checklist', 'list']]) {
+      const result = delegate(args, env);
+      expect(result.code).toBe(0);
+      expect(result.stderr.split('\n').filter((l) => l.includes('missing does not exist'))).toEqual([
+        `warning: DELEGATE_PATH folder ${join(sandbox.home, 'missing')} does not exist; its pages are left out (see: delegate paths)`,
+      ]);
+      expect(result.stderr).toContain(`warning: DELEGATE_PATH folder ${file} is not a folder`);
+      expect(result.stderr).not.toContain(good);
+    }
+  });
+
   test('completion scripts name the commands and complete page ids', () => {
     for (const shell of ['bash', 'zsh', 'fish']) {
       const result = delegate(['completion', shell]);
