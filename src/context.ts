@@ -1,5 +1,5 @@
 import { resolvePaths, type Env, type Paths } from './paths.js';
-import { makeTheme, type Theme } from './render/theme.js';
+import { hyperlinksIn, makeTheme, type Theme } from './render/theme.js';
 
 export type ColorMode = 'auto' | 'always' | 'never';
 
@@ -65,7 +65,7 @@ export function createContext(
       return (opened ??= typeof stdin === 'function' ? stdin() : stdin);
     },
     paths: resolvePaths(io.env),
-    theme: makeTheme(wantColor(options.color ?? 'auto', io.env, io.stdout)),
+    theme: { ...makeTheme(wantColor(options.color ?? 'auto', io.env, io.stdout)), hyperlinks: interactive && hyperlinksIn(io.env) },
     width,
     interactive,
     pager: options.pager !== false && interactive,

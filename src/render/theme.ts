@@ -4,6 +4,8 @@ export type Style = (text: string) => string;
 /** Every colour and symbol the program shows comes from here. */
 export interface Theme {
   color: boolean;
+  /** Whether the terminal makes OSC 8 hyperlinks clickable (links are then marked up). */
+  hyperlinks?: boolean;
   title: Style;
   heading: Style;
   dim: Style;
@@ -50,4 +52,18 @@ export function makeTheme(color: boolean): Theme {
     error: sgr('31', '39'),
     symbols: unicode,
   };
+}
+
+/**
+ * Whether the terminal described by `env` makes OSC 8 hyperlinks clickable. Terminals that do
+ * not understand them mostly ignore them, but not all do, so only those known to: FORCE_HYPERLINK
+ * decides first (1 or 0).
+ */
+export function hyperlinksIn(env: Readonly<Record<string, string | undefined>>): boolean {
+  if (env.FORCE_HYPERLINK !== undefined) return env.FORCE_HYPERLINK !== '0';
+  if (env.TMUX || env.STY) return false; // tmux and screen pass them on only when set up to
+  if (env.WT_SESSION || env.KITTY_WINDOW_ID || env.WEZTERM_PANE) return true;
+  if (['iTerm.app', 'WezTerm', 'vscode', 'ghostty'].includes(env.TERM_PROGRAM ?? '')) return true;
+  if (Number(env.VTE_VERSION ?? 0) >= 5000) return true;
+  return ['xterm-kitty', 'foot', 'xterm-ghostty'].includes(env.TERM ?? '');
 }
