@@ -1,5 +1,5 @@
 import { resolvePaths, type Env, type Paths } from './paths.js';
-import { hyperlinksIn, makeTheme, type Theme } from './render/theme.js';
+import { backgroundFromColorFgBg, hyperlinksIn, makeTheme, type Background, type Theme } from './render/theme.js';
 
 export type ColorMode = 'auto' | 'always' | 'never';
 
@@ -31,8 +31,11 @@ export interface Context {
   now: () => Date;
 }
 
+export type ThemeChoice = 'auto' | 'dark' | 'light';
+
 export interface GlobalOptions {
   color?: ColorMode;
+  theme?: ThemeChoice;
   width?: number;
   pager?: boolean;
 }
@@ -46,18 +49,30 @@ export function wantColor(mode: ColorMode, env: Env, stdout: OutStream): boolean
   return !!stdout.isTTY && env.TERM !== 'dumb';
 }
 
+/**
+ * The background to choose colours for: --theme, then DELEGATE_THEME, then (auto) what the
+ * terminal says in COLORFGBG or `answered` (its reply to an OSC 11 query), else colours that
+ * read on both.
+ */
+export function chooseBackground(choice: ThemeChoice | undefined, env: Env, answered?: 'dark' | 'light'): Background {
+  const named = choice && choice !== 'auto' ? choice : env.DELEGATE_THEME;
+  if (named === 'dark' || named === 'light') return named;
+  return backgroundFromColorFgBg(env.COLORFGBG) ?? answered ?? 'both';
+}
+
 export const MAX_READING_WIDTH = 100;
 
 /** The context a command runs in. */
 export function createContext(
   options: GlobalOptions,
-  io: { stdout: OutStream; stderr: OutStream; stdin: InStream | (() => InStream); env: Env; now?: () => Date },
+  io: { stdout: OutStream; stderr: OutStream; stdin: InStream | (() => InStream); env: Env; now?: () => Date; background?: 'dark' | 'light' },
 ): Context {
   const interactive = !!io.stdout.isTTY;
   const width = options.width ?? (interactive && io.stdout.columns ? Math.min(io.stdout.columns, MAX_READING_WIDTH) : 80);
   // process.stdin opens a socket or file stream the moment it is touched; most commands never
   // read it, so it is opened on first use.
-  const { stdin, ...rest } = io;
+  const { stdin, background, ...rest } = io;
+  const color = wantColor(options.color ?? 'auto', io.env, io.stdout);
   let opened: InStream | undefined;
   return {
     ...rest,
@@ -65,7 +80,7 @@ export function createContext(
       return (opened ??= typeof stdin === 'function' ? stdin() : stdin);
     },
     paths: resolvePaths(io.env),
-    theme: { ...makeTheme(wantColor(options.color ?? 'auto', io.env, io.stdout)), hyperlinks: interactive && hyperlinksIn(io.env) },
+    theme: { ...makeTheme(color, chooseBackground(options.theme, io.env, background)), hyperlinks: color && interactive && hyperlinksIn(io.env) },
     width,
     interactive,
     pager: options.pager !== false && interactive,

@@ -42,6 +42,7 @@ export function buildProgram(
     // `delegate help` and `delegate help <command>`, as `delegate notes help` already works.
     .helpCommand('help [command]', 'show help for a command')
     .addOption(new Option('--color <when>', 'colour: auto, always or never').choices(['auto', 'always', 'never']).default('auto'))
+    .addOption(new Option('--theme <background>', 'colours for a dark or light background, or auto (ask the terminal)').choices(['auto', 'dark', 'light']))
     .option('--width <n>', 'wrap text at n columns (default: terminal width)', parseWidth)
     .option('--no-pager', 'never send long output through $PAGER')
     .usage('[options] [command]')
@@ -58,7 +59,7 @@ export function buildProgram(
         'delegate read chair-not-neutral  # read a page by id or title words',
         'delegate cheatsheet --format html --output cheatsheet.html',
       ]) +
-        '\nEnvironment: DELEGATE_PATH (extra content folders, colon-separated), DELEGATE_NOTES_DIR,\nXDG_DATA_HOME, XDG_CACHE_HOME, PAGER, NO_COLOR, FORCE_COLOR, DELEGATE_DEBUG=1 (stack traces).\n',
+        '\nEnvironment: DELEGATE_PATH (extra content folders, colon-separated), DELEGATE_NOTES_DIR,\nXDG_DATA_HOME, XDG_CACHE_HOME, PAGER, NO_COLOR, FORCE_COLOR, DELEGATE_THEME (dark, light or\nauto), DELEGATE_DEBUG=1 (stack traces).\n',
     )
     .action(
       act(async (ctx, [command]: string[]) => {

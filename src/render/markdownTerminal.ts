@@ -25,6 +25,13 @@ export function renderMarkdownForTerminal(markdown: string, width: number, theme
       tab: 2,
       heading: theme.heading,
       firstHeading: theme.heading,
+      // Colours from the theme, so they read on the terminal's background.
+      code: theme.code,
+      codespan: theme.code,
+      html: theme.dim,
+      del: theme.dim,
+      link: theme.id,
+      href: theme.id,
     }),
   );
   const styled = (open: string, close: string) => (text: string) => (theme.color && text ? `\u001b[${open}m${text}\u001b[${close}m` : text);

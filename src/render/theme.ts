@@ -15,6 +15,10 @@ export interface Theme {
   ok: Style;
   warn: Style;
   error: Style;
+  /** Commands and code in running text. */
+  code: Style;
+  /** The background the colours were chosen for (unset without colour). */
+  background?: Background;
   symbols: { done: string; todo: string; pass: string; warn: string; fail: string; bullet: string; bar: string; barEmpty: string };
 }
 
@@ -34,24 +38,56 @@ const both =
 const bold = sgr('1', '22');
 const plain: Style = (text) => text;
 
+/**
+ * Which background the colours must read on: dark, light, or (unknown) both. NOTE: every text
+ * colour of `light` has a contrast of at least 4.5:1 on white, and of `dark` on black, with the
+ * xterm palette (test/unit/themeContrast.test.ts); `both` keeps about 4:1 on either.
+ */
+export type Background = 'dark' | 'light' | 'both';
+
+const fg = (code: string): Style => sgr(code, '39');
+const palettes: Record<Background, Record<'heading' | 'id' | 'kind' | 'match' | 'ok' | 'warn' | 'error' | 'dim', Style>> = {
+  // The 16 basic colours, as most dark terminals are set up; red is the bright one (plain red
+  // is 3.6:1 on black) and faint text is a grey that keeps 6:1.
+  dark: { heading: fg('36'), id: fg('36'), kind: fg('33'), match: fg('33'), ok: fg('32'), warn: fg('33'), error: fg('91'), dim: fg('38;5;245') },
+  // Yellow and cyan fall to 1.7 to 3:1 on white: dark blue, brown, green and red instead.
+  light: { heading: fg('38;5;24'), id: fg('38;5;25'), kind: fg('38;5;94'), match: fg('38;5;94'), ok: fg('38;5;22'), warn: fg('38;5;94'), error: fg('38;5;124'), dim: fg('38;5;242') },
+  // Colours of middle lightness, for a background we could not learn.
+  both: { heading: fg('38;5;30'), id: fg('38;5;30'), kind: fg('38;5;130'), match: fg('38;5;130'), ok: fg('38;5;28'), warn: fg('38;5;130'), error: fg('38;5;160'), dim: fg('38;5;243') },
+};
+
 /** A theme for colour on or off; off means plain text with no escape codes at all. */
-export function makeTheme(color: boolean): Theme {
+export function makeTheme(color: boolean, background: Background = 'dark'): Theme {
   if (!color) {
-    return { color, title: plain, heading: plain, dim: plain, id: plain, kind: plain, match: plain, ok: plain, warn: plain, error: plain, symbols: ascii };
+    return { color, title: plain, heading: plain, dim: plain, id: plain, kind: plain, match: plain, ok: plain, warn: plain, error: plain, code: plain, symbols: ascii };
   }
+  const p = palettes[background];
   return {
     color,
+    background,
     title: bold,
-    heading: both(bold, sgr('36', '39')),
-    dim: sgr('2', '22'),
-    id: sgr('36', '39'),
-    kind: sgr('33', '39'),
-    match: both(bold, sgr('33', '39')),
-    ok: sgr('32', '39'),
-    warn: sgr('33', '39'),
-    error: sgr('31', '39'),
+    heading: both(bold, p.heading),
+    dim: p.dim,
+    id: p.id,
+    kind: p.kind,
+    match: both(bold, p.match),
+    ok: p.ok,
+    warn: p.warn,
+    error: p.error,
+    code: p.kind,
     symbols: unicode,
   };
+}
+
+/**
+ * The background named by COLORFGBG ("15;0": light text on black), or undefined when it says
+ * nothing. Colours 0-6 and 8 are dark, 7 and 9-15 light.
+ */
+export function backgroundFromColorFgBg(value: string | undefined): 'dark' | 'light' | undefined {
+  const bg = value?.split(';').pop();
+  if (bg === undefined || !/^\d+$/.test(bg)) return undefined;
+  const n = Number(bg);
+  return n === 7 || (n >= 9 && n <= 15) ? 'light' : n <= 8 ? 'dark' : undefined;
 }
 
 /**

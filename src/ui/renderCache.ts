@@ -42,7 +42,7 @@ function fromCache(file: string): string | undefined {
  */
 export async function cachedRender(ctx: Context, name: string, parts: unknown[], render: () => Promise<string>): Promise<string> {
   // One file per page and display (width, colour): a newer rendering replaces only its own kind.
-  const display = `${ctx.width}${ctx.theme.color ? 'c' : 'p'}${ctx.interactive ? 't' : ''}${ctx.theme.hyperlinks ? 'h' : ''}`;
+  const display = `${ctx.width}${ctx.theme.color ? 'c' : 'p'}${ctx.interactive ? 't' : ''}${ctx.theme.hyperlinks ? 'h' : ''}${ctx.theme.background?.[0] ?? ''}`;
   const safeName = `${name.replace(/[^a-z0-9-]/gi, '_').slice(0, 60)}-${display}`;
   const key = `${safeName}.${hash(JSON.stringify([buildId(), ...parts]))}.txt`;
   const dir = join(ctx.paths.cache, 'rendered');
