@@ -1,6 +1,6 @@
 import { CommanderError } from 'commander';
 import { fstatSync, statSync } from 'node:fs';
-import { createContext, type OutStream } from './context.js';
+import { createContext, shouldAskBackground, type OutStream } from './context.js';
 import { ExitCode, UserError } from './errors.js';
 import { buildProgram } from './program.js';
 import { fdStream } from './ui/fdStream.js';
@@ -87,13 +87,13 @@ function report(error: unknown): number {
 
 async function main(): Promise<number> {
   const program = buildProgram(
-    (options) =>
-      createContext(options, {
-        stdout: stdout.stream,
-        stderr: stderr.stream,
-        stdin: () => process.stdin,
-        env: process.env,
-      }),
+    async (options) => {
+      const io = { stdout: stdout.stream, stderr: stderr.stream, stdin: () => process.stdin, env: process.env };
+      // --theme auto on a terminal that has not said: ask it (OSC 11), loaded only then.
+      const ask = shouldAskBackground(options, process.env, stdout.stream, process.getBuiltinModule('node:tty').isatty(0));
+      const background = ask ? await (await import('./ui/terminalBackground.js')).askBackground(process.stdin, stdout.stream) : undefined;
+      return createContext(options, { ...io, ...(background ? { background } : {}) });
+    },
     version(),
     { stdout: stdout.stream, stderr: stderr.stream },
     // The command about to run, when it comes first: only that one is defined.

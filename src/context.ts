@@ -60,6 +60,16 @@ export function chooseBackground(choice: ThemeChoice | undefined, env: Env, answ
   return backgroundFromColorFgBg(env.COLORFGBG) ?? answered ?? 'both';
 }
 
+/**
+ * Whether to ask the terminal for its background (OSC 11): only for colour on a terminal, when
+ * neither --theme, DELEGATE_THEME nor COLORFGBG has decided.
+ */
+export function shouldAskBackground(options: GlobalOptions, env: Env, stdout: OutStream, stdinIsTTY: boolean): boolean {
+  if (!stdout.isTTY || !stdinIsTTY || env.TERM === 'dumb' || !wantColor(options.color ?? 'auto', env, stdout)) return false;
+  if ((options.theme && options.theme !== 'auto') || env.DELEGATE_THEME === 'dark' || env.DELEGATE_THEME === 'light') return false;
+  return backgroundFromColorFgBg(env.COLORFGBG) === undefined;
+}
+
 export const MAX_READING_WIDTH = 100;
 
 /** The context a command runs in. */
