@@ -1,6 +1,7 @@
 import type { Context } from '../context.js';
 import { UserError } from '../errors.js';
 import { neutralise } from '../render/sanitize.js';
+import { wrap } from '../render/wrap.js';
 
 /**
  * Every interactive prompt goes through here, so commands never import a prompt package and
@@ -29,11 +30,13 @@ export interface Separator {
 
 // A second line of defence: callers neutralise text from files too, but a title that slips
 // through must still not retitle the window or clear the screen (issue 15).
-function safeChoice<T>(choice: Choice<T>): Choice<T> {
+function safeChoice<T>(choice: Choice<T>, columns = 0): Choice<T> {
+  // A description wider than the terminal is wrapped at words, not cut mid-word by the terminal.
+  const fit = (text: string) => (columns > 20 ? text.split('\n').map((line) => wrap(line, columns - 1)).join('\n') : text);
   return {
     ...choice,
     name: neutralise(choice.name),
-    ...(choice.description !== undefined ? { description: neutralise(choice.description) } : {}),
+    ...(choice.description !== undefined ? { description: fit(neutralise(choice.description)) } : {}),
     ...(typeof choice.disabled === 'string' ? { disabled: neutralise(choice.disabled) } : {}),
   };
 }
@@ -43,7 +46,7 @@ export async function select<T>(ctx: Context, message: string, choices: Array<Ch
   const prompts = await import('@inquirer/prompts');
   return prompts.select<T>({
     message: neutralise(message),
-    choices: choices.map((c) => ('separator' in c ? new prompts.Separator(neutralise(c.separator)) : safeChoice(c))),
+    choices: choices.map((c) => ('separator' in c ? new prompts.Separator(neutralise(c.separator)) : safeChoice(c, ctx.stdout.columns))),
     pageSize: options.pageSize ?? Math.max(7, Math.min(15, (ctx.stdout.rows ?? 24) - 6)),
     loop: false,
     ...(options.default !== undefined ? { default: options.default } : {}),
@@ -73,7 +76,7 @@ export async function search<T>(
 ): Promise<T> {
   requireTerminal(ctx, 'interactive search');
   const { search } = await import('@inquirer/prompts');
-  return search<T>({ message: neutralise(message), source: async (term) => (await source(term)).map(safeChoice), pageSize: Math.max(7, Math.min(15, (ctx.stdout.rows ?? 24) - 6)) });
+  return search<T>({ message: neutralise(message), source: async (term) => (await source(term)).map((c) => safeChoice(c, ctx.stdout.columns)), pageSize: Math.max(7, Math.min(15, (ctx.stdout.rows ?? 24) - 6)) });
 }
 
 /** True for the error a prompt raises when the user presses Ctrl-C or the terminal closes. */
