@@ -57,7 +57,7 @@ const palettes: Record<Background, Record<'heading' | 'id' | 'kind' | 'match' | 
 };
 
 /** A theme for colour on or off; off means plain text with no escape codes at all. */
-export function makeTheme(color: boolean, background: Background = 'dark'): Theme {
+export function makeTheme(color: boolean, background: Background = 'both'): Theme {
   if (!color) {
     return { color, title: plain, heading: plain, dim: plain, id: plain, kind: plain, match: plain, ok: plain, warn: plain, error: plain, code: plain, symbols: ascii };
   }
