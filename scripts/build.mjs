@@ -63,6 +63,7 @@ const vendors = {
       "export { default as select, Separator } from '@inquirer/select';",
       "export { default as confirm } from '@inquirer/confirm';",
       "export { default as search } from '@inquirer/search';",
+      "export { default as input } from '@inquirer/input';",
     ].join('\n'),
   },
   '@inquirer/core': { file: 'inquirer-core', source: "export * from '@inquirer/core';" },

@@ -1,9 +1,10 @@
 import { CommanderError } from 'commander';
 import { fstatSync, statSync } from 'node:fs';
-import { createContext, type OutStream } from './context.js';
+import { createContext, shouldAskBackground, type OutStream } from './context.js';
 import { ExitCode, UserError } from './errors.js';
 import { buildProgram } from './program.js';
 import { fdStream } from './ui/fdStream.js';
+import { deferInterrupt } from './ui/interrupt.js';
 import { version } from './version.js';
 
 // The one place the process ends: argv in, an exit code out. Expected errors print a message;
@@ -68,7 +69,7 @@ function report(error: unknown): number {
     // Commander has printed its message (and usage) already.
     return ['commander.helpDisplayed', 'commander.help', 'commander.version'].includes(error.code) ? ExitCode.ok : ExitCode.usage;
   }
-  if (error instanceof Error && (error.name === 'ExitPromptError' || error.name === 'AbortPromptError')) {
+  if (error instanceof Error && (error.name === 'ExitPromptError' || error.name === 'AbortPromptError' || error.name === 'Interrupted')) {
     return ExitCode.interrupted;
   }
   if (error instanceof UserError) {
@@ -86,13 +87,13 @@ function report(error: unknown): number {
 
 async function main(): Promise<number> {
   const program = buildProgram(
-    (options) =>
-      createContext(options, {
-        stdout: stdout.stream,
-        stderr: stderr.stream,
-        stdin: () => process.stdin,
-        env: process.env,
-      }),
+    async (options) => {
+      const io = { stdout: stdout.stream, stderr: stderr.stream, stdin: () => process.stdin, env: process.env };
+      // --theme auto on a terminal that has not said: ask it (OSC 11), loaded only then.
+      const ask = shouldAskBackground(options, process.env, stdout.stream, process.getBuiltinModule('node:tty').isatty(0));
+      const background = ask ? await (await import('./ui/terminalBackground.js')).askBackground(process.stdin, stdout.stream) : undefined;
+      return createContext(options, { ...io, ...(background ? { background } : {}) });
+    },
     version(),
     { stdout: stdout.stream, stderr: stderr.stream },
     // The command about to run, when it comes first: only that one is defined.
@@ -106,7 +107,10 @@ async function main(): Promise<number> {
   }
 }
 
-process.on('SIGINT', () => process.exit(ExitCode.interrupted));
+// Ctrl-C ends at once, unless a pager holds the terminal: then delegate waits for it to end.
+process.on('SIGINT', () => {
+  if (!deferInterrupt()) process.exit(ExitCode.interrupted);
+});
 
 /**
  * Exit once everything written has reached stdout and stderr, rather than wait for Node to wind

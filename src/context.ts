@@ -1,5 +1,5 @@
 import { resolvePaths, type Env, type Paths, type Platform } from './paths.js';
-import { makeTheme, type Theme } from './render/theme.js';
+import { backgroundFromColorFgBg, hyperlinksIn, makeTheme, type Background, type Theme } from './render/theme.js';
 
 export type ColorMode = 'auto' | 'always' | 'never';
 
@@ -33,8 +33,11 @@ export interface Context {
   now: () => Date;
 }
 
+export type ThemeChoice = 'auto' | 'dark' | 'light';
+
 export interface GlobalOptions {
   color?: ColorMode;
+  theme?: ThemeChoice;
   width?: number;
   pager?: boolean;
 }
@@ -48,18 +51,40 @@ export function wantColor(mode: ColorMode, env: Env, stdout: OutStream): boolean
   return !!stdout.isTTY && env.TERM !== 'dumb';
 }
 
+/**
+ * The background to choose colours for: --theme, then DELEGATE_THEME, then (auto) what the
+ * terminal says in COLORFGBG or `answered` (its reply to an OSC 11 query), else colours that
+ * read on both.
+ */
+export function chooseBackground(choice: ThemeChoice | undefined, env: Env, answered?: 'dark' | 'light'): Background {
+  const named = choice && choice !== 'auto' ? choice : env.DELEGATE_THEME;
+  if (named === 'dark' || named === 'light') return named;
+  return backgroundFromColorFgBg(env.COLORFGBG) ?? answered ?? 'both';
+}
+
+/**
+ * Whether to ask the terminal for its background (OSC 11): only for colour on a terminal, when
+ * neither --theme, DELEGATE_THEME nor COLORFGBG has decided.
+ */
+export function shouldAskBackground(options: GlobalOptions, env: Env, stdout: OutStream, stdinIsTTY: boolean): boolean {
+  if (!stdout.isTTY || !stdinIsTTY || env.TERM === 'dumb' || !wantColor(options.color ?? 'auto', env, stdout)) return false;
+  if ((options.theme && options.theme !== 'auto') || env.DELEGATE_THEME === 'dark' || env.DELEGATE_THEME === 'light') return false;
+  return backgroundFromColorFgBg(env.COLORFGBG) === undefined;
+}
+
 export const MAX_READING_WIDTH = 100;
 
 /** The context a command runs in. */
 export function createContext(
   options: GlobalOptions,
-  io: { stdout: OutStream; stderr: OutStream; stdin: InStream | (() => InStream); env: Env; now?: () => Date; platform?: Platform },
+  io: { stdout: OutStream; stderr: OutStream; stdin: InStream | (() => InStream); env: Env; now?: () => Date; platform?: Platform; background?: 'dark' | 'light' },
 ): Context {
   const interactive = !!io.stdout.isTTY;
   const width = options.width ?? (interactive && io.stdout.columns ? Math.min(io.stdout.columns, MAX_READING_WIDTH) : 80);
   // process.stdin opens a socket or file stream the moment it is touched; most commands never
   // read it, so it is opened on first use.
-  const { stdin, platform = process.platform, ...rest } = io;
+  const { stdin, platform = process.platform, background, ...rest } = io;
+  const color = wantColor(options.color ?? 'auto', io.env, io.stdout);
   let opened: InStream | undefined;
   return {
     ...rest,
@@ -68,7 +93,7 @@ export function createContext(
     },
     platform,
     paths: resolvePaths(io.env, platform),
-    theme: makeTheme(wantColor(options.color ?? 'auto', io.env, io.stdout)),
+    theme: { ...makeTheme(color, chooseBackground(options.theme, io.env, background)), hyperlinks: color && interactive && hyperlinksIn(io.env) },
     width,
     interactive,
     pager: options.pager !== false && interactive,

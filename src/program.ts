@@ -2,7 +2,7 @@ import { Command, Option } from 'commander';
 import type { OutStream } from './context.js';
 import { checklistCommands } from './program/checklist.js';
 import { handbookCommands } from './program/handbook.js';
-import { motionCommands, motionExamples } from './program/motion.js';
+import { motionCommands } from './program/motion.js';
 import { notesCommands } from './program/notes.js';
 import { type ContextFactory, type Declarations, examples, makeAct, parseWidth } from './program/shared.js';
 
@@ -39,7 +39,10 @@ export function buildProgram(
     .description('A terminal handbook for conference delegates: motions, amendments, compositing,\nreference backs and card votes.')
     .version(versionText, '-V, --version', 'show the version')
     .helpOption('-h, --help', 'show help')
+    // `delegate help` and `delegate help <command>`, as `delegate notes help` already works.
+    .helpCommand('help [command]', 'show help for a command')
     .addOption(new Option('--color <when>', 'colour: auto, always or never').choices(['auto', 'always', 'never']).default('auto'))
+    .addOption(new Option('--theme <background>', 'colours for a dark or light background, or auto (ask the terminal)').choices(['auto', 'dark', 'light']))
     .option('--width <n>', 'wrap text at n columns (default: terminal width)', parseWidth)
     .option('--no-pager', 'never send long output through $PAGER')
     .usage('[options] [command]')
@@ -56,16 +59,12 @@ export function buildProgram(
         'delegate read chair-not-neutral  # read a page by id or title words',
         'delegate cheatsheet --format html --output cheatsheet.html',
       ]) +
-        '\nEnvironment: DELEGATE_PATH (extra content folders, separated by : or, on Windows, ;), DELEGATE_NOTES_DIR,\nXDG_DATA_HOME, XDG_CACHE_HOME, PAGER, NO_COLOR, FORCE_COLOR, DELEGATE_DEBUG=1 (stack traces).\n',
+        '\nEnvironment: DELEGATE_PATH (extra content folders, separated by : or, on Windows, ;), DELEGATE_NOTES_DIR,\nXDG_DATA_HOME, XDG_CACHE_HOME, PAGER, NO_COLOR, FORCE_COLOR, DELEGATE_THEME (dark, light or\nauto), DELEGATE_DEBUG=1 (stack traces).\n',
     )
     .action(
       act(async (ctx, [command]: string[]) => {
         const { home } = await import('./commands/home.js');
-        const motionHelp = () => {
-          const motion = program.commands.find((c) => c.name() === 'motion')!;
-          return motion.helpInformation() + examples(motionExamples);
-        };
-        await home({ command, help: () => program.helpInformation(), motionHelp, commands: program.commands.map((c) => c.name()) }, ctx);
+        await home({ command, help: () => program.helpInformation(), commands: program.commands.map((c) => c.name()) }, ctx);
       }),
     );
 

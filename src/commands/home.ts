@@ -4,12 +4,12 @@ import { closest } from '../util/distance.js';
 import { usageError } from '../errors.js';
 import { canPrompt, select, type Choice, type Separator } from '../ui/prompts.js';
 import { printPaged } from '../ui/output.js';
+import { neutralise } from '../render/sanitize.js';
 import { loadHandbook } from './loadHandbook.js';
 
 export interface HomeOptions {
   command?: string;
   help: () => string;
-  motionHelp: () => string;
   commands: string[];
 }
 
@@ -42,17 +42,22 @@ export async function home(options: HomeOptions, ctx: Context): Promise<void> {
     const choice = await select<MenuChoice>(ctx, 'What do you need?', items);
     if ('run' in choice) {
       if (choice.run === 'quit') return;
-      await runTool(choice.run, options, ctx);
+      await runTool(choice.run, ctx);
       continue;
     }
-    const page = await pickPage(ctx, pages.filter((p) => p.kind === choice.kind));
-    if (!page) continue;
-    const { renderPage } = await import('./renderPage.js');
-    await printPaged(renderPage(page, ctx), ctx);
+    // Leaving a page comes back to the list it was opened from, on the page just read.
+    let last: Page | undefined;
+    for (;;) {
+      const page = await pickPage(ctx, pages.filter((p) => p.kind === choice.kind), last);
+      if (!page) break;
+      const { renderPage } = await import('./renderPage.js');
+      await printPaged(renderPage(page, ctx), ctx);
+      last = page;
+    }
   }
 }
 
-async function runTool(tool: 'cheatsheet' | 'search' | 'checklists' | 'motion', options: HomeOptions, ctx: Context): Promise<void> {
+async function runTool(tool: 'cheatsheet' | 'search' | 'checklists' | 'motion', ctx: Context): Promise<void> {
   switch (tool) {
     case 'cheatsheet': {
       const { cheatsheet } = await import('./cheatsheet.js');
@@ -64,19 +69,21 @@ async function runTool(tool: 'cheatsheet' | 'search' | 'checklists' | 'motion', 
     }
     case 'checklists': {
       const { checklistCommand } = await import('./checklist/index.js');
-      return checklistCommand({}, ctx);
+      return checklistCommand({ fromMenu: true }, ctx);
     }
-    case 'motion':
-      // The workbench works on files; on the menu it shows how to give it them.
-      ctx.stdout.write(`${options.motionHelp()}\n`);
+    case 'motion': {
+      const { motionWorkbench } = await import('./motionWorkbench.js');
+      return motionWorkbench(ctx);
+    }
   }
 }
 
-async function pickPage(ctx: Context, pages: Page[]): Promise<Page | undefined> {
+async function pickPage(ctx: Context, pages: Page[], last: Page | undefined): Promise<Page | undefined> {
   const back = { name: '← Back', value: undefined };
-  return select<Page | undefined>(ctx, 'Which page?', [
-    ...pages.map((p) => ({ name: p.title, value: p, description: p.summary })),
-    { separator: ' ' },
-    back,
-  ]);
+  return select<Page | undefined>(
+    ctx,
+    'Which page?',
+    [...pages.map((p) => ({ name: neutralise(p.title), value: p, ...(p.summary ? { description: neutralise(p.summary) } : {}) })), { separator: ' ' }, back],
+    last ? { default: last } : {},
+  );
 }

@@ -1,6 +1,6 @@
 import type { Context } from '../context.js';
 import { pageToJson, type PageKind } from '../content/page.js';
-import { neutralise } from '../render/sanitize.js';
+import { neutraliseLine } from '../render/sanitize.js';
 import { printJson, printPaged } from '../ui/output.js';
 import { loadHandbook } from './loadHandbook.js';
 
@@ -21,7 +21,7 @@ export async function list(options: ListOptions, ctx: Context): Promise<void> {
   }
   if (!ctx.interactive) {
     // One page a line, tab-separated, for cut, grep and shell completion.
-    ctx.stdout.write(pages.map((p) => `${p.id}\t${p.kind}\t${neutralise(p.title)}\n`).join(''));
+    ctx.stdout.write(pages.map((p) => `${p.id}\t${p.kind}\t${neutraliseLine(p.title)}\n`).join(''));
     return;
   }
   if (pages.length === 0) {
@@ -37,7 +37,7 @@ export async function list(options: ListOptions, ctx: Context): Promise<void> {
       kind = page.kind;
       lines.push(`${lines.length ? '\n' : ''}${theme.heading(headings[page.kind])}`);
     }
-    lines.push(`  ${theme.id(page.id.padEnd(idWidth))}  ${neutralise(page.title)}`);
+    lines.push(`  ${theme.id(page.id.padEnd(idWidth))}  ${neutraliseLine(page.title)}`);
   }
   lines.push('', theme.dim('Read one with: delegate read <id>'));
   await printPaged(`${lines.join('\n')}\n`, ctx);

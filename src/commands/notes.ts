@@ -1,10 +1,10 @@
 import { randomBytes } from 'node:crypto';
-import { readFileSync, rmSync } from 'node:fs';
+import { readFileSync, rmSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import type { Context } from '../context.js';
 import { contentPaths } from '../content/contentPaths.js';
 import { FrontMatterError } from '../content/frontMatter.js';
-import { formatWarning, loadPages, parsePage, type LoadedContent } from '../content/loadPages.js';
+import { formatWarning, loadPages, MAX_PAGE_BYTES, parsePage, type LoadedContent } from '../content/loadPages.js';
 import { pageToJson, type Page } from '../content/page.js';
 import { UserError } from '../errors.js';
 import { composeNote, noteTemplate, oneLine } from '../notes/composeNote.js';
@@ -61,6 +61,11 @@ async function writingNotes<T>(ctx: Context, step: () => T | Promise<T>): Promis
   }
 }
 
+/** A size as a delegate reads it: 2 MiB, 5120 KiB. */
+function sizeText(bytes: number): string {
+  return bytes % (1024 * 1024) === 0 ? `${bytes / 1024 / 1024} MiB` : `${Math.ceil(bytes / 1024)} KiB`;
+}
+
 function frontMatterProblem(error: FrontMatterError, where: string): string {
   return `${where}:${error.line}: ${error.message}`;
 }
@@ -102,6 +107,13 @@ export async function notesAdd(options: NotesAddOptions, ctx: Context): Promise<
     if (draft) rmSync(draft, { force: true });
     throw new UserError('the note is empty, so it was not saved', {
       hint: draft ? 'Write something below the front matter next time.' : 'Pipe the text in, as in: pbpaste | delegate notes add "Economy composite"',
+    });
+  }
+  // Every other command skips a page over the size limit, so a note that big is not saved.
+  const bytes = Buffer.byteLength(note.render(note.name));
+  if (bytes > MAX_PAGE_BYTES) {
+    throw new UserError(`the note is ${sizeText(bytes)}, over the ${sizeText(MAX_PAGE_BYTES)} a page may be, so it was not saved`, {
+      hint: `${draft ? `Your text is kept in ${draft}. ` : ''}Split it into smaller notes, or keep the long text as a file of its own.`,
     });
   }
   const taken = await takenIds(ctx);
@@ -173,7 +185,15 @@ export async function notesList(options: { tag?: string; json?: boolean }, ctx: 
 /** `delegate notes show`: a note, rendered like a handbook page. */
 export async function notesShow(options: { note: string }, ctx: Context): Promise<void> {
   const { page, file } = await requireNote(options.note, 'show', ctx);
-  if (!page) throw new UserError(`${neutralise(file)} cannot be shown until its front matter is fixed`, { hint: `Fix it with: delegate notes edit ${basename(file, '.md')}` });
+  if (!page) {
+    const stat = statSync(file, { throwIfNoEntry: false });
+    if (stat && stat.size > MAX_PAGE_BYTES) {
+      throw new UserError(`${neutralise(file)} is ${sizeText(stat.size)}, over the ${sizeText(MAX_PAGE_BYTES)} a page may be, so it is skipped`, {
+        hint: 'Split it into smaller notes (each under the limit); then every command shows them.',
+      });
+    }
+    throw new UserError(`${neutralise(file)} cannot be shown until its front matter is fixed`, { hint: `Fix it with: delegate notes edit ${basename(file, '.md')}` });
+  }
   const { renderPage } = await import('./renderPage.js');
   await printPaged(renderPage(page, ctx), ctx);
 }

@@ -1,23 +1,39 @@
 import type { Context } from '../context.js';
+import { folderProblem } from '../content/contentPathProblems.js';
+import { neutralise } from '../render/sanitize.js';
 import { printJson } from '../ui/output.js';
+
+interface Row {
+  name: string;
+  dir: string;
+  what: string;
+  /** Set for a DELEGATE_PATH folder that gives no pages: "does not exist", "is not a folder". */
+  problem?: string;
+}
 
 export async function paths(options: { json?: boolean }, ctx: Context): Promise<void> {
   const p = ctx.paths;
-  const rows: Array<[string, string, string]> = [
-    ['bundled', p.bundled, 'the handbook shipped with delegate (read-only)'],
-    ['notes', p.notes, 'your notes and pages (DELEGATE_NOTES_DIR); replaces bundled pages with the same id'],
-    ...p.extra.map((dir): [string, string, string] => ['path', dir, 'from DELEGATE_PATH; replaces earlier pages with the same id']),
-    ['data', p.data, 'saved checklist progress'],
-    ['cache', p.cache, 'the search index (safe to delete)'],
+  const rows: Row[] = [
+    { name: 'bundled', dir: p.bundled, what: 'the handbook shipped with delegate (read-only)' },
+    { name: 'notes', dir: p.notes, what: 'your notes and pages (DELEGATE_NOTES_DIR); replaces bundled pages with the same id' },
+    ...p.extra.map((dir): Row => {
+      const problem = folderProblem(dir);
+      return { name: 'path', dir, what: 'from DELEGATE_PATH; replaces earlier pages with the same id', ...(problem ? { problem } : {}) };
+    }),
+    { name: 'data', dir: p.data, what: 'saved checklist progress' },
+    { name: 'cache', dir: p.cache, what: 'the search index (safe to delete)' },
   ];
   if (options.json) {
-    printJson({ bundled: p.bundled, notes: p.notes, path: p.extra, data: p.data, cache: p.cache }, ctx);
+    const problems = rows.filter((r) => r.problem).map((r) => ({ dir: r.dir, problem: r.problem }));
+    printJson({ bundled: p.bundled, notes: p.notes, path: p.extra, data: p.data, cache: p.cache, ...(problems.length ? { problems } : {}) }, ctx);
     return;
   }
   if (!ctx.interactive) {
-    ctx.stdout.write(rows.map(([name, dir]) => `${name}\t${dir}\n`).join(''));
+    // A third field only for a folder that gives no pages, so scripts reading two still work.
+    ctx.stdout.write(rows.map((r) => `${r.name}\t${neutralise(r.dir)}${r.problem ? `\t${r.problem}` : ''}\n`).join(''));
     return;
   }
   const { theme } = ctx;
-  ctx.stdout.write(rows.map(([name, dir, what]) => `${theme.title(name.padEnd(8))}${dir}\n${' '.repeat(8)}${theme.dim(what)}\n`).join(''));
+  const says = (r: Row) => (r.problem ? theme.warn(`from DELEGATE_PATH, but it ${r.problem}: no pages come from it`) : theme.dim(r.what));
+  ctx.stdout.write(rows.map((r) => `${theme.title(r.name.padEnd(8))}${neutralise(r.dir)}\n${' '.repeat(8)}${says(r)}\n`).join(''));
 }

@@ -34,7 +34,8 @@ export async function read(options: ReadOptions, ctx: Context): Promise<void> {
     return;
   }
   if (options.markdown) {
-    ctx.stdout.write(neutralise(page.body.endsWith('\n') ? page.body : `${page.body}\n`));
+    // With its front matter, so the output saved in the notes folder is the same page again.
+    ctx.stdout.write(neutralise(`${frontMatterOf(page)}\n${page.body.replace(/^\n+/, '').replace(/\n*$/, '\n')}`));
     return;
   }
   const { cachedRender } = await import('../ui/renderCache.js');
@@ -43,6 +44,17 @@ export async function read(options: ReadOptions, ctx: Context): Promise<void> {
     return renderPage(page, ctx);
   });
   await printPaged(text, ctx);
+}
+
+/** The page's metadata as YAML front matter (JSON strings are YAML strings). */
+function frontMatterOf(page: Page): string {
+  const lines = ['---', `id: ${page.id}`, `title: ${JSON.stringify(page.title)}`, `kind: ${page.kind}`];
+  if (page.tags.length) lines.push(`tags: [${page.tags.map((t) => JSON.stringify(t)).join(', ')}]`);
+  if (page.summary) lines.push(`summary: ${JSON.stringify(page.summary)}`);
+  for (const key of ['date', 'author', 'created'] as const) if (page[key]) lines.push(`${key}: ${JSON.stringify(page[key])}`);
+  if (page.order !== undefined) lines.push(`order: ${page.order}`);
+  if (page.sources.length) lines.push('sources:', ...page.sources.map((s) => `  - ${JSON.stringify(s)}`));
+  return `${lines.join('\n')}\n---\n`;
 }
 
 /** The page cut down to one section, keeping its title and sources. */

@@ -1,9 +1,9 @@
 import type { Checklist, ChecklistItem } from '../checklist/checklist.js';
-import type { Progress } from '../checklist/progress.js';
+import { DEFAULT_RUN, type Progress } from '../checklist/progress.js';
 import { runLabel, type RunStatus } from '../checklist/runStatus.js';
 import { renderMarkdownAsText } from './plainText.js';
 import { wrap } from './wrap.js';
-import { neutralise } from './sanitize.js';
+import { neutralise, neutraliseLine } from './sanitize.js';
 import type { Theme } from './theme.js';
 
 /** Handbook page id → title, for an item's `See:` line. */
@@ -126,19 +126,25 @@ export function checklistToJson(checklist: Checklist, status: RunStatus, progres
 }
 
 /**
- * Every checklist, one line each with its count, for `delegate checklist` when it cannot ask:
- * tab-separated for a pipe, aligned on a terminal.
+ * Every checklist with the progress of each run shown (the run asked for first, then every other
+ * saved run), for `delegate checklist list`: a pipe gets one line per run,
+ * `id<TAB>done/total<TAB>title<TAB>run`; a terminal an aligned table, other runs indented below.
  */
 export function renderChecklistIndex(rows: ChecklistRuns[], theme: Theme, aligned: boolean): string {
-  const first = (r: ChecklistRuns) => r.runs[0] ?? { done: 0, total: r.checklist.items.length };
+  const runsOf = (r: ChecklistRuns): RunStatus[] => (r.runs.length ? r.runs : [{ run: DEFAULT_RUN, done: 0, total: r.checklist.items.length, ticked: new Set<string>() }]);
+  const count = (s: RunStatus) => `${s.done}/${s.total}`;
   if (!aligned) {
-    return rows.map((r) => `${r.checklist.id}\t${first(r).done}/${first(r).total}\t${neutralise(r.checklist.title)}\n`).join('');
+    return rows.map((r) => runsOf(r).map((s) => `${r.checklist.id}\t${count(s)}\t${neutraliseLine(r.checklist.title)}\t${s.run}\n`).join('')).join('');
   }
   const idWidth = Math.max(0, ...rows.map((r) => r.checklist.id.length));
-  const countWidth = Math.max(0, ...rows.map((r) => `${first(r).done}/${first(r).total}`.length));
-  return rows
-    .map((r) => `  ${theme.id(r.checklist.id.padEnd(idWidth))}  ${`${first(r).done}/${first(r).total}`.padStart(countWidth)}  ${neutralise(r.checklist.title)}\n`)
-    .join('');
+  const countWidth = Math.max(0, ...rows.flatMap((r) => runsOf(r).map((s) => count(s).length)));
+  const lines: string[] = [];
+  for (const r of rows) {
+    const [first, ...others] = runsOf(r);
+    lines.push(`  ${theme.id(r.checklist.id.padEnd(idWidth))}  ${count(first!).padStart(countWidth)}  ${neutraliseLine(r.checklist.title)}${first!.run === DEFAULT_RUN ? '' : theme.dim(runLabel(first!.run))}`);
+    for (const s of others) lines.push(`  ${' '.repeat(idWidth)}  ${count(s).padStart(countWidth)}  ${theme.dim(`run ${s.run}`)}`);
+  }
+  return `${lines.join('\n')}\n`;
 }
 
 /** A saved run whose checklist is no longer found (removed, or its id changed). */

@@ -1,6 +1,6 @@
 import type { Page } from '../content/page.js';
 import type { ImportReport } from '../notes/importNotes.js';
-import { neutralise } from './sanitize.js';
+import { neutralise, neutraliseLine } from './sanitize.js';
 import type { Theme } from './theme.js';
 
 /** The day part of a `created` value ("2025-09-28T14:30:00Z" → "2025-09-28"). */
@@ -12,15 +12,15 @@ function day(created: string | undefined): string {
 export function renderNotesList(notes: readonly Page[], theme: Theme): string {
   const idWidth = Math.max(...notes.map((n) => n.id.length));
   const lines = notes.map((note) => {
-    const tags = note.tags.length ? `  ${theme.dim(neutralise(note.tags.map((t) => `#${t}`).join(' ')))}` : '';
-    return `${theme.id(note.id.padEnd(idWidth))}  ${theme.dim(day(note.created).padEnd(10))}  ${neutralise(note.title)}${tags}`;
+    const tags = note.tags.length ? `  ${theme.dim(neutraliseLine(note.tags.map((t) => `#${t}`).join(' ')))}` : '';
+    return `${theme.id(note.id.padEnd(idWidth))}  ${theme.dim(day(note.created).padEnd(10))}  ${neutraliseLine(note.title)}${tags}`;
   });
   return `${lines.join('\n')}\n\n${theme.dim(`${notes.length} note${notes.length === 1 ? '' : 's'}. Read one with: delegate notes show <id>`)}\n`;
 }
 
 /** Notes for pipes: id, created, title and tags (comma-separated), tab-separated. */
 export function renderNotesTable(notes: readonly Page[]): string {
-  return notes.map((n) => `${n.id}\t${neutralise(n.created ?? '')}\t${neutralise(n.title).replace(/\t/g, ' ')}\t${neutralise(n.tags.join(','))}\n`).join('');
+  return notes.map((n) => `${n.id}\t${neutraliseLine(n.created ?? '')}\t${neutraliseLine(n.title)}\t${neutraliseLine(n.tags.join(','))}\n`).join('');
 }
 
 /** What an import did: each file brought in and where it went, then each file left out and why. */

@@ -10,6 +10,14 @@ export function neutralise(text: string): string {
     .replace(/[\u0080-\u009f]/g, '\ufffd');
 }
 
+/**
+ * Text for one line of a listing (one page a line, tab-separated when piped): neutralised, and a
+ * newline or tab in it shown as ␤ or ␉, so a file name holding one never splits the line.
+ */
+export function neutraliseLine(text: string): string {
+  return neutralise(text).replace(/\n/g, '\u2424').replace(/\t/g, '\u2409');
+}
+
 /** Strip ANSI styling that our own renderers added (for width measurement and plain output). */
 export function stripAnsi(text: string): string {
   // eslint-disable-next-line no-control-regex

@@ -12,6 +12,21 @@ export function wrap(text: string, width: number, first = '', rest = first): str
   let lineHasWord = false;
   for (let i = 0; i < words.length; i++) {
     const word = words[i]!;
+    // A word longer than a whole line (a long link) is broken only after a "/", so what is left
+    // on each line can still be read and copied, rather than cut mid-word by the terminal.
+    if (rest.length + word.length > width && word.includes('/')) {
+      word.split(/(?<=\/)/).forEach((piece, n) => {
+        const gap = n === 0 && lineHasWord ? ' ' : '';
+        if (lineHasWord && line.length + gap.length + piece.length > width) {
+          lines.push(line);
+          line = rest + piece;
+        } else {
+          line += gap + piece;
+        }
+        lineHasWord = true;
+      });
+      continue;
+    }
     if (lineHasWord && line.length + 1 + word.length > width) {
       lines.push(line);
       line = rest + word;

@@ -30,6 +30,8 @@ export interface ChecklistPromptConfig {
   width: number;
   /** Lines of the list shown at once. */
   pageSize: number;
+  /** The terminal's height: the whole screen is kept within it, title and highlighted item in view. */
+  rows?: number;
 }
 
 /** Why the prompt ended: the delegate pressed q (or Esc), or saving failed with a bug. */
@@ -99,9 +101,21 @@ export const checklistPrompt = createPrompt<Outcome, ChecklistPromptConfig>((con
     },
   });
 
-  const help = theme.dim('↑↓ move · space tick/untick · q done · every tick is saved at once');
-  const explanation = items[active]?.explanation ?? '';
-  const screen = [`${theme.title(config.title)}  ${theme.dim(counter)}`, page, '', explanation, explanation ? '' : undefined, message ? theme.error(message) : undefined, help]
+  // The longest help that fits on one line: a wrapped help line would push the title off.
+  const helps = ['↑↓ move · space tick/untick · q done · every tick is saved at once', '↑↓ move · space tick/untick · q done', '↑↓ · space tick · q done'];
+  const help = theme.dim(helps.find((h) => h.length <= config.width) ?? helps[helps.length - 1]!);
+  const heading = `${theme.title(config.title)}  ${theme.dim(counter)}`;
+  const shownMessage = message ? theme.error(wrap(message, config.width)) : undefined;
+  let explanation = items[active]?.explanation ?? '';
+  if (config.rows) {
+    // NOTE: the screen must fit the terminal, or it scrolls and the title and the highlighted
+    // item go off the top; the explanation gives way, cut with "…".
+    const used = [heading, page, help, shownMessage].reduce((n, part) => n + (part === undefined ? 0 : part.split('\n').length), 0);
+    const room = config.rows - 1 - used - 2; // a blank line above and below the explanation
+    const lines = explanation.split('\n');
+    if (lines.length > room) explanation = room <= 0 ? '' : [...lines.slice(0, room - 1), theme.dim('    …')].join('\n');
+  }
+  const screen = [heading, page, '', explanation, explanation ? '' : undefined, shownMessage, help]
     .filter((line) => line !== undefined)
     .join('\n');
   return `${screen}${CURSOR_HIDE}`;

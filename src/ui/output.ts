@@ -5,6 +5,7 @@ import type { Env, Platform } from '../paths.js';
 export function pagerCommand(env: Env, platform: Platform): string {
   return env.PAGER?.trim() || (platform === 'win32' ? 'more' : 'less -R');
 }
+import { holdingTerminal, Interrupted } from './interrupt.js';
 
 /**
  * Print text; on a terminal, text taller than the screen goes through the pager (pagerCommand),
@@ -20,16 +21,29 @@ export async function printPaged(text: string, ctx: Context): Promise<void> {
     ctx.stdout.write(text);
     return;
   }
-  const env = { ...ctx.env, LESS: ctx.env.LESS ?? 'FRX', LV: ctx.env.LV ?? '-c' };
+  // K: Ctrl-C quits less, which is what the delegate asked for; delegate then ends too.
+  const env = { ...ctx.env, LESS: ctx.env.LESS ?? 'FRXK', LV: ctx.env.LV ?? '-c' };
   // Loaded here: most output is short, and child_process costs start-up time.
   const { spawn } = await import('node:child_process');
-  const ok = await new Promise<boolean>((resolve) => {
-    const child = spawn(command, { shell: true, stdio: ['pipe', 'inherit', 'inherit'], env });
-    child.on('error', () => resolve(false));
-    child.stdin.on('error', () => undefined); // the reader quit early: not an error
-    child.on('close', (code) => resolve(code !== 127));
-    child.stdin.end(text);
-  });
+  // NOTE: Ctrl-C reaches the pager as well as delegate; delegate waits for the pager to end
+  // (see interrupt.ts), so the terminal is never left to an orphaned pager.
+  const ended = await holdingTerminal(
+    () =>
+      new Promise<'ok' | 'failed' | 'interrupted'>((resolve) => {
+        const child = spawn(command, { shell: true, stdio: ['pipe', 'inherit', 'inherit'], env });
+        child.on('error', () => resolve('failed'));
+        child.stdin.on('error', () => undefined); // the reader quit early: not an error
+        child.on('close', (code, signal) => {
+          // less -K ends with status 2 on Ctrl-C; other pagers die of the SIGINT (130 from sh).
+          if (signal === 'SIGINT' || code === 130 || (code === 2 && env.LESS.includes('K'))) resolve('interrupted');
+          else resolve(code === 127 ? 'failed' : 'ok');
+        });
+        child.stdin.end(text);
+      }),
+  );
+  // The SIGINT itself may be handled after the pager's end is: either way, delegate ends here.
+  if (ended === 'interrupted') throw new Interrupted();
+  const ok = ended === 'ok';
   if (!ok) ctx.stdout.write(text);
 }
 

@@ -1,4 +1,5 @@
-import { closeSync, openSync, readFileSync, rmSync, statSync, writeSync } from 'node:fs';
+import { closeSync, openSync, readdirSync, readFileSync, rmSync, statSync, writeSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import { UserError } from '../errors.js';
 
 export interface LockOptions {
@@ -17,6 +18,10 @@ function sleep(ms: number): void {
 function errorCode(error: unknown): string | undefined {
   return (error as NodeJS.ErrnoException | undefined)?.code;
 }
+
+// The pid is written the moment the lock is made; a lock still empty after this long was left
+// by a process killed in between, or one whose disk filled.
+const EMPTY_LOCK_GRACE = 1000;
 
 function processIsGone(pid: number): boolean {
   try {
@@ -61,9 +66,29 @@ export function withFileLock<T>(file: string, options: LockOptions, body: () => 
     sleep(5 + Math.floor(Math.random() * 20));
   }
   try {
+    removeOrphanTemps(file);
     return body();
   } finally {
     rmSync(lock, { force: true });
+  }
+}
+
+/**
+ * Temp files of `file` (`.<name>.<pid>.<random>.tmp`, see writeTempBeside) whose writer is gone:
+ * a write killed before its rename. Only the lock holder may remove them, so a live writer's
+ * temp file is never touched.
+ */
+function removeOrphanTemps(file: string): void {
+  const prefix = `.${basename(file)}.`;
+  let names: string[];
+  try {
+    names = readdirSync(dirname(file)).filter((name) => name.startsWith(prefix) && name.endsWith('.tmp'));
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    const pid = Number.parseInt(name.slice(prefix.length), 10);
+    if (Number.isInteger(pid) && pid > 0 && pid !== process.pid && processIsGone(pid)) rmSync(join(dirname(file), name), { force: true });
   }
 }
 
@@ -78,7 +103,8 @@ function removeIfStale(lock: string, stale: number): boolean {
     return true; // released between our attempt and now: try again at once
   }
   const pid = Number.parseInt(text, 10);
-  const dead = Number.isInteger(pid) && pid > 0 && pid !== process.pid && processIsGone(pid);
+  const known = Number.isInteger(pid) && pid > 0;
+  const dead = known ? pid !== process.pid && processIsGone(pid) : age > EMPTY_LOCK_GRACE;
   if (!dead && age < stale) return false;
   // NOTE: re-check just before removing, so a lock taken afresh meanwhile is left alone.
   try {

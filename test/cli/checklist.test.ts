@@ -1,5 +1,5 @@
-import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, openSync, closeSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, openSync, closeSync, readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { bin, repoRoot, run, tempHome } from '../helpers/run.js';
 
@@ -49,16 +49,16 @@ function spawnWithStdin(args: string[], stdin: 'devnull' | 'open-pipe'): Promise
 }
 
 describe('delegate checklist without a terminal', () => {
-  test('with no id: one checklist a line, id, count and title separated by tabs', () => {
+  test('with no id: one checklist run a line, id, count, title and run separated by tabs', () => {
     delegate(['checklist', 'amendment', '--check', '1']);
     const result = delegate(['checklist']);
     expect(result.code).toBe(0);
     const lines = result.stdout.trimEnd().split('\n');
     expect(lines).toHaveLength(7);
-    expect(lines[0]).toBe('first-day\t0/12\tYour first day at conference');
-    expect(lines[6]).toBe('report-back\t0/10\tAfter conference: reporting back');
-    expect(lines).toContain('amendment\t1/12\tDrafting an amendment');
-    expect(lines).toContain('compositing-meeting\t0/11\tBefore the compositing meeting');
+    expect(lines[0]).toBe('first-day\t0/12\tYour first day at conference\tdefault');
+    expect(lines[6]).toBe('report-back\t0/10\tAfter conference: reporting back\tdefault');
+    expect(lines).toContain('amendment\t1/12\tDrafting an amendment\tdefault');
+    expect(lines).toContain('compositing-meeting\t0/11\tBefore the compositing meeting\tdefault');
   });
 
   test('`checklist list` lists them the same way, with --run and --json', () => {
@@ -68,6 +68,21 @@ describe('delegate checklist without a terminal', () => {
     const json = JSON.parse(delegate(['checklist', 'list', '--json', '--run', 'economy']).stdout) as Array<{ id: string; run: string; done: number }>;
     expect(json.find((c) => c.id === 'amendment')).toMatchObject({ run: 'economy', done: 1 });
     expect(json).toHaveLength(7);
+  });
+
+  test('`checklist list` shows every run\'s progress, the default run first; --run shows only that run', () => {
+    delegate(['checklist', 'compositing-meeting', '--check', '1']);
+    delegate(['checklist', 'compositing-meeting', '--run', 'housing', '--check', '1', '--check', '2']);
+    delegate(['checklist', 'compositing-meeting', '--run', 'economy', '--check', '3']);
+    const lines = delegate(['checklist', 'list']).stdout.split('\n').filter((l) => l.startsWith('compositing-meeting\t'));
+    expect(lines).toEqual([
+      'compositing-meeting\t1/11\tBefore the compositing meeting\tdefault',
+      'compositing-meeting\t1/11\tBefore the compositing meeting\teconomy',
+      'compositing-meeting\t2/11\tBefore the compositing meeting\thousing',
+    ]);
+    expect(delegate(['checklist', 'list', '--run', 'housing']).stdout.split('\n').filter((l) => l.startsWith('compositing-meeting\t'))).toEqual([
+      'compositing-meeting\t2/11\tBefore the compositing meeting\thousing',
+    ]);
   });
 
   test.each(['devnull', 'open-pipe'] as const)('with stdin %s, `checklist <id>` lists the items, says how to tick, and exits without waiting', async (stdin) => {
@@ -265,6 +280,39 @@ describe('saved progress on disk', () => {
     expect(status.stdout).toMatch(/Drafting an amendment {2}amendment\n {2}default {5}.*1\/12/);
     expect(status.stderr).toContain('not shown');
     expect(readFileSync(newer, 'utf8')).toBe('{"schema": 2, "ticked": {}}');
+  });
+
+  test('a lock left by a process that is gone, or left empty by a failed save, is taken; temp files of killed writes are removed', () => {
+    mkdirSync(progressDir(), { recursive: true });
+    const file = join(progressDir(), 'amendment--default.json');
+    // A pid that was just in use and has ended.
+    const gone = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' }).stdout;
+    writeFileSync(`${file}.lock`, `${gone}\n`);
+    const leftover = join(progressDir(), `.amendment--default.json.${gone}.abcd1234.tmp`);
+    writeFileSync(leftover, '{"schema": 1, "ticked": {"half');
+    // Another file's temp and a live process's temp are not this save's to remove.
+    const other = join(progressDir(), `.rule-change--default.json.${gone}.abcd1234.tmp`);
+    const live = join(progressDir(), `.amendment--default.json.${process.pid}.abcd1234.tmp`);
+    writeFileSync(other, '');
+    writeFileSync(live, '');
+
+    const tick = delegate(['checklist', 'amendment', '--check', '1']);
+    expect(tick.stderr).not.toContain('another delegate process');
+    expect(tick.code).toBe(0);
+    expect(tickedIds('amendment')).toEqual(['choose-kind']);
+    expect(existsSync(`${file}.lock`)).toBe(false);
+    expect(existsSync(leftover)).toBe(false);
+    expect(existsSync(other)).toBe(true);
+    expect(existsSync(live)).toBe(true);
+
+    // A lock made but never written (the disk was full), two seconds old.
+    writeFileSync(`${file}.lock`, '');
+    const old = new Date(Date.now() - 2000);
+    utimesSync(`${file}.lock`, old, old);
+    const again = delegate(['checklist', 'amendment', '--check', '2']);
+    expect(again.stderr).not.toContain('another delegate process');
+    expect(again.code).toBe(0);
+    expect(tickedIds('amendment')).toEqual(['choose-kind', 'no-direct-negative']);
   });
 
   test('ten processes ticking at once lose no tick', async () => {

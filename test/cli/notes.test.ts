@@ -217,3 +217,46 @@ describe('delegate notes import', () => {
     expect(changed.stdout).toContain('→ economy-composite-2');
   });
 });
+
+describe('the page size limit (2 MiB)', () => {
+  test('notes add refuses a note over the limit, saying the limit, and saves nothing', () => {
+    const result = delegate(['notes', 'add', 'Huge'], { input: 'word '.repeat(500 * 1024) }); // 2.5 MiB
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('over the 2 MiB a page may be, so it was not saved');
+    expect(files()).toEqual([]);
+    // Just under the limit is saved, and every command then shows it.
+    const under = delegate(['notes', 'add', 'Big'], { input: 'word '.repeat(400 * 1024) });
+    expect(under.code).toBe(0);
+    expect(delegate(['notes', 'list']).stdout).toContain('Big');
+  });
+
+  test('notes show of a file skipped for its size says so, not "fix its front matter"', () => {
+    mkdirSync(notes, { recursive: true });
+    writeFileSync(join(notes, 'huge.md'), `---\ntitle: Huge\n---\n\n${'word '.repeat(600 * 1024)}`);
+    const result = delegate(['notes', 'show', 'huge']);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/huge\.md is 3\d\d\d KiB, over the 2 MiB a page may be, so it is skipped/);
+    expect(result.stderr).not.toContain('front matter');
+  });
+});
+
+describe('a file name holding a newline', () => {
+  test('never splits the one-line-per-page output of list and notes list', () => {
+    mkdirSync(notes, { recursive: true });
+    writeFileSync(join(notes, 'bad\nname.md'), 'Body text only, so the title comes from the file name.\n');
+    writeFileSync(join(notes, 'tab\there.md'), '---\ntitle: "with\\ta tab"\n---\n\nBody.\n');
+    for (const args of [['list'], ['notes', 'list']]) {
+      const result = delegate(args);
+      expect(result.code).toBe(0);
+      // Every line is a whole record: three tab-separated fields for list, four for notes list.
+      for (const line of result.stdout.replace(/\n$/, '').split('\n')) expect(line.split('\t')).toHaveLength(args[0] === 'list' ? 3 : 4);
+      expect(result.stdout).toMatch(/bad␤name/);
+      expect(result.stdout).toMatch(/with␉a tab/);
+    }
+    const term = openTerminal(['notes', 'list'], sandbox.env);
+    return term.exited.then((code) => {
+      expect(code).toBe(0);
+      expect(term.text()).toMatch(/^bad-name\s+\S*\s+bad␤name$/m);
+    });
+  });
+});

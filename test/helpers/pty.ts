@@ -5,6 +5,8 @@ import { bin } from './run.js';
 export interface Terminal {
   /** Everything the program has written, escape codes removed. */
   text(): string;
+  /** Everything the program has written, byte for byte (escape codes kept). */
+  raw(): string;
   write(keys: string): void;
   /** Resolve once the screen shows `pattern` (after `from` characters), or fail after `ms`. */
   waitFor(pattern: string | RegExp, ms?: number, from?: number): Promise<void>;
@@ -39,6 +41,7 @@ export function openTerminal(args: string[], env: Record<string, string>, size =
   const exited = new Promise<number>((resolve) => term.onExit(({ exitCode }) => resolve(exitCode)));
   return {
     text: () => plain(output),
+    raw: () => output,
     write: (k) => term.write(k),
     waitFor: (pattern, ms = 10000, from = 0) =>
       new Promise((resolve, reject) => {

@@ -27,3 +27,17 @@ describe('wrap, text that fits', () => {
     expect(wrap(' spaced ', 80, '> ')).toBe('> spaced');
   });
 });
+
+describe('wrap: long links', () => {
+  const url = 'labourhub.org.uk/2025/06/10/why-it-matters-who-is-elected-to-the-conference-arrangements-committee';
+  test('a word longer than the line is broken only after a "/", never mid-word', () => {
+    const lines = wrap(`Sources: ${url}; another`, 40).split('\n');
+    expect(lines.every((l) => l.length <= 40 || !l.includes('/'))).toBe(true);
+    expect(lines.join('')).toContain(url.replace('committee', ''));
+    for (const line of lines.slice(0, -1)) expect(line).toMatch(/\/$|;$|Sources:$/);
+    expect(lines.join('').replace(/ /g, '')).toBe(`Sources:${url};another`);
+  });
+  test('a long word without a "/" still has a line of its own, uncut', () => {
+    expect(wrap('a extraordinarily b', 6)).toBe('a\nextraordinarily\nb');
+  });
+});

@@ -40,7 +40,14 @@ export async function chooseChecklist(options: ChecklistOptions, ctx: Context): 
     return;
   }
   if (options.list || !canPrompt(ctx)) {
-    ctx.stdout.write(renderChecklistIndex(checklists.map((c) => rowFor(c)), ctx.theme, ctx.interactive));
+    // The run asked for (or the default run) first, then, unless --run names one, every other
+    // run saved for that checklist.
+    const rows = checklists.map((c) => {
+      const row = rowFor(c);
+      if (!options.run) row.runs.push(...statusesFor(c, saved).filter((status) => status.run !== run));
+      return row;
+    });
+    ctx.stdout.write(renderChecklistIndex(rows, ctx.theme, ctx.interactive));
     if (ctx.interactive) ctx.stdout.write(ctx.theme.dim('\nOpen one with: delegate checklist <id>\n'));
     return;
   }
@@ -62,7 +69,7 @@ export async function chooseChecklist(options: ChecklistOptions, ctx: Context): 
         });
       }
     }
-    choices.push({ separator: ' ' }, { name: 'Quit', value: 'quit' });
+    choices.push({ separator: ' ' }, { name: options.fromMenu ? '← Back' : 'Quit', value: 'quit' });
     const choice = await select<Pick>(ctx, 'Which checklist?', choices);
     if (choice === 'quit') return;
     await tickInteractively(choice.checklist, choice.run, store, ctx);

@@ -21,7 +21,9 @@ export async function tickInteractively(checklist: Checklist, run: string, store
   }));
   // The list gets what the screen has left once the tallest explanation is shown.
   const tallest = Math.max(0, ...items.map((item) => item.explanation.split('\n').length));
-  const pageSize = Math.max(3, Math.min(40, (ctx.stdout.rows ?? 24) - tallest - 5));
+  const rows = ctx.stdout.rows ?? 24;
+  // At least a few items, and at most what leaves the title, a line of explanation and the help.
+  const pageSize = Math.max(3, Math.min(40, rows - tallest - 5, rows - 7));
   const initial = initialTicks(checklist);
   const { tickChecklist } = await import('../../ui/checklistPrompt.js');
   await tickChecklist(ctx, {
@@ -43,5 +45,6 @@ export async function tickInteractively(checklist: Checklist, run: string, store
     theme,
     width: ctx.width,
     pageSize,
+    rows,
   });
 }

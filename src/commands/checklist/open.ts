@@ -21,6 +21,8 @@ export interface ChecklistOptions {
   reset?: boolean;
   yes?: boolean;
   format?: 'text' | 'markdown';
+  /** Opened from the home menu: the picker's last choice goes back to it. */
+  fromMenu?: boolean;
 }
 
 /** What `delegate checklist <id>` shows once any changes are saved. */

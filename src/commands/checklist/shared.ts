@@ -8,12 +8,14 @@ import type { Context } from '../../context.js';
 import { UserError, usageError } from '../../errors.js';
 import type { PageTitles } from '../../render/checklistView.js';
 import { neutralise } from '../../render/sanitize.js';
+import { warnAboutContentPaths } from '../../ui/contentPathWarnings.js';
 import { loadHandbook } from '../loadHandbook.js';
 import { warn } from '../../ui/warn.js';
 
 /** What the checklist commands share: loading, the progress store, runs, and finding one. */
 
 export async function loadAll(ctx: Context): Promise<Checklist[]> {
+  warnAboutContentPaths(ctx);
   const { checklists, warnings } = await loadChecklists(ctx.paths);
   for (const warning of warnings) warn(ctx, formatWarning(warning));
   return checklists;

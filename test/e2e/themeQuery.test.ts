@@ -1,0 +1,60 @@
+import pty from 'node-pty';
+import { bin, tempHome } from '../helpers/run.js';
+
+// --theme auto on a terminal that sets no COLORFGBG: delegate asks the terminal for its
+// background (OSC 11) and chooses its colours by the answer. Here the test is the terminal, and
+// answers as a real one would: with a colour, or only with its device attributes.
+
+let sandbox: ReturnType<typeof tempHome>;
+beforeEach(() => {
+  sandbox = tempHome();
+});
+afterEach(() => sandbox.cleanup());
+
+/** Run `read cac --no-pager` in a terminal that answers OSC 11 with `background` (or not at all). */
+function runAnswering(background: string | undefined, env: Record<string, string> = {}): Promise<{ output: string; code: number }> {
+  const term = pty.spawn(process.execPath, [bin, 'read', 'cac', '--no-pager'], {
+    name: 'xterm-256color',
+    cols: 100,
+    rows: 200,
+    env: { PATH: process.env.PATH ?? '/usr/bin:/bin', TERM: 'xterm-256color', LANG: 'C.UTF-8', ...sandbox.env, ...env },
+  });
+  let output = '';
+  term.onData((data) => {
+    output += data;
+    if (data.includes('\u001b]11;?')) {
+      if (background) term.write(`\u001b]11;${background}\u001b\\`);
+      term.write('\u001b[?62;22c'); // device attributes: every terminal answers these
+    }
+  });
+  return new Promise((resolve) => term.onExit(({ exitCode }) => resolve({ output, code: exitCode })));
+}
+
+const HEADING = { light: '\u001b[38;5;24m', dark: '\u001b[36m', both: '\u001b[38;5;30m' };
+
+describe('--theme auto asks the terminal for its background', () => {
+  test('a white background gets the light colours', async () => {
+    const { output, code } = await runAnswering('rgb:ffff/ffff/ffff');
+    expect(code).toBe(0);
+    expect(output).toContain(HEADING.light);
+  });
+
+  test('a black background gets the dark colours', async () => {
+    const { output } = await runAnswering('rgb:0000/0000/0000');
+    expect(output).toContain(HEADING.dark);
+  });
+
+  test('a terminal that does not know OSC 11 gets colours that read on both', async () => {
+    const { output } = await runAnswering(undefined);
+    expect(output).toContain(HEADING.both);
+  });
+
+  test('COLORFGBG, DELEGATE_THEME and --theme decide without asking', async () => {
+    const fromEnv = await runAnswering('rgb:ffff/ffff/ffff', { COLORFGBG: '15;0' });
+    expect(fromEnv.output).not.toContain('\u001b]11;?');
+    expect(fromEnv.output).toContain(HEADING.dark);
+    const named = await runAnswering('rgb:0000/0000/0000', { DELEGATE_THEME: 'light' });
+    expect(named.output).not.toContain('\u001b]11;?');
+    expect(named.output).toContain(HEADING.light);
+  });
+});
