@@ -359,6 +359,22 @@ export class SearchIndex {
     return found;
   }
 
+  /**
+   * For one term's FTS5 expression: how many pages (of how many in all) match it, and the bm25
+   * score (higher is better, FTS5's own) of each of `rowids` that does.
+   */
+  termScores(expression: string, rowids: readonly number[]): { matches: number; rows: number; scores: Map<number, number> } {
+    const wanted = new Set(rowids);
+    const scores = new Map<number, number>();
+    let matches = 0;
+    for (const [rowid, rank] of this.sql('SELECT rowid, rank FROM pages WHERE pages MATCH ?').rows(expression)) {
+      matches++;
+      if (wanted.has(rowid as number)) scores.set(rowid as number, -(rank as number));
+    }
+    const rows = this.sql('SELECT count(*) FROM docs WHERE page_id IS NOT NULL').value() as number;
+    return { matches, rows, scores };
+  }
+
   /** Whether any page matches an FTS5 expression (a word found only by its stem, say). */
   anyMatch(expression: string): boolean {
     return this.sql('SELECT 1 FROM pages WHERE pages MATCH ? LIMIT 1').value(expression) !== undefined;
