@@ -265,7 +265,9 @@ export class SearchIndex {
     this.sql('DELETE FROM words WHERE rowid = ?').run(id);
     if (!page) return touched;
     const keywords = `${page.id.replace(/-/g, ' ')} ${page.tags.join(' ')}`;
-    this.sql('INSERT INTO pages(rowid, title, keywords, summary, body) VALUES (?, ?, ?, ?, ?)').run(id, page.title, keywords, page.summary, page.body);
+    // The page's section headings (## ...), a field of their own.
+    const headings = [...page.body.matchAll(/^#{1,6}[ \t]+(.+?)[ \t#]*$/gm)].map((m) => m[1]).join('\n');
+    this.sql('INSERT INTO pages(rowid, title, keywords, headings, summary, body) VALUES (?, ?, ?, ?, ?, ?)').run(id, page.title, keywords, headings, page.summary, page.body);
     this.sql('INSERT INTO words(rowid, text) VALUES (?, ?)').run(id, `${page.title}\n${keywords}\n${page.summary}\n${page.body}`);
     return [...touched, page.id];
   }
