@@ -441,9 +441,10 @@ export class SearchSession {
     const index = this.current;
     const total = new Map<number, number>(docIds.map((d) => [d, 0]));
     const terms = [
-      ...plan.units.filter((u) => !u.missing).flatMap((u) => unitTerms(u, expand)),
+      // A prefix is scored as one term (vot*), not as each of the up to 30 words it is expanded to.
+      ...plan.units.filter((u) => !u.missing).flatMap((u) => (u.prefix ? [{ kind: 'prefix', words: u.words } as Term] : unitTerms(u, expand))),
       ...(synonyms ? plan.spans.flatMap((s) => s.alternatives) : []),
-      ...plan.fixed.flatMap((c) => c.flatMap(expand)),
+      ...plan.fixed.flat(),
     ];
     const seen = new Set<string>();
     for (const term of terms) {
