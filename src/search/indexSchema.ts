@@ -1,15 +1,19 @@
 import type { Database } from './database.js';
 
 /** Bump when the tables or what goes into them change: an older index is then rebuilt. */
-export const SCHEMA_VERSION = 2;
+export const SCHEMA_VERSION = 3;
 // 'dlgt': marks the file as a delegate search index, so a foreign SQLite file is not mistaken for one.
 const APPLICATION_ID = 0x646c6774;
 
 /** How the index splits text into words: Unicode letters and digits, accents folded, English stemming. */
 export const TOKENIZER = "tokenize='porter unicode61 remove_diacritics 2'";
 
-/** How far the title outweighs the id and tags, the summary and the body in ranking (bm25). */
-const COLUMN_WEIGHTS = { title: 10, keywords: 5, summary: 3, body: 1 } as const;
+/**
+ * How far the title and the section headings outweigh the id and tags, the summary and the body
+ * in ranking (bm25): a word that names the page or one of its sections says what it is about.
+ * A heading is also in the body, where its line is found.
+ */
+const COLUMN_WEIGHTS = { title: 10, keywords: 5, headings: 10, summary: 3, body: 1 } as const;
 
 // NOTE: meta is a rowid table: it holds two values of ~15 bytes per page file, and a lookup in a
 // WITHOUT ROWID table reads every large value it compares its key with.
@@ -33,8 +37,8 @@ CREATE TABLE docs(
 CREATE INDEX docs_page_id ON docs(page_id);
 CREATE INDEX docs_warning ON docs(path) WHERE warning IS NOT NULL;
 CREATE INDEX docs_shadowed ON docs(id) WHERE shadowed = 1;
-CREATE VIRTUAL TABLE pages USING fts5(title, keywords, summary, body, content='', contentless_delete=1, ${TOKENIZER});
-INSERT INTO pages(pages, rank) VALUES('rank', 'bm25(${COLUMN_WEIGHTS.title}, ${COLUMN_WEIGHTS.keywords}, ${COLUMN_WEIGHTS.summary}, ${COLUMN_WEIGHTS.body})');
+CREATE VIRTUAL TABLE pages USING fts5(title, keywords, headings, summary, body, content='', contentless_delete=1, ${TOKENIZER});
+INSERT INTO pages(pages, rank) VALUES('rank', 'bm25(${COLUMN_WEIGHTS.title}, ${COLUMN_WEIGHTS.keywords}, ${COLUMN_WEIGHTS.headings}, ${COLUMN_WEIGHTS.summary}, ${COLUMN_WEIGHTS.body})');
 CREATE VIRTUAL TABLE words USING fts5(text, content='', contentless_delete=1, detail=none, tokenize='unicode61 remove_diacritics 2');
 CREATE VIRTUAL TABLE words_vocab USING fts5vocab(words, 'row');
 PRAGMA application_id = ${APPLICATION_ID};

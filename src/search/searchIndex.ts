@@ -265,7 +265,9 @@ export class SearchIndex {
     this.sql('DELETE FROM words WHERE rowid = ?').run(id);
     if (!page) return touched;
     const keywords = `${page.id.replace(/-/g, ' ')} ${page.tags.join(' ')}`;
-    this.sql('INSERT INTO pages(rowid, title, keywords, summary, body) VALUES (?, ?, ?, ?, ?)').run(id, page.title, keywords, page.summary, page.body);
+    // The page's section headings (## ...), a field of their own.
+    const headings = [...page.body.matchAll(/^#{1,6}[ \t]+(.+?)[ \t#]*$/gm)].map((m) => m[1]).join('\n');
+    this.sql('INSERT INTO pages(rowid, title, keywords, headings, summary, body) VALUES (?, ?, ?, ?, ?, ?)').run(id, page.title, keywords, headings, page.summary, page.body);
     this.sql('INSERT INTO words(rowid, text) VALUES (?, ?)').run(id, `${page.title}\n${keywords}\n${page.summary}\n${page.body}`);
     return [...touched, page.id];
   }
@@ -357,6 +359,22 @@ export class SearchIndex {
       if (wanted.has(rowid as number)) found.add(rowid as number);
     }
     return found;
+  }
+
+  /**
+   * For one term's FTS5 expression: how many pages (of how many in all) match it, and the bm25
+   * score (higher is better, FTS5's own) of each of `rowids` that does.
+   */
+  termScores(expression: string, rowids: readonly number[]): { matches: number; rows: number; scores: Map<number, number> } {
+    const wanted = new Set(rowids);
+    const scores = new Map<number, number>();
+    let matches = 0;
+    for (const [rowid, rank] of this.sql('SELECT rowid, rank FROM pages WHERE pages MATCH ?').rows(expression)) {
+      matches++;
+      if (wanted.has(rowid as number)) scores.set(rowid as number, -(rank as number));
+    }
+    const rows = this.sql('SELECT count(*) FROM docs WHERE page_id IS NOT NULL').value() as number;
+    return { matches, rows, scores };
   }
 
   /** Whether any page matches an FTS5 expression (a word found only by its stem, say). */

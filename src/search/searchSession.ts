@@ -335,12 +335,12 @@ export class SearchSession {
       const pool = index.pages(relaxedExpression(plan, expand), filters, RELAXED_POOL);
       if (pool.total > total) {
         const cover = this.coverage(plan, expand, pool.pages.map((p) => p.docId));
-        const order = new Map(pool.pages.map((p, i) => [p.docId, i]));
+        const score = this.scores(plan, expand, pool.pages.map((p) => p.docId), true);
         pages = [...pool.pages]
           .sort((a, b) => {
             const ca = cover.get(a.docId)!;
             const cb = cover.get(b.docId)!;
-            return cb.matched.length - ca.matched.length || ca.synonyms.length - cb.synonyms.length || order.get(a.docId)! - order.get(b.docId)!;
+            return cb.matched.length - ca.matched.length || ca.synonyms.length - cb.synonyms.length || score.get(b.docId)! - score.get(a.docId)!;
           })
           .slice(0, limit);
         total = pool.total;
@@ -406,7 +406,7 @@ export class SearchSession {
   private strict(plan: QueryPlan, expand: ExpandTerm, filters: PageFilters, limit: number): { total: number; pages: IndexedPage[]; exact: Set<number> } {
     const index = this.current;
     const exact = plan.units.some((u) => u.missing) && plan.spans.length > 0 ? '' : strictExpression(plan, expand, false);
-    const first = exact ? index.pages(exact, filters, limit) : { total: 0, pages: [] };
+    const first = exact ? this.ranked(plan, expand, index.pages(exact, filters, RELAXED_POOL), limit, false) : { total: 0, pages: [] };
     const asTyped = new Set(first.pages.map((p) => p.docId));
     // NOTE: synonyms are searched only when the words as typed fill fewer places than asked for:
     // a page found through a synonym always comes after them, so it would not be shown (and
@@ -414,12 +414,50 @@ export class SearchSession {
     if (plan.spans.length === 0 || first.pages.length >= limit) return { ...first, exact: asTyped };
     const widened = strictExpression(plan, expand, true);
     if (!widened) return { ...first, exact: asTyped };
-    const second = index.pages(widened, filters, limit + first.pages.length);
+    const second = this.ranked(plan, expand, index.pages(widened, filters, RELAXED_POOL), limit + first.pages.length, true);
     return {
       total: Math.max(first.total, second.total),
       pages: [...first.pages, ...second.pages.filter((p) => !asTyped.has(p.docId))].slice(0, limit),
       exact: asTyped,
     };
+  }
+
+  /** The best `limit` of `found`, by scores(). */
+  private ranked(plan: QueryPlan, expand: ExpandTerm, found: { total: number; pages: IndexedPage[] }, limit: number, synonyms: boolean): { total: number; pages: IndexedPage[] } {
+    const score = this.scores(plan, expand, found.pages.map((p) => p.docId), synonyms);
+    const order = new Map(found.pages.map((p, i) => [p.docId, i]));
+    const pages = [...found.pages].sort((a, b) => score.get(b.docId)! - score.get(a.docId)! || order.get(a.docId)! - order.get(b.docId)!).slice(0, limit);
+    return { total: found.total, pages };
+  }
+
+  /**
+   * Each page's score for the terms searched (with the synonyms when `synonyms`): bm25 as FTS5
+   * computes it (field weights, term frequency, page length), summed over the terms, but with an
+   * IDF that stays above zero for a word in more than half the pages, log(1 + (N - n + 0.5) /
+   * (n + 0.5)) as Lucene has it. FTS5's own IDF is floored at 1e-6 for such a word, so in a
+   * handbook of forty pages "compositing" in a title counted for nothing beside a rarer word.
+   */
+  private scores(plan: QueryPlan, expand: ExpandTerm, docIds: number[], synonyms: boolean): Map<number, number> {
+    const index = this.current;
+    const total = new Map<number, number>(docIds.map((d) => [d, 0]));
+    const terms = [
+      // A prefix is scored as one term (vot*), not as each of the up to 30 words it is expanded to.
+      ...plan.units.filter((u) => !u.missing).flatMap((u) => (u.prefix ? [{ kind: 'prefix', words: u.words } as Term] : unitTerms(u, expand))),
+      ...(synonyms ? plan.spans.flatMap((s) => s.alternatives) : []),
+      ...plan.fixed.flat(),
+    ];
+    const seen = new Set<string>();
+    for (const term of terms) {
+      const expression = termExpression(term);
+      if (seen.has(expression)) continue;
+      seen.add(expression);
+      const { matches, rows, scores } = index.termScores(expression, docIds);
+      if (matches === 0) continue;
+      const ratio = (rows - matches + 0.5) / (matches + 0.5);
+      const idf = Math.log(1 + ratio) / Math.max(Math.log(ratio), 1e-6);
+      for (const [docId, score] of scores) total.set(docId, total.get(docId)! + score * idf);
+    }
+    return total;
   }
 
   /** For each page, which of the plan's words it has (as typed, or through a synonym) and which it lacks. */
