@@ -47,19 +47,20 @@ function zsh(spec: CompletionSpec): string {
 # delegate completion for zsh: put in a folder on $fpath as _delegate, or add to ~/.zshrc:
 #   eval "$(delegate completion zsh)"
 _delegate() {
-  local path="" word words i
+  # NOTE: not "path" (zsh ties it to PATH) and not "words" (the completion system's own array).
+  local cmdpath="" word i
   for ((i = 2; i < CURRENT; i++)); do
     word="\${words[i]}"
     [[ "$word" == -* ]] && continue
-    case "$path" in
-${spec.commands.filter((c) => c.subcommands.length).map((c) => `      "${c.path}") [[ " ${c.subcommands.join(' ')} " == *" $word "* ]] && path="\${path:+$path }$word" ;;`).join('\n')}
+    case "$cmdpath" in
+${spec.commands.filter((c) => c.subcommands.length).map((c) => `      "${c.path}") [[ " ${c.subcommands.join(' ')} " == *" $word "* ]] && cmdpath="\${cmdpath:+$cmdpath }$word" ;;`).join('\n')}
     esac
   done
   local -a choices
-  case "$path" in
+  case "$cmdpath" in
 ${spec.commands.map((c) => `    "${c.path}") choices=(${[...c.subcommands, ...c.options].join(' ')}) ;;`).join('\n')}
   esac
-  case "$path" in
+  case "$cmdpath" in
     ${PAGE_COMMANDS.map((c) => `"${c}"`).join('|')}) choices+=(\${(f)"$(delegate list --color never 2>/dev/null | cut -f1)"}) ;;
   esac
   compadd -- $choices

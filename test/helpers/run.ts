@@ -1,28 +1,17 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 export const bin = join(repoRoot, 'bin', 'delegate.cjs');
 
+// Kept here too for the tests that import it from this module.
+export { tempHome } from './fixtures.js';
+
 export interface RunResult {
   stdout: string;
   stderr: string;
   code: number | null;
-}
-
-/** A fresh HOME with XDG folders inside it, so no test touches the real user's files. */
-export function tempHome(): { home: string; env: Record<string, string>; cleanup: () => void } {
-  const home = mkdtempSync(join(tmpdir(), 'delegate-test-'));
-  const env: Record<string, string> = {
-    HOME: home,
-    XDG_DATA_HOME: join(home, 'data'),
-    XDG_CACHE_HOME: join(home, 'cache'),
-    XDG_CONFIG_HOME: join(home, 'config'),
-  };
-  return { home, env, cleanup: () => rmSync(home, { recursive: true, force: true }) };
 }
 
 /** Run the built binary as a user would: a separate process, piped stdio (not a terminal). */
