@@ -1,4 +1,4 @@
-import { closeSync, fsyncSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, fsyncSync, openSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { UserError } from '../errors.js';
 import { ensureDir } from './ensureDir.js';
@@ -20,7 +20,9 @@ export function writeTempBeside(file: string, data: string, mode = 0o644): strin
   const temp = join(dirname(file), `.${basename(file)}.${process.pid}.${Math.random().toString(36).slice(2, 10)}.tmp`);
   const fd = openSync(temp, 'wx', mode);
   try {
-    writeSync(fd, data);
+    // NOTE: not writeSync, which may write part of the text (a file size limit, a full disk) and
+    // say so only in its return value; writeFileSync writes on until all is written or it fails.
+    writeFileSync(fd, data);
     fsyncSync(fd);
   } catch (error) {
     closeSync(fd);

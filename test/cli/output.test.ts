@@ -1,5 +1,5 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { bin, repoRoot, run, tempHome } from '../helpers/run.js';
 
@@ -66,6 +66,20 @@ describe('output to pipes and files', () => {
     }
   });
 
+  // A file size limit (ulimit -f) makes the system write only part of the file, then refuse
+  // (EFBIG): the cheat sheet already there must stay whole, and no temp file be left.
+  test('--output that the system cuts short is a plain message, exit 1, and the old file is kept whole', () => {
+    const out = join(sandbox.home, 'cheatsheet.html');
+    writeFileSync(out, 'the cheat sheet printed yesterday\n');
+    const quoted = [bin, 'cheatsheet', '--format', 'html', '--output', out].map((a) => `'${a}'`).join(' ');
+    const result = spawnSync('/bin/sh', ['-c', `ulimit -f 1; exec "${process.execPath}" ${quoted}`], { encoding: 'utf8', env: { ...process.env, ...sandbox.env } });
+    expect(result.status).toBe(1);
+    expect(result.stderr).toBe(`delegate: cannot write ${out} (EFBIG)\nCheck the folder exists and you can write to it.\n`);
+    expect(result.stdout).toBe('');
+    expect(readFileSync(out, 'utf8')).toBe('the cheat sheet printed yesterday\n');
+    expect(readdirSync(sandbox.home).filter((f) => f.includes('cheatsheet'))).toEqual(['cheatsheet.html']);
+  });
+
   test('help and usage errors go where commands write, in order', () => {
     const help = run(['motion', '--help'], { env: sandbox.env });
     expect(help.code).toBe(0);
@@ -74,13 +88,13 @@ describe('output to pipes and files', () => {
     const wrong = run(['lst'], { env: sandbox.env });
     expect(wrong.code).toBe(2);
     expect(wrong.stdout).toBe('');
-    expect(wrong.stderr).toContain('delegate list');
+    expect(wrong.stderr).toBe('delegate: unknown command "lst"\nDid you mean: delegate list\n');
   });
 
   // A pipe another process has made non-blocking: a full pipe refuses writes (EAGAIN) rather
   // than waiting for the reader. Python sets that up; without it the case is left out.
   const python = spawnSync('python3', ['--version']).status === 0;
-  (python ? test : test.skip)('a non-blocking pipe with a slow reader still gets everything', () => {
+  (python ? test : test.skip)(`a non-blocking pipe with a slow reader still gets everything${python ? '' : ' (skipped: python3 is not installed)'}`, () => {
     const script = [
       'import os, sys, fcntl, subprocess, time',
       'r, w = os.pipe()',
