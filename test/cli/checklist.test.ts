@@ -98,8 +98,13 @@ describe('delegate checklist without a terminal', () => {
     const picker = await spawnWithStdin(['checklist'], stdin);
     expect(picker).toMatchObject({ code: 0, signal: null });
     expect(picker.stdout).toContain('rule-change\t0/9\tProposing a rule change');
+    delegate(['checklist', 'rule-change', '--check', '1']);
     const reset = await spawnWithStdin(['checklist', 'rule-change', '--reset'], stdin);
-    expect(reset).toMatchObject({ signal: null });
+    expect(reset).toMatchObject({ code: 2, signal: null, stdout: '' });
+    expect(reset.stderr).toBe(
+      'delegate: --reset asks before clearing ticks, and there is no terminal to ask on\nAdd --yes to clear them anyway: delegate checklist rule-change --reset --yes\n',
+    );
+    expect(tickedIds('rule-change')).toEqual(['check-deadline']);
   });
 });
 
@@ -163,8 +168,11 @@ describe('ticking with --check and --uncheck', () => {
     expect(result.stderr).toContain('"remitt" is not an item on the checklist "rule-change"');
     expect(result.stderr).toContain('Did you mean: remit-decision');
     expect(result.stderr).toContain(' 9  remit-decision');
-    expect(delegate(['checklist', 'rule-change', '--check', '0']).code).toBe(1);
-    expect(delegate(['checklist', 'rule-change', '--check', '10']).code).toBe(1);
+    for (const number of ['0', '10']) {
+      const outside = delegate(['checklist', 'rule-change', '--check', number]);
+      expect(outside.code).toBe(1);
+      expect(outside.stderr).toMatch(new RegExp(`^delegate: "${number}" is not an item on the checklist "rule-change"\nGive an item id or a number from 1 to 9\\. The ids are:\n {3}1 {2}check-deadline\n`));
+    }
     expect(existsSync(progressDir())).toBe(false);
   });
 

@@ -46,7 +46,9 @@ describe('delegate motion check', () => {
     const result = delegate(['motion', 'check', fixture('too-long.txt'), '--limit', '300']);
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('Limit: 300 words, set with --limit');
-    expect(delegate(['motion', 'check', fixture('too-long.txt'), '--limit', 'lots']).code).toBe(2);
+    const lots = delegate(['motion', 'check', fixture('too-long.txt'), '--limit', 'lots']);
+    expect(lots.code).toBe(2);
+    expect(lots.stderr).toContain("error: option '--limit <words>' argument 'lots' is invalid. Give a whole number, 1 or more.");
   });
 
   test('reads standard input for -, and warns of two subjects', () => {
@@ -142,7 +144,9 @@ describe('bad input', () => {
   });
 
   test('standard input given twice', () => {
-    expect(delegate(['motion', 'keep', '--mine', '-', '--draft', '-']).code).toBe(2);
+    const twice = delegate(['motion', 'keep', '--mine', '-', '--draft', '-']);
+    expect(twice.code).toBe(2);
+    expect(twice.stderr).toBe('delegate: standard input (-) can be given only once\n');
   });
 });
 
