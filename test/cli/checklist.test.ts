@@ -1,5 +1,5 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, openSync, closeSync, readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, openSync, closeSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { bin, repoRoot, run, tempHome } from '../helpers/run.js';
 
@@ -432,5 +432,29 @@ describe('no colour when piped', () => {
       expect(result.code).toBe(0);
       expect(result.stdout).not.toContain('\u001b');
     }
+  });
+});
+
+describe('progress kept for a checklist that is gone', () => {
+  test('`checklist status` lists each of its runs under the checklists, with its ticks, and --json has them as orphans', () => {
+    const notes = join(sandbox.home, 'notes');
+    const env = { DELEGATE_NOTES_DIR: notes };
+    mkdirSync(join(notes, 'checklists'), { recursive: true });
+    const file = join(notes, 'checklists', 'hotel.md');
+    writeFileSync(file, '---\ntitle: Hotel\n---\n- [ ] Book the room {#book}\n- [ ] Pay {#pay}\n');
+    expect(delegate(['checklist', 'hotel', '--check', 'book', '--run', 'leeds'], env).code).toBe(0);
+    expect(delegate(['checklist', 'hotel', '--check', '1', '--check', '2'], env).code).toBe(0);
+    rmSync(file);
+
+    const status = delegate(['checklist', 'status', '--width', '60'], env);
+    expect(status.code).toBe(0);
+    expect(status.stdout).toMatch(
+      /\n {2}not started {2}\.{20} {2}0\/9\n\nSaved progress for checklists not found now \(kept, not counted\):\n {2}hotel: 2 ticks\n {2}hotel \(run: leeds\): 1 tick\n$/,
+    );
+    const data = JSON.parse(delegate(['checklist', 'status', '--json'], env).stdout) as { orphans: unknown[] };
+    expect(data.orphans).toEqual([
+      { checklist: 'hotel', run: 'default', ticks: 2 },
+      { checklist: 'hotel', run: 'leeds', ticks: 1 },
+    ]);
   });
 });

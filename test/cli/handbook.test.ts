@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { bin, repoRoot, run, tempHome } from '../helpers/run.js';
 
@@ -347,6 +347,36 @@ describe('paths and completion', () => {
     const probe = `${script}\ndelegate() { "${process.execPath}" "${bin}" "$@"; }\nCOMP_WORDS=(delegate read chair); COMP_CWORD=2; _delegate_complete; echo "\${COMPREPLY[@]}"\nCOMP_WORDS=(delegate che); COMP_CWORD=1; _delegate_complete; echo "\${COMPREPLY[@]}"`;
     const result = spawnSync('bash', ['-c', probe], { encoding: 'utf8', env: { ...process.env, ...sandbox.env } });
     expect(result.stdout.split('\n').slice(0, 2)).toEqual(['chair-not-neutral', 'cheatsheet checklist']);
+  });
+});
+
+describe('the rendered-page cache', () => {
+  test('a page edited in place is shown as edited, even at the same size', () => {
+    const notes = join(sandbox.home, 'notes');
+    mkdirSync(notes);
+    const file = join(notes, 'hotel.md');
+    writeFileSync(file, '---\ntitle: Hotel\n---\nThe room is booked for Friday.\n');
+    const env = { DELEGATE_NOTES_DIR: notes };
+    expect(delegate(['read', 'hotel'], env)).toMatchObject({ code: 0, stdout: expect.stringContaining('The room is booked for Friday.') });
+    // Same length, same path: only the file's stamp (its time) tells the two apart.
+    writeFileSync(file, '---\ntitle: Hotel\n---\nThe room is booked for Monday.\n');
+    utimesSync(file, new Date(), new Date(Date.now() + 10000));
+    const edited = delegate(['read', 'hotel'], env);
+    expect(edited.code).toBe(0);
+    expect(edited.stdout).toContain('The room is booked for Monday.');
+    expect(edited.stdout).not.toContain('Friday');
+  });
+
+  test('each --width gets its own rendering', () => {
+    // The sources' web addresses are never broken, so they are left out of the measure.
+    const widest = (stdout: string) => Math.max(...stdout.split('\n').filter((l) => !/\S+\.\S+\/\S+/.test(l)).map((l) => l.length));
+    const narrow = delegate(['read', 'reference-back', '--width', '40']);
+    const wide = delegate(['read', 'reference-back', '--width', '100']);
+    expect(narrow.code).toBe(0);
+    expect(wide.code).toBe(0);
+    expect(widest(narrow.stdout)).toBeLessThanOrEqual(40);
+    expect(widest(wide.stdout)).toBeGreaterThan(60);
+    expect(delegate(['read', 'reference-back', '--width', '40']).stdout).toBe(narrow.stdout);
   });
 });
 
