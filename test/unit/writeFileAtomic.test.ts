@@ -1,7 +1,7 @@
 import { linkSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { UserError } from '../../src/errors.js';
-import { writeFileAtomicSync } from '../../src/util/writeFileAtomic.js';
+import { writeFileAtomic, writeFileAtomicSync } from '../../src/util/writeFileAtomic.js';
 import { useTempDir } from '../helpers/fixtures.js';
 
 // Progress files, notes, the cache and --output are all written this way: a reader sees the old
@@ -31,6 +31,14 @@ describe('writeFileAtomicSync', () => {
     expect(readFileSync(file, 'utf8')).toBe('new progress');
     expect(readFileSync(held, 'utf8')).toBe('old progress');
     expect(readdirSync(dir()).sort()).toEqual(['held-open', 'progress.json']);
+  });
+
+  test('the promise form writes the same way', async () => {
+    const file = join(dir(), 'cheatsheet.html');
+    writeFileSync(file, 'old');
+    await writeFileAtomic(file, 'new');
+    expect(readFileSync(file, 'utf8')).toBe('new');
+    expect(readdirSync(dir())).toEqual(['cheatsheet.html']);
   });
 
   test('makes the folder when it is missing', () => {
