@@ -449,7 +449,7 @@ describe('progress kept for a checklist that is gone', () => {
     const status = delegate(['checklist', 'status', '--width', '60'], env);
     expect(status.code).toBe(0);
     expect(status.stdout).toMatch(
-      /\n {2}not started {2}\.{20} {2}0\/9\n\nSaved progress for checklists not found now \(kept, not counted\):\n {2}hotel: 2 ticks\n {2}hotel \(run: leeds\): 1 tick\n$/,
+      /\n {2}not started {2}\.{20} {2}0\/10\n\nSaved progress for checklists not found now \(kept, not counted\):\n {2}hotel: 2 ticks\n {2}hotel \(run: leeds\): 1 tick\n$/,
     );
     const data = JSON.parse(delegate(['checklist', 'status', '--json'], env).stdout) as { orphans: unknown[] };
     expect(data.orphans).toEqual([
