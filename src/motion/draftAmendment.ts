@@ -62,6 +62,60 @@ function tokens(text: string): Array<{ start: number; end: number }> {
   return [...text.matchAll(/[\p{L}\p{N}]+(?:['\u2019][\p{L}\p{N}]+)*|[^\s\p{L}\p{N}]/gu)].map((m) => ({ start: m.index, end: m.index + m[0].length }));
 }
 
+/** What to do at each step of turning one list of items (paragraphs, points) into another. */
+interface ItemSteps {
+  /** Item `at` (from 1, in the text as it stands by then) is a[x], to be made b[y]. */
+  change(at: number, x: number, y: number): void;
+  /** Item `at` is deleted; with `text`, that text is put in its place. */
+  remove(at: number, text?: string): void;
+  /** `text` is put in as a new item `at`. */
+  insert(at: number, text: string): void;
+}
+
+/**
+ * Walk the changes from items `a` to items `b` in order, pairing a removed item with an added one
+ * where they are alike (then it is changed word by word), and counting places in the text as
+ * each earlier step leaves it.
+ */
+function walkItems(a: string[], b: string[], steps: ItemSteps): void {
+  let at = 0;
+  let i = 0;
+  let j = 0;
+  for (const run of runs(itemChanges(a, b))) {
+    if (run.same) {
+      at += run.same;
+      i += run.same;
+      j += run.same;
+      continue;
+    }
+    const pairs = pair(a.slice(i, i + run.removed), b.slice(j, j + run.added));
+    let r = 0;
+    let d = 0;
+    while (r < run.removed || d < run.added) {
+      const paired = pairs.get(r);
+      if (r < run.removed && paired === d) {
+        steps.change(at + 1, i + r, j + d);
+        at++;
+        r++;
+        d++;
+      } else if (r < run.removed && paired === undefined) {
+        if (d < run.added && ![...pairs.values()].includes(d)) {
+          steps.remove(at + 1, b[j + d]!);
+          at++;
+          d++;
+        } else steps.remove(at + 1);
+        r++;
+      } else {
+        steps.insert(at + 1, b[j + d]!);
+        at++;
+        d++;
+      }
+    }
+    i += run.removed;
+    j += run.added;
+  }
+}
+
 class Drafter {
   readonly instructions: Instruction[] = [];
   constructor(
@@ -77,43 +131,11 @@ class Drafter {
   paragraphs(from: Paragraph[], to: Paragraph[]): void {
     const a = from.map(paragraphText);
     const b = to.map(paragraphText);
-    let n = 0;
-    let i = 0;
-    let j = 0;
-    for (const run of runs(itemChanges(a, b))) {
-      if (run.same) {
-        n += run.same;
-        i += run.same;
-        j += run.same;
-        continue;
-      }
-      const pairs = pair(a.slice(i, i + run.removed), b.slice(j, j + run.added));
-      let r = 0;
-      let d = 0;
-      while (r < run.removed || d < run.added) {
-        const paired = pairs.get(r);
-        if (r < run.removed && paired === d) {
-          this.paragraph(n + 1, from[i + r]!, to[j + d]!);
-          n++;
-          r++;
-          d++;
-        } else if (r < run.removed && paired === undefined) {
-          if (d < run.added && ![...pairs.values()].includes(d)) {
-            this.emit({ op: 'deleteParagraph', paragraph: n + 1, text: b[j + d]! });
-            n++;
-            d++;
-          } else this.emit({ op: 'deleteParagraph', paragraph: n + 1 });
-          r++;
-        } else {
-          const at = n + 1 > liveParagraphs(this.work).length ? 'end' : n + 1;
-          this.emit({ op: 'insertParagraph', at, text: b[j + d]! });
-          n++;
-          d++;
-        }
-      }
-      i += run.removed;
-      j += run.added;
-    }
+    walkItems(a, b, {
+      change: (at, x, y) => this.paragraph(at, from[x]!, to[y]!),
+      remove: (at, text) => this.emit({ op: 'deleteParagraph', paragraph: at, ...(text === undefined ? {} : { text }) }),
+      insert: (at, text) => this.emit({ op: 'insertParagraph', at: at > liveParagraphs(this.work).length ? 'end' : at, text }),
+    });
   }
 
   /** Paragraph n of the motion as it now stands becomes `to`: word by word, or replaced whole when its shape changed. */
@@ -149,42 +171,11 @@ class Drafter {
       const name = pointName(list().style, k);
       return { kind: name.startsWith('bullet') ? 'bullet' : 'point', label: name.replace(/^\S+ /, '') };
     };
-    let k = 0;
-    let i = 0;
-    let j = 0;
-    for (const run of runs(itemChanges(a, b))) {
-      if (run.same) {
-        k += run.same;
-        i += run.same;
-        j += run.same;
-        continue;
-      }
-      const pairs = pair(a.slice(i, i + run.removed), b.slice(j, j + run.added));
-      let r = 0;
-      let d = 0;
-      while (r < run.removed || d < run.added) {
-        const paired = pairs.get(r);
-        if (r < run.removed && paired === d) {
-          this.segment({ paragraph: n, point: ref(k + 1) }, a[i + r]!, b[j + d]!, 'point');
-          k++;
-          r++;
-          d++;
-        } else if (r < run.removed && paired === undefined) {
-          if (d < run.added && ![...pairs.values()].includes(d)) {
-            this.emit({ op: 'deletePoint', where: { paragraph: n }, point: ref(k + 1), text: b[j + d]! });
-            k++;
-            d++;
-          } else this.emit({ op: 'deletePoint', where: { paragraph: n }, point: ref(k + 1) });
-          r++;
-        } else {
-          this.emit({ op: 'insertPoint', where: { paragraph: n }, at: ref(k + 1), text: b[j + d]! });
-          k++;
-          d++;
-        }
-      }
-      i += run.removed;
-      j += run.added;
-    }
+    walkItems(a, b, {
+      change: (at, x, y) => this.segment({ paragraph: n, point: ref(at) }, a[x]!, b[y]!, 'point'),
+      remove: (at, text) => this.emit({ op: 'deletePoint', where: { paragraph: n }, point: ref(at), ...(text === undefined ? {} : { text }) }),
+      insert: (at, text) => this.emit({ op: 'insertPoint', where: { paragraph: n }, at: ref(at), text }),
+    });
   }
 
   /** The words of one segment (a paragraph's text, or a point) change from `o` to `e`. */
