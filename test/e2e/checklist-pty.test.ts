@@ -1,8 +1,7 @@
-import pty from 'node-pty';
 import { chmodSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { stripVTControlCharacters } from 'node:util';
-import { bin, repoRoot, run, tempHome } from '../helpers/run.js';
+import { repoRoot, run, tempHome } from '../helpers/run.js';
+import { closeTerminals, Terminal } from '../helpers/terminal.js';
 
 // The built binary in a real pseudo-terminal: keys in, screen out, as a delegate uses it.
 
@@ -10,91 +9,17 @@ const DOWN = '\u001b[B';
 const CTRL_C = '\u0003';
 
 let sandbox: ReturnType<typeof tempHome>;
-let terminals: Terminal[] = [];
 beforeEach(() => {
   sandbox = tempHome();
 });
 afterEach(() => {
-  for (const t of terminals) t.close();
-  terminals = [];
+  closeTerminals();
   sandbox.cleanup();
 });
 
-/** Where the last match of `pattern` in `text` ends, or -1. */
-function lastMatchEnd(text: string, pattern: RegExp | string): number {
-  if (typeof pattern === 'string') {
-    const at = text.lastIndexOf(pattern);
-    return at === -1 ? -1 : at + pattern.length;
-  }
-  let end = -1;
-  for (const m of text.matchAll(new RegExp(pattern.source, pattern.flags.includes('g') ? pattern.flags : `${pattern.flags}g`))) end = m.index + m[0].length;
-  return end;
-}
-
-class Terminal {
-  private output = '';
-  private mark = 0;
-  private readonly process: pty.IPty;
-  readonly exit: Promise<{ exitCode: number; signal?: number }>;
-
-  constructor(args: string[], extraEnv: Record<string, string> = {}) {
-    const env: Record<string, string> = {};
-    for (const [key, value] of Object.entries(process.env)) {
-      if (value !== undefined && !['FORCE_COLOR', 'DELEGATE_PATH', 'DELEGATE_NOTES_DIR', 'DELEGATE_DEBUG', 'PAGER'].includes(key)) env[key] = value;
-    }
-    // NO_COLOR: plain [x] and [ ] marks, easy to read in assertions.
-    Object.assign(env, sandbox.env, { TERM: 'xterm-256color', NO_COLOR: '1' }, extraEnv);
-    this.process = pty.spawn(process.execPath, [bin, ...args], { name: 'xterm-256color', cols: 100, rows: 40, cwd: repoRoot, env });
-    this.process.onData((data) => {
-      this.output += data;
-    });
-    this.exit = new Promise((resolve) => this.process.onExit(resolve));
-    terminals.push(this);
-  }
-
-  /** Everything shown since the end of what the last `waitFor` matched, without escape codes. */
-  get screen(): string {
-    return stripVTControlCharacters(this.output).replace(/\r/g, '').slice(this.mark);
-  }
-
-  /**
-   * Wait until the screen shows `pattern`, then until the program has stopped writing for a
-   * moment (a frame can arrive in pieces), and return the screen. The next wait starts after
-   * the match, not after everything written so far: two lines written at once must both be
-   * found. A guard, not a timing assertion: the default is generous.
-   */
-  async waitFor(pattern: RegExp | string, timeout = 15000): Promise<string> {
-    const deadline = Date.now() + timeout;
-    for (;;) {
-      if (lastMatchEnd(this.screen, pattern) >= 0) {
-        for (let length = -1; length !== this.output.length && Date.now() < deadline; ) {
-          length = this.output.length;
-          await new Promise((resolve) => setTimeout(resolve, 40));
-        }
-        const text = this.screen;
-        this.mark += lastMatchEnd(text, pattern);
-        return text;
-      }
-      if (Date.now() > deadline) throw new Error(`the terminal never showed ${String(pattern)}; it showed:\n${this.screen.slice(-2000)}`);
-      await new Promise((resolve) => setTimeout(resolve, 20));
-    }
-  }
-
-  write(keys: string): void {
-    this.process.write(keys);
-  }
-
-  kill(signal: string): void {
-    this.process.kill(signal);
-  }
-
-  close(): void {
-    try {
-      this.process.kill('SIGKILL');
-    } catch {
-      // already gone
-    }
-  }
+/** The built binary in a pseudo-terminal of 100 by 40; NO_COLOR: plain [x] and [ ] marks, easy to read in assertions. */
+function open(args: string[], extraEnv: Record<string, string> = {}): Terminal {
+  return Terminal.delegate(args, { env: { ...sandbox.env, NO_COLOR: '1', ...extraEnv } });
 }
 
 const delegate = (args: string[]) => run(args, { env: sandbox.env });
@@ -103,7 +28,7 @@ const ticked = (id: string) =>
 
 describe('delegate checklist in a terminal', () => {
   test('tick two items, quit with Ctrl-C (exit 130), start again and see them ticked', async () => {
-    const first = new Terminal(['checklist', 'compositing-meeting']);
+    const first = open(['checklist', 'compositing-meeting']);
     let screen = await first.waitFor('Before the compositing meeting  0/11');
     expect(screen).toContain('> [ ] Check who from your delegation may attend, and when');
     expect(screen).toContain('In 2024 each organisation with a motion');
@@ -119,10 +44,10 @@ describe('delegate checklist in a terminal', () => {
     first.write(' ');
     await first.waitFor('Before the compositing meeting  2/11');
     first.write(CTRL_C);
-    expect((await first.exit).exitCode).toBe(130);
+    expect(await first.exited).toBe(130);
     expect(first.screen).not.toMatch(/error|delegate:/i);
 
-    const second = new Terminal(['checklist', 'compositing-meeting']);
+    const second = open(['checklist', 'compositing-meeting']);
     screen = await second.waitFor('Before the compositing meeting  2/11');
     expect(screen).toContain('> [ ] Check who from your delegation may attend, and when');
     expect(screen).toContain('  [x] Read every motion on your topic in the CAC report');
@@ -130,25 +55,25 @@ describe('delegate checklist in a terminal', () => {
     expect(screen).toContain('  [ ] Mark the words from your motion you will not give up');
     second.write('q');
     await second.waitFor('Before the compositing meeting  2/11 (saved)');
-    expect((await second.exit).exitCode).toBe(0);
+    expect(await second.exited).toBe(0);
     expect(ticked('compositing-meeting')).toEqual(['read-motions', 'find-allies']);
   });
 
   test('a closed terminal loses no tick already made', async () => {
-    const t = new Terminal(['checklist', 'amendment', '--run', 'housing']);
+    const t = open(['checklist', 'amendment', '--run', 'housing']);
     await t.waitFor('Drafting an amendment (run: housing)  0/12');
     t.write(' ');
     await t.waitFor('Drafting an amendment (run: housing)  1/12');
     t.kill('SIGHUP');
-    await t.exit;
+    await t.exited;
     const data = JSON.parse(delegate(['checklist', 'amendment', '--run', 'housing', '--json']).stdout) as { done: number; items: Array<{ ticked: boolean }> };
     expect(data.done).toBe(1);
     expect(data.items[0]!.ticked).toBe(true);
   });
 
   test('two terminals ticking the same checklist at once keep both ticks, and each sees the other\'s', async () => {
-    const a = new Terminal(['checklist', 'rule-change']);
-    const b = new Terminal(['checklist', 'rule-change']);
+    const a = open(['checklist', 'rule-change']);
+    const b = open(['checklist', 'rule-change']);
     await a.waitFor('Proposing a rule change  0/9');
     await b.waitFor('Proposing a rule change  0/9');
     a.write(' ');
@@ -161,14 +86,14 @@ describe('delegate checklist in a terminal', () => {
     expect(screen).toContain('  [x] Note the deadline: 12 noon on 31 July in 2024');
     a.write('q');
     b.write('q');
-    expect((await a.exit).exitCode).toBe(0);
-    expect((await b.exit).exitCode).toBe(0);
+    expect(await a.exited).toBe(0);
+    expect(await b.exited).toBe(0);
     expect(ticked('rule-change')).toEqual(['check-deadline', 'check-entitlement']);
   });
 
   test('with no id: pick a checklist showing each one\'s progress, tick, and come back to the list', async () => {
     delegate(['checklist', 'amendment', '--check', '1', '--check', '2']);
-    const t = new Terminal(['checklist']);
+    const t = open(['checklist']);
     const screen = await t.waitFor('Which checklist?');
     expect(screen).toContain('Before the compositing meeting  0/11');
     expect(screen).toContain('Drafting an amendment  2/12');
@@ -191,24 +116,24 @@ describe('delegate checklist in a terminal', () => {
     t.write('q');
     await t.waitFor(/Drafting an amendment {2}3\/12 \(saved\)[\s\S]*Which checklist\?[\s\S]*Drafting an amendment {2}3\/12/);
     t.write(CTRL_C);
-    expect((await t.exit).exitCode).toBe(130);
+    expect(await t.exited).toBe(130);
     expect(ticked('amendment')).toEqual(['choose-kind', 'no-direct-negative', 'keep-relevant']);
   });
 
   test('--reset asks first on a terminal, and does nothing when told no', async () => {
     delegate(['checklist', 'conference-floor', '--check', '1']);
-    const no = new Terminal(['checklist', 'conference-floor', '--reset']);
+    const no = open(['checklist', 'conference-floor', '--reset']);
     await no.waitFor('Clear 1 tick from On the conference floor?');
     no.write('n\r');
     await no.waitFor('Nothing cleared.');
-    expect((await no.exit).exitCode).toBe(0);
+    expect(await no.exited).toBe(0);
     expect(ticked('conference-floor')).toEqual(['read-cac-report']);
 
-    const yes = new Terminal(['checklist', 'conference-floor', '--reset']);
+    const yes = open(['checklist', 'conference-floor', '--reset']);
     await yes.waitFor('Clear 1 tick from On the conference floor?');
     yes.write('y\r');
     await yes.waitFor('Cleared 1 tick from On the conference floor.');
-    expect((await yes.exit).exitCode).toBe(0);
+    expect(await yes.exited).toBe(0);
     expect(ticked('conference-floor')).toEqual([]);
   });
 
@@ -226,21 +151,21 @@ describe('delegate checklist in a terminal', () => {
       const notesEnv = { ...sandbox.env, DELEGATE_NOTES_DIR: env.DELEGATE_NOTES_DIR! };
       run(['checklist', 'amendment', '--check', 'closure'], { env: notesEnv });
       const copy = join(sandbox.home, 'notes', 'checklists', 'amendment.md');
-      const t = new Terminal(['checklist', 'edit', 'amendment'], env);
+      const t = open(['checklist', 'edit', 'amendment'], env);
       await t.waitFor(`Copied "Drafting an amendment" to ${copy}`);
       await t.waitFor(`Saved ${copy}: 13 items, 12 with the same ids as before (their ticks are kept).`);
-      expect((await t.exit).exitCode).toBe(0);
+      expect(await t.exited).toBe(0);
       expect(readFileSync(copy, 'utf8')).toMatch(/\n- \[ \] Bring spare copies of the amendment \{#spare-copies\}\n$/);
       const data = JSON.parse(run(['checklist', 'amendment', '--json'], { env: notesEnv }).stdout) as { origin: string; done: number; total: number };
       expect(data).toMatchObject({ origin: 'personal', done: 1, total: 13 });
     });
 
     test('an edit that breaks the file is reported with file and line, exit 1', async () => {
-      const t = new Terminal(['checklist', 'edit', 'rule-change'], editorAppending('stray words'));
+      const t = open(['checklist', 'edit', 'rule-change'], editorAppending('stray words'));
       const copy = join(sandbox.home, 'notes', 'checklists', 'rule-change.md');
       const lines = readFileSync(join(repoRoot, 'content', 'checklists', 'rule-change.md'), 'utf8').split('\n').length;
       await t.waitFor(`delegate: ${copy}:${lines}: this line is not part of an item`);
-      expect((await t.exit).exitCode).toBe(1);
+      expect(await t.exited).toBe(1);
     });
   });
 });
