@@ -1,5 +1,5 @@
 import { readFileSync, statSync } from 'node:fs';
-import { basename, join, relative } from 'node:path';
+import { basename, relative } from 'node:path';
 import { FrontMatterError, splitFrontMatter } from './frontMatter.js';
 import { pagesFromManifest } from './manifest.js';
 import { listMarkdownFiles } from './pageFiles.js';
