@@ -90,7 +90,7 @@ async function main(): Promise<number> {
     async (options) => {
       const io = { stdout: stdout.stream, stderr: stderr.stream, stdin: () => process.stdin, env: process.env };
       // --theme auto on a terminal that has not said: ask it (OSC 11), loaded only then.
-      const ask = shouldAskBackground(options, process.env, stdout.stream, process.getBuiltinModule('node:tty').isatty(0));
+      const ask = shouldAskBackground(options, process.env, stdout.stream, () => process.getBuiltinModule('node:tty').isatty(0));
       const background = ask ? await (await import('./ui/terminalBackground.js')).askBackground(process.stdin, stdout.stream) : undefined;
       return createContext(options, { ...io, ...(background ? { background } : {}) });
     },

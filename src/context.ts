@@ -66,10 +66,11 @@ export function chooseBackground(choice: ThemeChoice | undefined, env: Env, answ
  * Whether to ask the terminal for its background (OSC 11): only for colour on a terminal, when
  * neither --theme, DELEGATE_THEME nor COLORFGBG has decided.
  */
-export function shouldAskBackground(options: GlobalOptions, env: Env, stdout: OutStream, stdinIsTTY: boolean): boolean {
-  if (!stdout.isTTY || !stdinIsTTY || env.TERM === 'dumb' || !wantColor(options.color ?? 'auto', env, stdout)) return false;
+export function shouldAskBackground(options: GlobalOptions, env: Env, stdout: OutStream, stdinIsTTY: () => boolean): boolean {
+  if (!stdout.isTTY || env.TERM === 'dumb' || !wantColor(options.color ?? 'auto', env, stdout)) return false;
   if ((options.theme && options.theme !== 'auto') || env.DELEGATE_THEME === 'dark' || env.DELEGATE_THEME === 'light') return false;
-  return backgroundFromColorFgBg(env.COLORFGBG) === undefined;
+  // Asked last: it loads node:tty, which output to a pipe or a file never needs.
+  return backgroundFromColorFgBg(env.COLORFGBG) === undefined && stdinIsTTY();
 }
 
 export const MAX_READING_WIDTH = 100;
