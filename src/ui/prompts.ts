@@ -41,6 +41,15 @@ function safeChoice<T>(choice: Choice<T>, columns = 0): Choice<T> {
   };
 }
 
+/**
+ * The prompt library's colours, from our theme: its own cyan falls to under 2 to 1 on a white
+ * background, and the highlighted choice is the one thing a menu must show.
+ */
+function promptTheme(ctx: Context) {
+  const accent = ctx.theme.id;
+  return { theme: { style: { answer: accent, highlight: accent, description: accent, key: (text: string) => accent(`<${text}>`) } } };
+}
+
 export async function select<T>(ctx: Context, message: string, choices: Array<Choice<T> | Separator>, options: { default?: T; pageSize?: number } = {}): Promise<T> {
   requireTerminal(ctx, 'choosing from a menu');
   const prompts = await import('@inquirer/prompts');
@@ -49,6 +58,7 @@ export async function select<T>(ctx: Context, message: string, choices: Array<Ch
     choices: choices.map((c) => ('separator' in c ? new prompts.Separator(neutralise(c.separator)) : safeChoice(c, ctx.stdout.columns))),
     pageSize: options.pageSize ?? Math.max(7, Math.min(15, (ctx.stdout.rows ?? 24) - 6)),
     loop: false,
+    ...promptTheme(ctx),
     ...(options.default !== undefined ? { default: options.default } : {}),
   });
 }
@@ -59,6 +69,7 @@ export async function input(ctx: Context, message: string, validate?: (value: st
   const prompts = await import('@inquirer/prompts');
   return prompts.input({
     message: neutralise(message),
+    ...promptTheme(ctx),
     ...(validate ? { validate: (value: string) => (validate(value) === true ? true : neutralise(validate(value) as string)) } : {}),
   });
 }
@@ -66,7 +77,7 @@ export async function input(ctx: Context, message: string, validate?: (value: st
 export async function confirm(ctx: Context, message: string, defaultValue = false): Promise<boolean> {
   requireTerminal(ctx, 'confirming');
   const { confirm } = await import('@inquirer/prompts');
-  return confirm({ message: neutralise(message), default: defaultValue });
+  return confirm({ message: neutralise(message), default: defaultValue, ...promptTheme(ctx) });
 }
 
 export async function search<T>(
@@ -76,5 +87,5 @@ export async function search<T>(
 ): Promise<T> {
   requireTerminal(ctx, 'interactive search');
   const { search } = await import('@inquirer/prompts');
-  return search<T>({ message: neutralise(message), source: async (term) => (await source(term)).map((c) => safeChoice(c, ctx.stdout.columns)), pageSize: Math.max(7, Math.min(15, (ctx.stdout.rows ?? 24) - 6)) });
+  return search<T>({ message: neutralise(message), source: async (term) => (await source(term)).map((c) => safeChoice(c, ctx.stdout.columns)), pageSize: Math.max(7, Math.min(15, (ctx.stdout.rows ?? 24) - 6)), ...promptTheme(ctx) });
 }
