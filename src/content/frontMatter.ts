@@ -107,26 +107,38 @@ export function parseSimpleYaml(text: string): Record<string, unknown> | undefin
   return data;
 }
 
-/** Split `---` YAML front matter from a Markdown body; a file without it is all body. */
-export async function splitFrontMatter(text: string): Promise<FrontMatterSplit> {
+/** Where a page's Markdown body starts, and its YAML front matter's text (undefined when it has none). */
+export interface BodySplit {
+  body: string;
+  /** 1-based line where the body starts. */
+  bodyLine: number;
+  yaml: string | undefined;
+}
+
+/**
+ * Split `---` front matter from a Markdown body without parsing the YAML: what search needs to
+ * show a page's lines. Throws FrontMatterError when the front matter is never closed.
+ */
+export function frontMatterBody(text: string): BodySplit {
   const source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   const open = OPEN.exec(source);
-  if (!open) return { data: {}, body: source, bodyLine: 1, hasFrontMatter: false };
+  if (!open) return { body: source, bodyLine: 1, yaml: undefined };
   const rest = source.slice(open[0].length);
   const close = CLOSE.exec(rest);
   if (!close) throw new FrontMatterError('the front matter opened with --- on line 1 is never closed with ---', 1);
-  const yamlText = rest.slice(0, close.index);
-  const yamlLines = yamlText.split('\n').length - 1;
+  const yaml = rest.slice(0, close.index);
   let bodyStart = close.index + close[0].length;
   if (rest[bodyStart] === '\n') bodyStart++;
-  const data = parseSimpleYaml(yamlText) ?? (yamlText.trim() === '' ? {} : await fullYaml(yamlText));
+  return { body: rest.slice(bodyStart), bodyLine: yaml.split('\n').length + 2, yaml };
+}
+
+/** Split `---` YAML front matter from a Markdown body; a file without it is all body. */
+export async function splitFrontMatter(text: string): Promise<FrontMatterSplit> {
+  const { body, bodyLine, yaml } = frontMatterBody(text);
+  if (yaml === undefined) return { data: {}, body, bodyLine, hasFrontMatter: false };
+  const data = parseSimpleYaml(yaml) ?? (yaml.trim() === '' ? {} : await fullYaml(yaml));
   if (data === null || typeof data !== 'object' || Array.isArray(data)) {
     throw new FrontMatterError('front matter must be YAML "key: value" lines', 2);
   }
-  return {
-    data: data as Record<string, unknown>,
-    body: rest.slice(bodyStart),
-    bodyLine: yamlLines + 3,
-    hasFrontMatter: true,
-  };
+  return { data: data as Record<string, unknown>, body, bodyLine, hasFrontMatter: true };
 }

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { splitFrontMatter } from '../content/frontMatter.js';
+import { frontMatterBody } from '../content/frontMatter.js';
 import type { ContentPath, ContentWarning } from '../content/page.js';
 import { closestStart, commonNeighbour, correctQuery, fixWord, type Correction, type Vocabulary } from './correctQuery.js';
 import { matchingLines, type LinesSource, type MatchedLine } from './matchingLines.js';
@@ -547,7 +547,7 @@ function shownId(page: IndexedPage): string {
 
 async function readLinesSource(page: IndexedPage): Promise<LinesSource> {
   try {
-    const { body, bodyLine } = await splitFrontMatter(readFileSync(page.file, 'utf8'));
+    const { body, bodyLine } = frontMatterBody(readFileSync(page.file, 'utf8'));
     return { title: page.title, body, bodyLine };
   } catch {
     return { title: page.title, body: '', bodyLine: 1 }; // changed or gone since the index saw it
