@@ -11,8 +11,11 @@
 //   dist/vendor/*.cjs   the prompt library and the full YAML parser, likewise on first use.
 //   dist/content-manifest.json   the bundled pages, parsed at build time.
 //
+//   dist/code-cache.cjs and dist/cli.cache   on Node before 22.1 only: V8's code for cli.cjs,
+//                       compiled (not trained) by the Node that builds, and what loads it.
+//
 // V8's compiled code is kept by Node itself (module.enableCompileCache(), in the bin) on Node
-// 22.1 and later: nothing of ours to train or keep in step with the Node that runs it.
+// 22.1 and later: nothing of ours to keep in step with the Node that runs it.
 import { existsSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -132,7 +135,8 @@ const common = {
   },
   // "use strict" first: esbuild writes it below the banner, where it would no longer count.
   // import.meta.url is worked out only where it is used (a URL costs at every start).
-  banner: { js: `"use strict";var __delegateModule = { get url() { return require('node:url').pathToFileURL(__filename).href; } };` },
+  // The build id tags the bundle for dist/cli.cache (src/startup/codeCache.ts).
+  banner: { js: `"use strict";/*delegate-build:${buildId}*/var __delegateModule = { get url() { return require('node:url').pathToFileURL(__filename).href; } };` },
 };
 
 // Built beside dist/ and swapped in at the end, so a delegate process (or a test) running
@@ -144,11 +148,13 @@ await build({ ...common, entryPoints: { cli: 'src/cli.ts' }, outdir: out, plugin
 // Named entry points: from more than one folder of src/, esbuild would otherwise keep the folders.
 await build({ ...common, entryPoints: Object.fromEntries(islands.map((path) => [islandName(path), path])), outdir: `${out}/islands` });
 const vendorBuilds = [...Object.values(vendors), ...(betterSqlite3 ? [{ file: 'better-sqlite3', source: "module.exports = require('better-sqlite3');" }] : [])];
-for (const { file, source } of vendorBuilds) {
 // import() kept as import() for pdfjs-dist, an ES module, which require() cannot load on Node 20.17.
 await build({ ...common, entryPoints: Object.fromEntries(documentIslands.map((path) => [islandName(path), path])), outdir: `${out}/islands`, external: [...common.external, ...documentLibraries], supported: { ...common.supported, 'dynamic-import': true } });
+for (const { file, source } of vendorBuilds) {
   await build({ ...common, stdin: { contents: source, resolveDir: root, loader: 'js' }, outfile: `${out}/vendor/${file}.cjs` });
 }
+// What bin/delegate.cjs loads cli.cjs with on Node before 22.1, and the code it keeps for it.
+await build({ ...common, banner: {}, entryPoints: { 'code-cache': 'src/startup/codeCache.ts' }, outdir: out });
 
 // The bundled pages, parsed once now rather than at every start. (An ES module: it uses
 // top-level await, and writes beside itself.)
@@ -156,6 +162,13 @@ await build({ ...common, format: 'esm', supported: {}, banner: {}, entryPoints: 
   define: { __DELEGATE_VERSION__: common.define.__DELEGATE_VERSION__, __DELEGATE_BUILD__: common.define.__DELEGATE_BUILD__ } });
 await import(pathToFileURL(`${out}/write-manifest.mjs`).href);
 rmSync(`${out}/write-manifest.mjs`);
+
+// Node 22.1 and later keep their own (module.enableCompileCache() in the bin): nothing to write.
+// The code is V8's own, so it serves the Node that built it, as `npm install` does.
+if (!(await import('node:module')).default.enableCompileCache) {
+  const { createRequire } = await import('node:module');
+  createRequire(import.meta.url)(`${out}/code-cache.cjs`).writeCodeCache(`${out}/cli.cjs`, join(root, 'dist', 'cli.cjs'));
+}
 
 const old = `${root}/dist.old-${process.pid}`;
 try {

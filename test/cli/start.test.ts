@@ -1,9 +1,10 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readdirSync, rmSync, symlinkSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { repoRoot, run, tempHome } from '../helpers/run.js';
 
-// bin/delegate.cjs requires dist/cli.cjs, with Node's own compile cache where Node has one.
+// bin/delegate.cjs requires dist/cli.cjs, with Node's own compile cache where Node has one, and
+// before Node 22.1 through dist/code-cache.cjs, with the V8 code the build kept (dist/cli.cache).
 
 const sandbox = tempHome();
 const copy = join(sandbox.home, 'package');
@@ -47,6 +48,56 @@ describe('start-up', () => {
     expect(existsSync(cacheDir) && readdirSync(cacheDir, { recursive: true }).length > 0).toBe(hasCompileCache);
     const second = runCopy(['list'], { TMPDIR: tmp });
     expect(second.stdout).toBe(first.stdout);
+  });
+
+  test(`the build ${hasCompileCache ? 'keeps no code of its own on a Node with a compile cache' : 'keeps V8 code for cli.cjs, tagged with its build'}`, () => {
+    const cache = join(repoRoot, 'dist', 'cli.cache');
+    expect(existsSync(cache)).toBe(!hasCompileCache);
+    if (hasCompileCache) return;
+    const tag = /^"use strict";\/\*(delegate-build:[^*]+)\*\//.exec(readFileSync(join(repoRoot, 'dist', 'cli.cjs'), 'utf8'))?.[1];
+    expect(tag).toMatch(/^delegate-build:\d+\.\d+\.\d+\+/);
+    expect(readFileSync(cache, 'latin1').split('\n', 1)[0]).toBe(`${tag} ${join(repoRoot, 'dist', 'cli.cjs')}`);
+  });
+
+  describe('the kept code (dist/code-cache.cjs)', () => {
+    // A module of the shape cli.cjs has, loaded as the bin loads cli.cjs on Node 20.
+    const dir = join(sandbox.home, 'code-cache');
+    const file = join(dir, 'cli.cjs');
+    const load = () =>
+      spawnSync(process.execPath, ['-e', `const used = require(${JSON.stringify(join(repoRoot, 'dist', 'code-cache.cjs'))}).loadWithCodeCache(${JSON.stringify(file)}); console.log('used the kept code: ' + used)`], {
+        encoding: 'utf8',
+      });
+    const write = (build: string, says: string) =>
+      writeFileSync(file, `"use strict";/*delegate-build:${build}*/console.log(${JSON.stringify(says)}, typeof require, __filename === ${JSON.stringify(file)});\n`);
+    beforeAll(() => mkdirSync(dir, { recursive: true }));
+
+    test('is used for the build it was made from, and the module runs with its own require', () => {
+      write('one', 'first build');
+      spawnSync(process.execPath, ['-e', `require(${JSON.stringify(join(repoRoot, 'dist', 'code-cache.cjs'))}).writeCodeCache(${JSON.stringify(file)})`]);
+      expect(existsSync(join(dir, 'cli.cache'))).toBe(true);
+      expect(load().stdout).toBe('first build function true\nused the kept code: true\n');
+    });
+
+    test('is not used for another build of the same length: the new code runs', () => {
+      write('two', 'other build');
+      expect(load().stdout).toBe('other build function true\nused the kept code: false\n');
+    });
+
+    test('is not used when damaged, or when missing', () => {
+      write('one', 'first build');
+      writeFileSync(join(dir, 'cli.cache'), Buffer.concat([Buffer.from(`delegate-build:one ${file}\n`), Buffer.alloc(4096, 7)]));
+      const damaged = load();
+      expect(damaged.stderr).toBe('');
+      expect(damaged.stdout).toBe('first build function true\nused the kept code: false\n');
+      rmSync(join(dir, 'cli.cache'));
+      expect(load().stdout).toBe('first build function true\nused the kept code: false\n');
+    });
+  });
+
+  test('a copy of the package elsewhere compiles afresh: its stack traces name where it is', () => {
+    const result = runCopy(['read', 'no-such-page'], { DELEGATE_DEBUG: '1' });
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain(`(${join(copy, 'dist', 'cli.cjs')}:`);
   });
 
   test('without dist/cli.cjs the command says how to build it, and exits 1', () => {
