@@ -80,6 +80,15 @@ export interface SyncReport {
   warnings: ContentWarning[];
 }
 
+/**
+ * "Only these rows" (a JSON array of rowids as the last parameter), as a filter SQLite applies to
+ * the rows FTS5 finds rather than a constraint FTS5 is given: given `rowid IN (...)`, FTS5 looks up
+ * each rowid apart and works out bm25's document counts again for each, 5 to 15 times slower at
+ * 10,000 notes. The + keeps the constraint from FTS5; the rank is then worked out only for the rows
+ * that pass, with the same values (checked on "reference", "back", "reference back" and refer*).
+ */
+const AMONG = '+rowid IN (SELECT value FROM json_each(?))';
+
 /** What a search finds: a page of any kind, or a checklist. */
 export type IndexedKind = PageKind | 'checklist';
 
@@ -351,14 +360,7 @@ export class SearchIndex {
   /** Which of `rowids` match an FTS5 expression (to say which of a query's words each result has). */
   matchingAmong(expression: string, rowids: readonly number[]): Set<number> {
     if (rowids.length === 0) return new Set();
-    // NOTE: one pass over the expression's matches, without ranking; a rowid IN (...) constraint
-    // makes FTS5 evaluate the whole expression again for each rowid, which costs far more.
-    const wanted = new Set(rowids);
-    const found = new Set<number>();
-    for (const [rowid] of this.sql('SELECT rowid FROM pages WHERE pages MATCH ?').rows(expression)) {
-      if (wanted.has(rowid as number)) found.add(rowid as number);
-    }
-    return found;
+    return new Set(this.sql(`SELECT rowid FROM pages WHERE pages MATCH ? AND ${AMONG}`).values(expression, JSON.stringify(rowids)) as number[]);
   }
 
   /**
@@ -366,12 +368,12 @@ export class SearchIndex {
    * score (higher is better, FTS5's own) of each of `rowids` that does.
    */
   termScores(expression: string, rowids: readonly number[]): { matches: number; rows: number; scores: Map<number, number> } {
-    const wanted = new Set(rowids);
+    const matches = this.sql('SELECT count(*) FROM pages WHERE pages MATCH ?').value(expression) as number;
     const scores = new Map<number, number>();
-    let matches = 0;
-    for (const [rowid, rank] of this.sql('SELECT rowid, rank FROM pages WHERE pages MATCH ?').rows(expression)) {
-      matches++;
-      if (wanted.has(rowid as number)) scores.set(rowid as number, -(rank as number));
+    if (matches > 0 && rowids.length > 0) {
+      for (const [rowid, rank] of this.sql(`SELECT rowid, rank FROM pages WHERE pages MATCH ? AND ${AMONG}`).rows(expression, JSON.stringify(rowids))) {
+        scores.set(rowid as number, -(rank as number));
+      }
     }
     const rows = this.sql('SELECT count(*) FROM docs WHERE page_id IS NOT NULL').value() as number;
     return { matches, rows, scores };
