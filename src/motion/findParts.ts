@@ -143,6 +143,9 @@ function markers(body: string): Marker[] {
   }
   // In order of place, the earlier kind first on a tie. Each kind came in order, so an insertion
   // sort has little to do (and sort() costs V8 about 1 kB a call, forty calls a compare).
+  // Measured with this and the who-sort in sharedPassages as plain sort() calls (2 December 2026,
+  // compare of 40 motions, CPU medians of 25 and 31 runs): 5 to 7 ms slower on Node 20, where
+  // compare is near its 1.6x target; no difference on Node 24.
   for (let i = 1; i < found.length; i++) {
     const marker = found[i]!;
     let j = i;
