@@ -37,15 +37,18 @@ interface Run {
 }
 
 /**
- * The passages several motions share, longest first: maximal runs of at least
- * MIN_PASSAGE_WORDS substantive words that appear, in order, in two or more motions. A passage
- * inside a longer one is reported only when more motions share it than share the longer one.
- * `fives`: the motions' runs of five words, when the caller has numbered them already.
+ * Every motion's words in one array, each motion with -1 before and after it; a place in it
+ * ("g") stands for a motion and a position at once.
  */
-export function sharedPassages(motions: readonly PreparedMotion[], fives: Runs = numberRuns(motions.map((m) => m.tokens.ids)).fives): SharedPassage[] {
-  const k = MIN_PASSAGE_WORDS;
-  // Every motion's words in one array, each motion with -1 before and after it; a place in
-  // it ("g") stands for a motion and a position at once.
+interface Layout {
+  all: Int32Array;
+  /** The motion each place belongs to (-1 on the separators). */
+  motionAt: Int32Array;
+  /** Where each motion starts in `all`. */
+  base: Int32Array;
+}
+
+function layMotionsEndToEnd(motions: readonly PreparedMotion[]): Layout {
   let size = 1;
   for (const m of motions) size += m.tokens.ids.length + 1;
   const all = new Int32Array(size).fill(-1);
@@ -58,79 +61,104 @@ export function sharedPassages(motions: readonly PreparedMotion[], fives: Runs =
     motionAt.fill(mi, g, g + m.tokens.ids.length);
     g += m.tokens.ids.length + 1;
   });
+  return { all, motionAt, base };
+}
 
-  // Seeds: the runs of k words, numbered; the places of each number, side by side.
+/** The places of each seed (run of k words), side by side: seed s at places[start[s], start[s + 1]). */
+function placesBySeed(layout: Layout, fives: Runs): { start: Int32Array; places: Int32Array } {
+  const { base } = layout;
+  const size = layout.all.length;
   const seedCount = fives.count;
   const seedAt = new Int32Array(size).fill(-1);
-  for (let mi = 0; mi < motions.length; mi++) seedAt.set(fives.at[mi]!, base[mi]!);
+  for (let mi = 0; mi < base.length; mi++) seedAt.set(fives.at[mi]!, base[mi]!);
   const start = new Int32Array(seedCount + 1);
   for (let i = 0; i < size; i++) if (seedAt[i]! >= 0) start[seedAt[i]! + 1]!++;
   for (let s = 0; s < seedCount; s++) start[s + 1]! += start[s]!;
   const fill = start.slice(0, seedCount);
   const places = new Int32Array(start[seedCount]!);
   for (let i = 0; i < size; i++) if (seedAt[i]! >= 0) places[fill[seedAt[i]!]!++] = i;
+  return { start, places };
+}
 
+/** Of the places occ[from, to): do they lie in two motions or more? */
+function manyMotions(motionAt: Int32Array, occ: ArrayLike<number>, from = 0, to = occ.length): boolean {
+  const first = motionAt[occ[from]!];
+  for (let i = from + 1; i < to; i++) if (motionAt[occ[i]!] !== first) return true;
+  return false;
+}
+
+/** The passage is maximal on the left unless every occurrence has the same word before it. */
+function leftMaximal(all: Int32Array, occ: ArrayLike<number>, from = 0, to = occ.length): boolean {
+  const before = all[occ[from]! - 1]!;
+  if (before === -1) return true;
+  for (let i = from + 1; i < to; i++) if (all[occ[i]! - 1] !== before) return true;
+  return false;
+}
+
+function report(layout: Layout, found: Run[], occ: ArrayLike<number>, length: number): void {
+  const { motionAt, base } = layout;
+  const at = new Map<number, number>();
+  let first = Infinity;
+  for (let i = 0; i < occ.length; i++) {
+    const mi = motionAt[occ[i]!]!;
+    if (!at.has(mi)) at.set(mi, occ[i]! - base[mi]!);
+    if (mi < first) first = mi;
+  }
+  found.push({ length, at, first });
+}
+
+/**
+ * Walk forward from places holding the same words, as down a suffix tree: where they part (the
+ * next words differ, or a motion ends), the words so far are a passage.
+ */
+function descend(layout: Layout, found: Run[], occ: ArrayLike<number>, depth: number): void {
+  const { all, motionAt } = layout;
+  for (;;) {
+    const next = all[occ[0]! + depth]!;
+    if (next === -1) break;
+    let same = true;
+    for (let i = 1; same && i < occ.length; i++) same = all[occ[i]! + depth] === next;
+    if (!same) break;
+    depth++;
+  }
+  if (!manyMotions(motionAt, occ) || !leftMaximal(all, occ)) return;
+  report(layout, found, occ, depth);
+  const children = new Map<number, number[]>();
+  for (let i = 0; i < occ.length; i++) {
+    const next = all[occ[i]! + depth]!;
+    if (next === -1) continue;
+    const child = children.get(next);
+    if (child) child.push(occ[i]!);
+    else children.set(next, [occ[i]!]);
+  }
+  for (const child of children.values()) if (child.length >= 2 && manyMotions(motionAt, child)) descend(layout, found, child, depth + 1);
+}
+
+/** Every maximal run of at least k words found in two motions or more, grown from the seeds. */
+function findRuns(layout: Layout, fives: Runs, k: number): Run[] {
+  const { all, motionAt } = layout;
+  const { start, places } = placesBySeed(layout, fives);
   const found: Run[] = [];
-  // Of the places occ[from, to): do they lie in two motions or more?
-  const manyMotions = (occ: ArrayLike<number>, from = 0, to = occ.length) => {
-    const first = motionAt[occ[from]!];
-    for (let i = from + 1; i < to; i++) if (motionAt[occ[i]!] !== first) return true;
-    return false;
-  };
-  // The passage is maximal on the left unless every occurrence has the same word before it.
-  const leftMaximal = (occ: ArrayLike<number>, from = 0, to = occ.length) => {
-    const before = all[occ[from]! - 1]!;
-    if (before === -1) return true;
-    for (let i = from + 1; i < to; i++) if (all[occ[i]! - 1] !== before) return true;
-    return false;
-  };
-  const report = (occ: ArrayLike<number>, length: number) => {
-    const at = new Map<number, number>();
-    let first = Infinity;
-    for (let i = 0; i < occ.length; i++) {
-      const mi = motionAt[occ[i]!]!;
-      if (!at.has(mi)) at.set(mi, occ[i]! - base[mi]!);
-      if (mi < first) first = mi;
-    }
-    found.push({ length, at, first });
-  };
-  // Walk forward from places holding the same words, as down a suffix tree: where they part
-  // (the next words differ, or a motion ends), the words so far are a passage.
-  const descend = (occ: ArrayLike<number>, depth: number): void => {
-    for (;;) {
-      const next = all[occ[0]! + depth]!;
-      if (next === -1) break;
-      let same = true;
-      for (let i = 1; same && i < occ.length; i++) same = all[occ[i]! + depth] === next;
-      if (!same) break;
-      depth++;
-    }
-    if (!manyMotions(occ) || !leftMaximal(occ)) return;
-    report(occ, depth);
-    const children = new Map<number, number[]>();
-    for (let i = 0; i < occ.length; i++) {
-      const next = all[occ[i]! + depth]!;
-      if (next === -1) continue;
-      const child = children.get(next);
-      if (child) child.push(occ[i]!);
-      else children.set(next, [occ[i]!]);
-    }
-    for (const child of children.values()) if (child.length >= 2 && manyMotions(child)) descend(child, depth + 1);
-  };
-
-  for (let s = 0; s < seedCount; s++) {
+  for (let s = 0; s < fives.count; s++) {
     const from = start[s]!;
     const to = start[s + 1]!;
-    if (to - from >= 2 && manyMotions(places, from, to) && leftMaximal(places, from, to)) descend(places.subarray(from, to), k);
+    if (to - from >= 2 && manyMotions(motionAt, places, from, to) && leftMaximal(all, places, from, to)) descend(layout, found, places.subarray(from, to), k);
   }
+  return found;
+}
 
-  // Is `inner` inside `outer`? Look where outer sits in the first motion that holds it.
-  const within = (inner: Run, outer: Run) => {
-    const from = outer.at.get(outer.first)!;
-    const p = inner.at.get(outer.first);
-    return p !== undefined && p >= from && p + inner.length <= from + outer.length;
-  };
+/** Is `inner` inside `outer`? Look where outer sits in the first motion that holds it. */
+function within(inner: Run, outer: Run): boolean {
+  const from = outer.at.get(outer.first)!;
+  const p = inner.at.get(outer.first);
+  return p !== undefined && p >= from && p + inner.length <= from + outer.length;
+}
 
+/**
+ * The runs as passages, longest first: one inside a longer run held by the same motions is
+ * dropped; one inside a longer run held by fewer motions is kept and points to it.
+ */
+function keepPassages(found: Run[], motions: readonly PreparedMotion[]): SharedPassage[] {
   found.sort((x, y) => y.length - x.length || y.at.size - x.at.size || x.first - y.first || x.at.get(x.first)! - y.at.get(y.first)!);
   const keptBySet = new Map<string, Run[]>();
   // Every run kept, in the order of the passages list.
@@ -168,4 +196,15 @@ export function sharedPassages(motions: readonly PreparedMotion[], fives: Runs =
     });
   }
   return passages;
+}
+
+/**
+ * The passages several motions share, longest first: maximal runs of at least
+ * MIN_PASSAGE_WORDS substantive words that appear, in order, in two or more motions. A passage
+ * inside a longer one is reported only when more motions share it than share the longer one.
+ * `fives`: the motions' runs of five words, when the caller has numbered them already.
+ */
+export function sharedPassages(motions: readonly PreparedMotion[], fives: Runs = numberRuns(motions.map((m) => m.tokens.ids)).fives): SharedPassage[] {
+  const layout = layMotionsEndToEnd(motions);
+  return keepPassages(findRuns(layout, fives, MIN_PASSAGE_WORDS), motions);
 }
