@@ -1,5 +1,5 @@
 import type { Tokens } from './tokens.js';
-import { numberRuns, type Runs } from './tokens.js';
+import { numberNgrams, type Ngrams } from './tokens.js';
 import { singleSpaced } from '../util/singleSpaced.js';
 import { occurrences } from './words.js';
 
@@ -25,10 +25,11 @@ export interface SharedPassage {
 }
 
 /** Passages shorter than this many substantive words are not reported. */
-// NOTE: the runs of five words numberRuns() gives are the seeds: change both together.
+// NOTE: the 5-grams numberNgrams() gives are the seeds: change both together.
 export const MIN_PASSAGE_WORDS = 5;
 
-interface Run {
+/** A stretch of words repeated in two motions or more, before it is kept as a SharedPassage. */
+interface Repeat {
   length: number;
   /** Each motion that holds it, and the position of its first occurrence there. */
   at: Map<number, number>;
@@ -64,8 +65,8 @@ function layMotionsEndToEnd(motions: readonly PreparedMotion[]): Layout {
   return { all, motionAt, base };
 }
 
-/** The places of each seed (run of k words), side by side: seed s at places[start[s], start[s + 1]). */
-function placesBySeed(layout: Layout, fives: Runs): { start: Int32Array; places: Int32Array } {
+/** The places of each seed (k-gram), side by side: seed s at places[start[s], start[s + 1]). */
+function placesBySeed(layout: Layout, fives: Ngrams): { start: Int32Array; places: Int32Array } {
   const { base } = layout;
   const size = layout.all.length;
   const seedCount = fives.count;
@@ -95,7 +96,7 @@ function leftMaximal(all: Int32Array, occ: ArrayLike<number>, from = 0, to = occ
   return false;
 }
 
-function report(layout: Layout, found: Run[], occ: ArrayLike<number>, length: number): void {
+function report(layout: Layout, found: Repeat[], occ: ArrayLike<number>, length: number): void {
   const { motionAt, base } = layout;
   const at = new Map<number, number>();
   let first = Infinity;
@@ -111,7 +112,7 @@ function report(layout: Layout, found: Run[], occ: ArrayLike<number>, length: nu
  * Walk forward from places holding the same words, as down a suffix tree: where they part (the
  * next words differ, or a motion ends), the words so far are a passage.
  */
-function descend(layout: Layout, found: Run[], occ: ArrayLike<number>, depth: number): void {
+function descend(layout: Layout, found: Repeat[], occ: ArrayLike<number>, depth: number): void {
   const { all, motionAt } = layout;
   for (;;) {
     const next = all[occ[0]! + depth]!;
@@ -134,11 +135,11 @@ function descend(layout: Layout, found: Run[], occ: ArrayLike<number>, depth: nu
   for (const child of children.values()) if (child.length >= 2 && manyMotions(motionAt, child)) descend(layout, found, child, depth + 1);
 }
 
-/** Every maximal run of at least k words found in two motions or more, grown from the seeds. */
-function findRuns(layout: Layout, fives: Runs, k: number): Run[] {
+/** Every maximal stretch of at least k words found in two motions or more, grown from the seeds. */
+function findRepeats(layout: Layout, fives: Ngrams, k: number): Repeat[] {
   const { all, motionAt } = layout;
   const { start, places } = placesBySeed(layout, fives);
-  const found: Run[] = [];
+  const found: Repeat[] = [];
   for (let s = 0; s < fives.count; s++) {
     const from = start[s]!;
     const to = start[s + 1]!;
@@ -148,48 +149,48 @@ function findRuns(layout: Layout, fives: Runs, k: number): Run[] {
 }
 
 /** Is `inner` inside `outer`? Look where outer sits in the first motion that holds it. */
-function within(inner: Run, outer: Run): boolean {
+function within(inner: Repeat, outer: Repeat): boolean {
   const from = outer.at.get(outer.first)!;
   const p = inner.at.get(outer.first);
   return p !== undefined && p >= from && p + inner.length <= from + outer.length;
 }
 
 /**
- * The runs as passages, longest first: one inside a longer run held by the same motions is
- * dropped; one inside a longer run held by fewer motions is kept and points to it.
+ * The repeats as passages, longest first: one inside a longer repeat held by the same motions is
+ * dropped; one inside a longer repeat held by fewer motions is kept and points to it.
  */
-function keepPassages(found: Run[], motions: readonly PreparedMotion[]): SharedPassage[] {
+function keepPassages(found: Repeat[], motions: readonly PreparedMotion[]): SharedPassage[] {
   found.sort((x, y) => y.length - x.length || y.at.size - x.at.size || x.first - y.first || x.at.get(x.first)! - y.at.get(y.first)!);
-  const keptBySet = new Map<string, Run[]>();
-  // Every run kept, in the order of the passages list.
-  const kept: Run[] = [];
+  const keptBySet = new Map<string, Repeat[]>();
+  // Every repeat kept, in the order of the passages list.
+  const kept: Repeat[] = [];
   const passages: SharedPassage[] = [];
-  for (const run of found) {
+  for (const repeat of found) {
     // The motions holding it, in order. Places are kept in text order, so they come in motion
     // order already: sorted only if not (each sort() call costs V8 about 1 kB, even of 2).
-    const who = [...run.at.keys()];
+    const who = [...repeat.at.keys()];
     if (who.some((m, i) => i > 0 && who[i - 1]! > m)) who.sort((x, y) => x - y);
     const setKey = who.join(',');
     const sameSet = keptBySet.get(setKey) ?? [];
-    if (sameSet.some((longer) => within(run, longer))) continue;
-    sameSet.push(run);
+    if (sameSet.some((longer) => within(repeat, longer))) continue;
+    sameSet.push(repeat);
     keptBySet.set(setKey, sameSet);
 
-    // The first kept passage, longer than this one, that holds it: a run can only lie inside a
+    // The first kept passage, longer than this one, that holds it: a repeat can only lie inside a
     // longer one whose first motion is among its own.
     let partOf = -1;
     for (let index = 0; index < kept.length && partOf === -1; index++) {
       const longer = kept[index]!;
-      if (longer.length > run.length && run.at.has(longer.first) && within(run, longer)) partOf = index;
+      if (longer.length > repeat.length && repeat.at.has(longer.first) && within(repeat, longer)) partOf = index;
     }
-    kept.push(run);
+    kept.push(repeat);
 
-    const m = motions[run.first]!;
-    const pos = run.at.get(run.first)!;
-    const text = singleSpaced(m.body.slice(m.tokens.starts[pos]!, m.tokens.ends[pos + run.length - 1]!));
+    const m = motions[repeat.first]!;
+    const pos = repeat.at.get(repeat.first)!;
+    const text = singleSpaced(m.body.slice(m.tokens.starts[pos]!, m.tokens.ends[pos + repeat.length - 1]!));
     passages.push({
       text,
-      words: run.length,
+      words: repeat.length,
       writtenWords: occurrences(text, ' ') + 1,
       motions: who.map((i) => motions[i]!.label),
       partOf: partOf === -1 ? null : partOf,
@@ -199,12 +200,12 @@ function keepPassages(found: Run[], motions: readonly PreparedMotion[]): SharedP
 }
 
 /**
- * The passages several motions share, longest first: maximal runs of at least
+ * The passages several motions share, longest first: maximal stretches of at least
  * MIN_PASSAGE_WORDS substantive words that appear, in order, in two or more motions. A passage
  * inside a longer one is reported only when more motions share it than share the longer one.
- * `fives`: the motions' runs of five words, when the caller has numbered them already.
+ * `fives`: the motions' 5-grams, when the caller has numbered them already.
  */
-export function sharedPassages(motions: readonly PreparedMotion[], fives: Runs = numberRuns(motions.map((m) => m.tokens.ids)).fives): SharedPassage[] {
+export function sharedPassages(motions: readonly PreparedMotion[], fives: Ngrams = numberNgrams(motions.map((m) => m.tokens.ids)).fives): SharedPassage[] {
   const layout = layMotionsEndToEnd(motions);
-  return keepPassages(findRuns(layout, fives, MIN_PASSAGE_WORDS), motions);
+  return keepPassages(findRepeats(layout, fives, MIN_PASSAGE_WORDS), motions);
 }
