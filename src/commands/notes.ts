@@ -16,6 +16,7 @@ import { renderImportReport, renderNotesList, renderNotesTable } from '../render
 import { neutralise } from '../render/sanitize.js';
 import { openInEditor } from '../ui/editor.js';
 import { printJson, printPaged } from '../ui/output.js';
+import { warn } from '../ui/warn.js';
 import { writeFileAtomicSync } from '../util/writeFileAtomic.js';
 import { slugify } from '../util/slug.js';
 import { ensureDir } from '../util/ensureDir.js';
@@ -25,10 +26,8 @@ function timestamp(date: Date): string {
   return date.toISOString().replace(/\.\d{3}Z$/, 'Z');
 }
 
-function warn(loaded: LoadedContent, ctx: Context): void {
-  for (const warning of loaded.warnings) {
-    ctx.stderr.write(`${ctx.theme.warn('warning:')} ${neutralise(formatWarning(warning))} (hidden from your notes until the file is fixed)\n`);
-  }
+function warnHiddenNotes(loaded: LoadedContent, ctx: Context): void {
+  for (const warning of loaded.warnings) warn(ctx, `${formatWarning(warning)} (hidden from your notes until the file is fixed)`);
 }
 
 async function readAll(stream: NodeJS.ReadableStream): Promise<string> {
@@ -137,7 +136,7 @@ async function requireNote(query: string, command: string, ctx: Context): Promis
   if (match.file === undefined) throw noteNotFound(query, match, command);
   if (!match.page) {
     const warning = loaded.warnings.find((w) => w.file === match.file);
-    if (warning) ctx.stderr.write(`${ctx.theme.warn('warning:')} ${neutralise(formatWarning(warning))}\n`);
+    if (warning) warn(ctx, formatWarning(warning));
   }
   return match;
 }
@@ -162,7 +161,7 @@ export async function notesEdit(options: { note: string }, ctx: Context): Promis
 /** `delegate notes list`: the delegate's notes, newest first. */
 export async function notesList(options: { tag?: string; json?: boolean }, ctx: Context): Promise<void> {
   const loaded = await loadNotes(ctx.paths.notes);
-  warn(loaded, ctx);
+  warnHiddenNotes(loaded, ctx);
   const tag = options.tag?.toLowerCase();
   const notes = loaded.pages.filter((p) => !tag || p.tags.includes(tag));
   if (options.json) {
