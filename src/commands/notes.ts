@@ -20,6 +20,7 @@ import { warn } from '../ui/warn.js';
 import { writeFileAtomicSync } from '../util/writeFileAtomic.js';
 import { slugify } from '../util/slug.js';
 import { ensureDir } from '../util/ensureDir.js';
+import { plural } from '../util/plural.js';
 
 /** An ISO date-time to the second, for `created`. */
 function timestamp(date: Date): string {
@@ -214,13 +215,13 @@ export async function notesImport(options: { sources: string[] }, ctx: Context):
   ctx.stdout.write(out);
   ctx.stderr.write(err);
   const where = ctx.paths.notes;
-  if (report.imported.length > 0) ctx.stdout.write(neutralise(`Imported ${report.imported.length} file${report.imported.length === 1 ? '' : 's'} into ${where}.\n`));
+  if (report.imported.length > 0) ctx.stdout.write(neutralise(`Imported ${plural(report.imported.length, 'file')} into ${where}.\n`));
   if (report.already.length > 0) {
     const count = report.already.length;
-    ctx.stdout.write(`${count} file${count === 1 ? ' was' : 's were'} already in your notes, unchanged since an earlier import.\n`);
+    ctx.stdout.write(`${plural(count, 'file was', 'files were')} already in your notes, unchanged since an earlier import.\n`);
   }
   if (report.skipped.length > 0) {
-    throw new UserError(`${report.skipped.length} file${report.skipped.length === 1 ? ' was' : 's were'} not imported (see above)`, {
+    throw new UserError(`${plural(report.skipped.length, 'file was', 'files were')} not imported (see above)`, {
       hint: report.imported.length ? 'The others are in your notes; nothing was overwritten.' : 'Nothing was changed.',
     });
   }

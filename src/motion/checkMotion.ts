@@ -3,6 +3,7 @@ import { type MotionText, parseMotion } from './parseMotion.js';
 import { CONTEMPORARY, MOTION_DEADLINE, TITLE_LIMIT, WORD_LIMIT } from './rules.js';
 import { type Subject, subjects } from './subjects.js';
 import { countWords } from './words.js';
+import { plural } from '../util/plural.js';
 
 /** pass and fail are decided here; warn needs a look; ask is for the delegate to answer. */
 export type CheckStatus = 'pass' | 'warn' | 'fail' | 'ask';
@@ -117,7 +118,7 @@ function checkTitle(titleWords: number | null): CheckItem {
   return {
     id: 'title',
     status: 'pass',
-    message: `Title of ${titleWords} word${titleWords === 1 ? '' : 's'}; older rules allowed ${TITLE_LIMIT.words} (${TITLE_LIMIT.from}).`,
+    message: `Title of ${plural(titleWords, 'word')}; older rules allowed ${TITLE_LIMIT.words} (${TITLE_LIMIT.from}).`,
     details: [],
   };
 }
@@ -176,7 +177,7 @@ function readForm(parts: MotionParts): { form: MotionForm; formFrom: string } {
 /** The structure check, judged by the form: each form has the parts it needs. */
 function structure(form: MotionForm, parts: MotionParts): CheckItem {
   const n = parts.demands.length;
-  const demands = `${n} demand${n === 1 ? '' : 's'}`;
+  const demands = plural(n, 'demand');
   if (form === 'campaign') {
     if (n > 0) {
       return {

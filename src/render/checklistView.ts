@@ -5,6 +5,7 @@ import { renderMarkdownAsText } from './plainText.js';
 import { wrap } from './wrap.js';
 import { neutralise, neutraliseLine } from './sanitize.js';
 import type { Theme } from './theme.js';
+import { plural } from '../util/plural.js';
 
 /** Handbook page id → title, for an item's `See:` line. */
 export type PageTitles = ReadonlyMap<string, string>;
@@ -13,10 +14,6 @@ export type PageTitles = ReadonlyMap<string, string>;
 export interface ChecklistRuns {
   checklist: Checklist;
   runs: RunStatus[];
-}
-
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
 

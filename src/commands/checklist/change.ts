@@ -6,6 +6,7 @@ import type { Context } from '../../context.js';
 import { UserError, usageError } from '../../errors.js';
 import { neutralise } from '../../render/sanitize.js';
 import { canPrompt, confirm } from '../../ui/prompts.js';
+import { plural } from '../../util/plural.js';
 
 /** Says one line of confirmation (to stdout, or stderr when stdout carries a listing). */
 export type Say = (line: string) => void;
@@ -65,12 +66,12 @@ export async function resetRun(checklist: Checklist, run: string, store: Progres
     if (!canPrompt(ctx)) {
       throw usageError('--reset asks before clearing ticks, and there is no terminal to ask on', `Add --yes to clear them anyway: delegate checklist ${checklist.id}${run === DEFAULT_RUN ? '' : ` --run ${run}`} --reset --yes`);
     }
-    if (!(await confirm(ctx, `Clear ${done} tick${done === 1 ? '' : 's'} from ${name}?`, false))) {
+    if (!(await confirm(ctx, `Clear ${plural(done, 'tick')} from ${name}?`, false))) {
       say('Nothing cleared.');
       return false;
     }
   }
   store.reset(checklist.id, run);
-  say(`Cleared ${done} tick${done === 1 ? '' : 's'} from ${name}.`);
+  say(`Cleared ${plural(done, 'tick')} from ${name}.`);
   return true;
 }
