@@ -20,6 +20,7 @@ import { warn } from '../ui/warn.js';
 import { writeFileAtomicSync } from '../util/writeFileAtomic.js';
 import { slugify } from '../util/slug.js';
 import { ensureDir } from '../util/ensureDir.js';
+import { readStream } from '../util/readStream.js';
 import { plural } from '../util/plural.js';
 
 /** An ISO date-time to the second, for `created`. */
@@ -29,12 +30,6 @@ function timestamp(date: Date): string {
 
 function warnHiddenNotes(loaded: LoadedContent, ctx: Context): void {
   for (const warning of loaded.warnings) warn(ctx, `${formatWarning(warning)} (hidden from your notes until the file is fixed)`);
-}
-
-async function readAll(stream: NodeJS.ReadableStream): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of stream) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer));
-  return Buffer.concat(chunks).toString('utf8');
 }
 
 /** Page ids the other content paths use: a new note never takes one (it would hide that page). */
@@ -93,7 +88,7 @@ export async function notesAdd(options: NotesAddOptions, ctx: Context): Promise<
   const title = oneLine(options.title);
   const tags = options.tag ?? [];
   const created = timestamp(ctx.now());
-  const { text, draft } = ctx.stdin.isTTY ? await writeInEditor({ title, tags, created }, ctx) : { text: await readAll(ctx.stdin), draft: undefined };
+  const { text, draft } = ctx.stdin.isTTY ? await writeInEditor({ title, tags, created }, ctx) : { text: (await readStream(ctx.stdin)).toString('utf8'), draft: undefined };
   let note;
   try {
     note = await composeNote(text, { ...(title ? { title } : {}), tags, created, fallbackTitle: `Note of ${created.slice(0, 16).replace('T', ' ')}` });
