@@ -1,6 +1,7 @@
 import type { Checklist, ChecklistItem } from '../checklist/checklist.js';
 import { DEFAULT_RUN, type Progress } from '../checklist/progress.js';
-import { runLabel, type RunStatus } from '../checklist/runStatus.js';
+import type { RunStatus } from '../checklist/runStatus.js';
+import { runLabel, runLine } from './runLabel.js';
 import { renderMarkdownAsText } from './plainText.js';
 import { wrap } from './wrap.js';
 import { neutralise, neutraliseLine } from './sanitize.js';
@@ -139,7 +140,7 @@ export function renderChecklistIndex(rows: ChecklistRuns[], theme: Theme, aligne
   for (const r of rows) {
     const [first, ...others] = runsOf(r);
     lines.push(`  ${theme.id(r.checklist.id.padEnd(idWidth))}  ${count(first!).padStart(countWidth)}  ${neutraliseLine(r.checklist.title)}${first!.run === DEFAULT_RUN ? '' : theme.dim(runLabel(first!.run))}`);
-    for (const s of others) lines.push(`  ${' '.repeat(idWidth)}  ${count(s).padStart(countWidth)}  ${theme.dim(`run ${s.run}`)}`);
+    for (const s of others) lines.push(`  ${' '.repeat(idWidth)}  ${count(s).padStart(countWidth)}  ${theme.dim(runLine(s.run))}`);
   }
   return `${lines.join('\n')}\n`;
 }

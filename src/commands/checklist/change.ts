@@ -1,7 +1,8 @@
 import type { Checklist } from '../../checklist/checklist.js';
 import { findItem, nearItems } from '../../checklist/findChecklist.js';
-import { DEFAULT_RUN, type ProgressStore } from '../../checklist/progress.js';
-import { initialTicks, runLabel, runStatus } from '../../checklist/runStatus.js';
+import type { ProgressStore } from '../../checklist/progress.js';
+import { initialTicks, runStatus } from '../../checklist/runStatus.js';
+import { runLabel, runOption } from '../../render/runLabel.js';
 import type { Context } from '../../context.js';
 import { UserError, usageError } from '../../errors.js';
 import { neutralise } from '../../render/sanitize.js';
@@ -64,7 +65,7 @@ export async function resetRun(checklist: Checklist, run: string, store: Progres
   const done = runStatus(checklist, run, saved).done;
   if (!yes) {
     if (!canPrompt(ctx)) {
-      throw usageError('--reset asks before clearing ticks, and there is no terminal to ask on', `Add --yes to clear them anyway: delegate checklist ${checklist.id}${run === DEFAULT_RUN ? '' : ` --run ${run}`} --reset --yes`);
+      throw usageError('--reset asks before clearing ticks, and there is no terminal to ask on', `Add --yes to clear them anyway: delegate checklist ${checklist.id}${runOption(run)} --reset --yes`);
     }
     if (!(await confirm(ctx, `Clear ${plural(done, 'tick')} from ${name}?`, false))) {
       say('Nothing cleared.');
