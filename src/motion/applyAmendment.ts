@@ -1,5 +1,5 @@
 import { findDemandSpans } from './findParts.js';
-import { formatInstruction, type Instruction, type PointRef, type Where } from './instruction.js';
+import type { Instruction, PointRef, Where } from './instruction.js';
 import type { Amendment } from './parseAmendment.js';
 import {
   currentText,
@@ -640,16 +640,4 @@ export function applyAmendments(motion: MotionText, amendments: readonly Amendme
     }
   }
   return { layout, applied };
-}
-
-/** Apply instructions to a layout (the drafter checks its own work with this). */
-export function applyInstructions(layout: Layout, instructions: readonly Instruction[], printed: Layout): void {
-  for (const instruction of instructions) {
-    try {
-      applyInstruction(layout, instruction, printed);
-    } catch (error) {
-      if (error instanceof InstructionProblem) throw new Error(`drafted an instruction that does not apply: ${formatInstruction(instruction)}: ${error.message}`);
-      throw error;
-    }
-  }
 }
