@@ -72,20 +72,9 @@ function finishItem(draft: DraftItem): Omit<ChecklistItem, 'id'> {
   };
 }
 
-/**
- * Parse one checklist file. Bundled checklists must carry every front matter field and a
- * `{#id}` on each item; a delegate's own file may leave them out: the id comes from the file
- * name, the title from its first heading, and item ids are slugged from the item text. A
- * heading after the items starts the closing section, which runs to the end of the file.
- * Throws ChecklistFormatError, or FrontMatterError for bad front matter, with the line of the
- * first problem.
- */
-export async function parseChecklist(text: string, file: string, origin: Origin): Promise<ParsedChecklist> {
-  if (text.includes('\u0000')) throw new ChecklistFormatError('this is a binary file, not Markdown', 1);
-  const { data, body, bodyLine } = await splitFrontMatter(text);
-  const strict = origin === 'bundled';
+/** The checklist's id and sources from its front matter; a bundled file must carry every field. */
+function readFrontMatterFields(data: Record<string, unknown>, file: string, strict: boolean): { id: string; sources: string[] } {
   const missing = (key: string) => new ChecklistFormatError(`front matter has no "${key}"`, 1);
-
   const rawId = asString(data.id);
   if (strict && !rawId) throw missing('id');
   const id = slugify(rawId || basename(file, '.md'));
@@ -93,7 +82,35 @@ export async function parseChecklist(text: string, file: string, origin: Origin)
   for (const key of ['title', 'when', 'summary'] as const) if (strict && !asString(data[key])) throw missing(key);
   const sources = asStrings(data.sources);
   if (strict && sources.length === 0) throw missing('sources');
+  return { id, sources };
+}
 
+/** One `- [ ] text {#id}` line as a draft item, its id made safe and its text checked. */
+function readItemLine(item: RegExpExecArray, lineNo: number, strict: boolean): DraftItem {
+  let itemText = item[2] ?? '';
+  const idMatch = ITEM_ID.exec(itemText);
+  let explicitId: string | undefined;
+  if (idMatch) {
+    explicitId = slugify(idMatch[1]!.replace(/^#/, ''));
+    if (!explicitId) throw new ChecklistFormatError(`the item id "{#${idMatch[1]}}" is empty once made safe; use letters, digits and hyphens`, lineNo);
+    itemText = itemText.slice(0, idMatch.index).trimEnd();
+  }
+  if (!itemText) throw new ChecklistFormatError('this item has no text; write "- [ ] what to do {#item-id}"', lineNo);
+  if (strict && !explicitId) throw new ChecklistFormatError('a bundled checklist item needs a stable id: end the line with {#item-id}', lineNo);
+  return { text: itemText, explicitId, ticked: item[1] !== ' ', line: lineNo, body: [] };
+}
+
+/** The body of a checklist file in its three parts: the intro, the items, the closing section. */
+interface ChecklistBody {
+  intro: string[];
+  /** The first heading of the intro, taken as the title when the front matter has none. */
+  headingTitle: string | undefined;
+  drafts: DraftItem[];
+  closing: string[];
+}
+
+/** Walk the body line by line: intro text, then items with their indented explanations, then a closing section from the first heading after the items. */
+function readBody(body: string, bodyLine: number, strict: boolean, hasTitle: boolean): ChecklistBody {
   const intro: string[] = [];
   let headingTitle: string | undefined;
   const drafts: DraftItem[] = [];
@@ -113,17 +130,7 @@ export async function parseChecklist(text: string, file: string, origin: Origin)
       return;
     }
     if (item) {
-      let itemText = item[2] ?? '';
-      const idMatch = ITEM_ID.exec(itemText);
-      let explicitId: string | undefined;
-      if (idMatch) {
-        explicitId = slugify(idMatch[1]!.replace(/^#/, ''));
-        if (!explicitId) throw new ChecklistFormatError(`the item id "{#${idMatch[1]}}" is empty once made safe; use letters, digits and hyphens`, lineNo);
-        itemText = itemText.slice(0, idMatch.index).trimEnd();
-      }
-      if (!itemText) throw new ChecklistFormatError('this item has no text; write "- [ ] what to do {#item-id}"', lineNo);
-      if (strict && !explicitId) throw new ChecklistFormatError('a bundled checklist item needs a stable id: end the line with {#item-id}', lineNo);
-      current = { text: itemText, explicitId, ticked: item[1] !== ' ', line: lineNo, body: [] };
+      current = readItemLine(item, lineNo, strict);
       drafts.push(current);
       return;
     }
@@ -144,17 +151,20 @@ export async function parseChecklist(text: string, file: string, origin: Origin)
       throw new ChecklistFormatError('this line is not part of an item; indent an explanation two spaces under its item, start a new item with "- [ ] ", or begin a closing section after the last item with a heading', lineNo);
     }
     const heading = HEADING.exec(line);
-    if (heading && !asString(data.title) && headingTitle === undefined && intro.every((l) => l.trim() === '')) {
+    if (heading && !hasTitle && headingTitle === undefined && intro.every((l) => l.trim() === '')) {
       headingTitle = heading[1]!;
       return;
     }
     intro.push(line);
   });
+  return { intro, headingTitle, drafts, closing };
+}
 
-  if (drafts.length === 0) {
-    throw new ChecklistFormatError('no checklist items found; write each item as "- [ ] what to do {#item-id}"', bodyLine);
-  }
-
+/**
+ * Give every item its id: an explicit `{#id}` as written (a repeat is an error), otherwise one
+ * slugged from its text, numbered when it would clash, with a warning saying so.
+ */
+function assignItemIds(drafts: DraftItem[], file: string): { items: ChecklistItem[]; warnings: ContentWarning[] } {
   // Explicit ids are the delegate's promise that ticks follow the item: a repeat is an error.
   const explicitLines = new Map<string, number>();
   for (const draft of drafts) {
@@ -185,6 +195,28 @@ export async function parseChecklist(text: string, file: string, origin: Origin)
     }
     return { id: itemId, ...finishItem(draft) };
   });
+  return { items, warnings };
+}
+
+/**
+ * Parse one checklist file. Bundled checklists must carry every front matter field and a
+ * `{#id}` on each item; a delegate's own file may leave them out: the id comes from the file
+ * name, the title from its first heading, and item ids are slugged from the item text. A
+ * heading after the items starts the closing section, which runs to the end of the file.
+ * Throws ChecklistFormatError, or FrontMatterError for bad front matter, with the line of the
+ * first problem.
+ */
+export async function parseChecklist(text: string, file: string, origin: Origin): Promise<ParsedChecklist> {
+  if (text.includes('\u0000')) throw new ChecklistFormatError('this is a binary file, not Markdown', 1);
+  const { data, body, bodyLine } = await splitFrontMatter(text);
+  const strict = origin === 'bundled';
+  const { id, sources } = readFrontMatterFields(data, file, strict);
+  const { intro, headingTitle, drafts, closing } = readBody(body, bodyLine, strict, !!asString(data.title));
+
+  if (drafts.length === 0) {
+    throw new ChecklistFormatError('no checklist items found; write each item as "- [ ] what to do {#item-id}"', bodyLine);
+  }
+  const { items, warnings } = assignItemIds(drafts, file);
 
   const checklist: Checklist = {
     id,

@@ -1,5 +1,5 @@
 import type { Checklist } from './checklist.js';
-import { DEFAULT_RUN, type Progress } from './progress.js';
+import type { Progress } from './progress.js';
 
 /** Where one run of a checklist has got to. */
 export interface RunStatus {
@@ -28,9 +28,4 @@ export function runStatus(checklist: Checklist, run: string, progress: Progress 
 /** The ids a run that has never been saved starts with ticked. */
 export function initialTicks(checklist: Checklist): string[] {
   return checklist.items.filter((item) => item.tickedInFile).map((item) => item.id);
-}
-
-/** How a run is named after a checklist's title: nothing for the default run, " (run: economy)" else. */
-export function runLabel(run: string): string {
-  return run === DEFAULT_RUN ? '' : ` (run: ${run})`;
 }

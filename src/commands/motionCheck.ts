@@ -5,6 +5,7 @@ import { baseName, type FoundMotion, readMotions } from '../motion/readMotions.j
 import { renderMotionCheck } from '../render/motionCheckView.js';
 import { printJson, printPaged } from '../ui/output.js';
 import { motionInput } from './motionInput.js';
+import { plural } from '../util/plural.js';
 
 export interface MotionCheckOptions {
   file: string;
@@ -53,7 +54,7 @@ export async function motionCheck(options: MotionCheckOptions, ctx: Context): Pr
       .join('; ');
   if (checked.length === 1) {
     const { check } = failing[0]!;
-    throw new UserError(`the motion fails ${check.failures === 1 ? '1 check' : `${check.failures} checks`}: ${reasons(failing[0]!)}`);
+    throw new UserError(`the motion fails ${plural(check.failures, 'check')}: ${reasons(failing[0]!)}`);
   }
   throw new UserError(`${failing.length} of ${checked.length} motions fail a check: ${failing.map((f) => `${f.motion.label} (${reasons(f)})`).join(', ')}`);
 }

@@ -16,25 +16,20 @@ import { renderImportReport, renderNotesList, renderNotesTable } from '../render
 import { neutralise } from '../render/sanitize.js';
 import { openInEditor } from '../ui/editor.js';
 import { printJson, printPaged } from '../ui/output.js';
+import { warn } from '../ui/warn.js';
 import { writeFileAtomicSync } from '../util/writeFileAtomic.js';
 import { slugify } from '../util/slug.js';
 import { ensureDir } from '../util/ensureDir.js';
+import { readStream } from '../util/readStream.js';
+import { plural } from '../util/plural.js';
 
 /** An ISO date-time to the second, for `created`. */
 function timestamp(date: Date): string {
   return date.toISOString().replace(/\.\d{3}Z$/, 'Z');
 }
 
-function warn(loaded: LoadedContent, ctx: Context): void {
-  for (const warning of loaded.warnings) {
-    ctx.stderr.write(`${ctx.theme.warn('warning:')} ${neutralise(formatWarning(warning))} (hidden from your notes until the file is fixed)\n`);
-  }
-}
-
-async function readAll(stream: NodeJS.ReadableStream): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of stream) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer));
-  return Buffer.concat(chunks).toString('utf8');
+function warnHiddenNotes(loaded: LoadedContent, ctx: Context): void {
+  for (const warning of loaded.warnings) warn(ctx, `${formatWarning(warning)} (hidden from your notes until the file is fixed)`);
 }
 
 /** Page ids the other content paths use: a new note never takes one (it would hide that page). */
@@ -93,7 +88,7 @@ export async function notesAdd(options: NotesAddOptions, ctx: Context): Promise<
   const title = oneLine(options.title);
   const tags = options.tag ?? [];
   const created = timestamp(ctx.now());
-  const { text, draft } = ctx.stdin.isTTY ? await writeInEditor({ title, tags, created }, ctx) : { text: await readAll(ctx.stdin), draft: undefined };
+  const { text, draft } = ctx.stdin.isTTY ? await writeInEditor({ title, tags, created }, ctx) : { text: (await readStream(ctx.stdin)).toString('utf8'), draft: undefined };
   let note;
   try {
     note = await composeNote(text, { ...(title ? { title } : {}), tags, created, fallbackTitle: `Note of ${created.slice(0, 16).replace('T', ' ')}` });
@@ -137,7 +132,7 @@ async function requireNote(query: string, command: string, ctx: Context): Promis
   if (match.file === undefined) throw noteNotFound(query, match, command);
   if (!match.page) {
     const warning = loaded.warnings.find((w) => w.file === match.file);
-    if (warning) ctx.stderr.write(`${ctx.theme.warn('warning:')} ${neutralise(formatWarning(warning))}\n`);
+    if (warning) warn(ctx, formatWarning(warning));
   }
   return match;
 }
@@ -162,7 +157,7 @@ export async function notesEdit(options: { note: string }, ctx: Context): Promis
 /** `delegate notes list`: the delegate's notes, newest first. */
 export async function notesList(options: { tag?: string; json?: boolean }, ctx: Context): Promise<void> {
   const loaded = await loadNotes(ctx.paths.notes);
-  warn(loaded, ctx);
+  warnHiddenNotes(loaded, ctx);
   const tag = options.tag?.toLowerCase();
   const notes = loaded.pages.filter((p) => !tag || p.tags.includes(tag));
   if (options.json) {
@@ -215,13 +210,13 @@ export async function notesImport(options: { sources: string[] }, ctx: Context):
   ctx.stdout.write(out);
   ctx.stderr.write(err);
   const where = ctx.paths.notes;
-  if (report.imported.length > 0) ctx.stdout.write(neutralise(`Imported ${report.imported.length} file${report.imported.length === 1 ? '' : 's'} into ${where}.\n`));
+  if (report.imported.length > 0) ctx.stdout.write(neutralise(`Imported ${plural(report.imported.length, 'file')} into ${where}.\n`));
   if (report.already.length > 0) {
     const count = report.already.length;
-    ctx.stdout.write(`${count} file${count === 1 ? ' was' : 's were'} already in your notes, unchanged since an earlier import.\n`);
+    ctx.stdout.write(`${plural(count, 'file was', 'files were')} already in your notes, unchanged since an earlier import.\n`);
   }
   if (report.skipped.length > 0) {
-    throw new UserError(`${report.skipped.length} file${report.skipped.length === 1 ? ' was' : 's were'} not imported (see above)`, {
+    throw new UserError(`${plural(report.skipped.length, 'file was', 'files were')} not imported (see above)`, {
       hint: report.imported.length ? 'The others are in your notes; nothing was overwritten.' : 'Nothing was changed.',
     });
   }

@@ -11,6 +11,7 @@ import { SearchSession, type PageFilters, type SearchHit, type SearchRequest, ty
 import { SqliteUnavailableError } from '../search/database.js';
 import { printJson, printPaged } from '../ui/output.js';
 import { canPrompt, search as searchPrompt } from '../ui/prompts.js';
+import { warn } from '../ui/warn.js';
 
 export interface SearchOptions {
   query: string;
@@ -46,17 +47,15 @@ async function openSession(ctx: Context): Promise<SearchSession> {
       cacheDir: ctx.paths.cache,
       roots: contentPaths(ctx.paths),
       onProgress: progress.onProgress,
-      onWait: () => ctx.stderr.write(`${ctx.theme.warn('notice:')} waiting for another delegate command to finish updating the search index\n`),
+      onWait: () => warn(ctx, 'waiting for another delegate command to finish updating the search index', 'notice:'),
     });
   } catch (error) {
     throw translate(error);
   } finally {
     progress.finish();
   }
-  for (const notice of session.notices) ctx.stderr.write(`${ctx.theme.warn('notice:')} ${neutralise(notice)}\n`);
-  for (const warning of session.warnings) {
-    ctx.stderr.write(`${ctx.theme.warn('warning:')} ${neutralise(formatWarning(warning))} (the page is skipped; fix the file to see it)\n`);
-  }
+  for (const notice of session.notices) warn(ctx, notice, 'notice:');
+  for (const warning of session.warnings) warn(ctx, `${formatWarning(warning)} (the page is skipped; fix the file to see it)`);
   return session;
 }
 
@@ -88,7 +87,7 @@ export async function search(options: SearchOptions, ctx: Context): Promise<void
     const result = await session.find(request).catch((error: unknown) => {
       throw translate(error);
     });
-    for (const notice of result.notices) ctx.stderr.write(`${ctx.theme.warn('notice:')} ${neutralise(notice)}\n`);
+    for (const notice of result.notices) warn(ctx, notice, 'notice:');
     if (options.json) printJson(resultToJson(result), ctx);
     else if (options.jsonl) {
       for (const line of searchNotes(result)) ctx.stderr.write(`${line}\n`);

@@ -1,5 +1,5 @@
 import { findDemandSpans } from './findParts.js';
-import { formatInstruction, type Instruction, type PointRef, type Where } from './instruction.js';
+import type { Instruction, PointRef, Where } from './instruction.js';
 import type { Amendment } from './parseAmendment.js';
 import {
   currentText,
@@ -18,6 +18,7 @@ import {
   type Segment,
 } from './paragraphs.js';
 import type { MotionText } from './parseMotion.js';
+import { plural } from '../util/plural.js';
 
 /** Why an instruction cannot be applied, with the passage of the motion nearest to what it quotes. */
 export class InstructionProblem extends Error {
@@ -207,7 +208,7 @@ function paragraphNumbered(layout: Layout, n: number, insertion = false): Paragr
   const live = liveParagraphs(layout);
   const most = insertion ? live.length + 1 : live.length;
   if (!Number.isInteger(n) || n < 1 || n > most) {
-    const has = `the motion has ${live.length} paragraph${live.length === 1 ? '' : 's'} as it stands${insertion ? `, so a new one can be paragraph 1 to ${most}` : ''}`;
+    const has = `the motion has ${plural(live.length, 'paragraph')} as it stands${insertion ? `, so a new one can be paragraph 1 to ${most}` : ''}`;
     throw new InstructionProblem(`there is no paragraph ${n}: ${has} (the title is not counted)`);
   }
   return live[n - 1];
@@ -243,7 +244,7 @@ function pointOf(layout: Layout, where: Where, ref: PointRef, insertion = false)
   const index = pointNumber(found.list, ref);
   const most = insertion ? live.length + 1 : live.length;
   if (!(index >= 1 && index <= most)) {
-    throw new InstructionProblem(`there is no ${ref.kind} ${ref.label} in paragraph ${found.number}: it has ${live.length} point${live.length === 1 ? '' : 's'} as it stands`);
+    throw new InstructionProblem(`there is no ${ref.kind} ${ref.label} in paragraph ${found.number}: it has ${plural(live.length, 'point')} as it stands`);
   }
   return { ...found, index, point: live[index - 1] };
 }
@@ -639,16 +640,4 @@ export function applyAmendments(motion: MotionText, amendments: readonly Amendme
     }
   }
   return { layout, applied };
-}
-
-/** Apply instructions to a layout (the drafter checks its own work with this). */
-export function applyInstructions(layout: Layout, instructions: readonly Instruction[], printed: Layout): void {
-  for (const instruction of instructions) {
-    try {
-      applyInstruction(layout, instruction, printed);
-    } catch (error) {
-      if (error instanceof InstructionProblem) throw new Error(`drafted an instruction that does not apply: ${formatInstruction(instruction)}: ${error.message}`);
-      throw error;
-    }
-  }
 }

@@ -1,8 +1,9 @@
 import { findParts, type MotionParts } from './findParts.js';
 import { type MotionText, parseMotion } from './parseMotion.js';
 import { CONTEMPORARY, MOTION_DEADLINE, TITLE_LIMIT, WORD_LIMIT } from './rules.js';
-import { subjects } from './subjects.js';
+import { type Subject, subjects } from './subjects.js';
 import { countWords } from './words.js';
+import { plural } from '../util/plural.js';
 
 /** pass and fail are decided here; warn needs a look; ask is for the delegate to answer. */
 export type CheckStatus = 'pass' | 'warn' | 'fail' | 'ask';
@@ -49,87 +50,17 @@ export function checkParsedMotion(motion: MotionText, options: { limit?: number 
   const limit = options.limit ?? WORD_LIMIT.words;
   const limitFrom = options.limit === undefined ? WORD_LIMIT.from : 'set with --limit';
   const count = countWords(motion.body);
-  const checks: CheckItem[] = [];
-
-  const countedDetail = 'Counted: the words below the title; numbers and list numbers count, bullets do not.';
-  const limitDetail =
-    options.limit === undefined
-      ? `Limit: ${limit} words (${WORD_LIMIT.from}). Check the current CAC report.`
-      : `Limit: ${limit} words, set with --limit (the rule has been ${WORD_LIMIT.words}: ${WORD_LIMIT.from}).`;
-  if (count === 0) {
-    checks.push({ id: 'length', status: 'fail', message: 'No text below the title.', details: [] });
-  } else if (count > limit) {
-    checks.push({
-      id: 'length',
-      status: 'fail',
-      message: `${count} words, ${count - limit} over the limit of ${limit}.`,
-      details: [countedDetail, limitDetail],
-    });
-  } else {
-    checks.push({ id: 'length', status: 'pass', message: `${count} words; the limit is ${limit}.`, details: [countedDetail, limitDetail] });
-  }
-
   const titleWords = motion.title === undefined ? null : countWords(motion.title);
-  if (titleWords === null) {
-    checks.push({
-      id: 'title',
-      status: 'warn',
-      message: 'No title found.',
-      details: ['Put a short title on the first line, with a blank line below it.'],
-    });
-  } else if (titleWords > TITLE_LIMIT.words) {
-    checks.push({
-      id: 'title',
-      status: 'warn',
-      message: `Title of ${titleWords} words: older rules allowed ${TITLE_LIMIT.words} (${TITLE_LIMIT.from}).`,
-      details: ['A short title does no harm either way.'],
-    });
-  } else {
-    checks.push({
-      id: 'title',
-      status: 'pass',
-      message: `Title of ${titleWords} word${titleWords === 1 ? '' : 's'}; older rules allowed ${TITLE_LIMIT.words} (${TITLE_LIMIT.from}).`,
-      details: [],
-    });
-  }
-
   const parts = findParts(motion.body);
   const groups = subjects(motion.body);
-  if (groups.length > 1) {
-    checks.push({
-      id: 'subject',
-      status: 'warn',
-      message: `It may be about ${groups.length} subjects, not one: ${groups.map((g) => `"${g.words.join(', ')}"`).join(' and ')}.`,
-      details: [`The CAC has asked for one subject (${WORD_LIMIT.from}). Keep one and save the rest for another motion.`],
-    });
-  } else if (parts.demands.length > 0) {
-    checks.push({ id: 'subject', status: 'pass', message: 'Reads as one subject.', details: [] });
-  } else {
-    checks.push({
-      id: 'subject',
-      status: 'ask',
-      message: 'Is it about one subject?',
-      details: ['Without a resolves part this cannot be judged from the text.'],
-    });
-  }
-
   const { form, formFrom } = readForm(parts);
-  checks.push(structure(form, parts));
-
-  checks.push({
-    id: 'contemporary',
-    status: 'ask',
-    message: 'Is it contemporary?',
-    details: [
-      `It must be ${CONTEMPORARY.rule} (${CONTEMPORARY.from}). ${CONTEMPORARY.latest.year}: only matters after ${CONTEMPORARY.latest.after}.`,
-    ],
-  });
-  checks.push({
-    id: 'deadline',
-    status: 'ask',
-    message: 'Will it meet the deadline?',
-    details: [`${MOTION_DEADLINE.year}: ${MOTION_DEADLINE.when}. Check the current CAC report.`],
-  });
+  const checks: CheckItem[] = [
+    checkLength(count, limit, options.limit !== undefined),
+    checkTitle(titleWords),
+    checkSubject(groups, parts),
+    structure(form, parts),
+    ...questionsToAsk(),
+  ];
 
   const failures = checks.filter((c) => c.status === 'fail').length;
   const warnings = checks.filter((c) => c.status === 'warn').length;
@@ -148,6 +79,89 @@ export function checkParsedMotion(motion: MotionText, options: { limit?: number 
   };
 }
 
+/** The word count against the limit: the rule's, or one set with --limit. */
+function checkLength(count: number, limit: number, limitSet: boolean): CheckItem {
+  const countedDetail = 'Counted: the words below the title; numbers and list numbers count, bullets do not.';
+  const limitDetail = limitSet
+    ? `Limit: ${limit} words, set with --limit (the rule has been ${WORD_LIMIT.words}: ${WORD_LIMIT.from}).`
+    : `Limit: ${limit} words (${WORD_LIMIT.from}). Check the current CAC report.`;
+  if (count === 0) return { id: 'length', status: 'fail', message: 'No text below the title.', details: [] };
+  if (count > limit) {
+    return {
+      id: 'length',
+      status: 'fail',
+      message: `${count} words, ${count - limit} over the limit of ${limit}.`,
+      details: [countedDetail, limitDetail],
+    };
+  }
+  return { id: 'length', status: 'pass', message: `${count} words; the limit is ${limit}.`, details: [countedDetail, limitDetail] };
+}
+
+/** Whether there is a title, and its length against what older rules allowed. */
+function checkTitle(titleWords: number | null): CheckItem {
+  if (titleWords === null) {
+    return {
+      id: 'title',
+      status: 'warn',
+      message: 'No title found.',
+      details: ['Put a short title on the first line, with a blank line below it.'],
+    };
+  }
+  if (titleWords > TITLE_LIMIT.words) {
+    return {
+      id: 'title',
+      status: 'warn',
+      message: `Title of ${titleWords} words: older rules allowed ${TITLE_LIMIT.words} (${TITLE_LIMIT.from}).`,
+      details: ['A short title does no harm either way.'],
+    };
+  }
+  return {
+    id: 'title',
+    status: 'pass',
+    message: `Title of ${plural(titleWords, 'word')}; older rules allowed ${TITLE_LIMIT.words} (${TITLE_LIMIT.from}).`,
+    details: [],
+  };
+}
+
+/** One subject or several, from the groups of words the text falls into; without demands, a question. */
+function checkSubject(groups: Subject[], parts: MotionParts): CheckItem {
+  if (groups.length > 1) {
+    return {
+      id: 'subject',
+      status: 'warn',
+      message: `It may be about ${groups.length} subjects, not one: ${groups.map((g) => `"${g.words.join(', ')}"`).join(' and ')}.`,
+      details: [`The CAC has asked for one subject (${WORD_LIMIT.from}). Keep one and save the rest for another motion.`],
+    };
+  }
+  if (parts.demands.length > 0) return { id: 'subject', status: 'pass', message: 'Reads as one subject.', details: [] };
+  return {
+    id: 'subject',
+    status: 'ask',
+    message: 'Is it about one subject?',
+    details: ['Without a resolves part this cannot be judged from the text.'],
+  };
+}
+
+/** What only the delegate can answer: whether the motion is contemporary and in on time. */
+function questionsToAsk(): CheckItem[] {
+  return [
+    {
+      id: 'contemporary',
+      status: 'ask',
+      message: 'Is it contemporary?',
+      details: [
+        `It must be ${CONTEMPORARY.rule} (${CONTEMPORARY.from}). ${CONTEMPORARY.latest.year}: only matters after ${CONTEMPORARY.latest.after}.`,
+      ],
+    },
+    {
+      id: 'deadline',
+      status: 'ask',
+      message: 'Will it meet the deadline?',
+      details: [`${MOTION_DEADLINE.year}: ${MOTION_DEADLINE.when}. Check the current CAC report.`],
+    },
+  ];
+}
+
 /**
  * The form a motion reads as: a union conference's speaks as "Congress"; a model motion (for a
  * branch or CLP to pass) as "This branch", "This CLP"; a Labour conference motion as
@@ -163,7 +177,7 @@ function readForm(parts: MotionParts): { form: MotionForm; formFrom: string } {
 /** The structure check, judged by the form: each form has the parts it needs. */
 function structure(form: MotionForm, parts: MotionParts): CheckItem {
   const n = parts.demands.length;
-  const demands = `${n} demand${n === 1 ? '' : 's'}`;
+  const demands = plural(n, 'demand');
   if (form === 'campaign') {
     if (n > 0) {
       return {

@@ -63,7 +63,6 @@ export interface Layout {
 
 // "1.", "2)", "(3)", "a)", "(b)", "c.", "iv.", "(iv)", "-", "*", "\u2022", "\u2013", "\u2014".
 const MARKER = /^(\()?(\d{1,2}|[ivxlc]{1,6}|[IVXLC]{1,6}|[a-zA-Z])([.)])\s+|^([-*\u2022\u2013\u2014])\s+/;
-const NUMBERED = /^\(?(?:\d{1,2}|[ivxlc]{1,6}|[IVXLC]{1,6}|[a-zA-Z])[.)]$/;
 
 interface Marker {
   length: number;
@@ -246,11 +245,6 @@ export function layoutParagraphs(body: string, mark: Mark = 'same', firstLine = 
 /** A motion laid out for amending: the title apart, then its paragraphs and their points. */
 export function layoutMotion(motion: MotionText): Layout {
   return { title: motion.title ? segmentOf(motion.title.trim(), 'same', 0) : null, paragraphs: layoutParagraphs(motion.body) };
-}
-
-/** Whether a marker on a line of its own is a list's marker (for the parsers of quoted text). */
-export function isMarker(text: string): boolean {
-  return NUMBERED.test(text) || /^[-*\u2022\u2013\u2014]$/.test(text);
 }
 
 export function livePoints(list: List | null): Point[] {

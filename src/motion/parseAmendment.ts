@@ -289,115 +289,131 @@ function readInstruction(r: Reader): Instruction | 'skip' {
     return 'skip';
   }
   const adding = r.either('insert new', 'insert a new', 'add new', 'add a new', 'insert an additional', 'add an additional', 'add the new');
-  if (adding) {
-    if (r.either('paragraph', 'para')) {
-      const n = r.number();
-      r.filler();
-      let at: number | 'end' | undefined = n;
-      if (at === undefined) {
-        if (r.either('at end of the motion', 'at the end of the motion', 'at end', 'at the end')) at = 'end';
+  if (adding) return readInsertNew(r, where, adding);
+  const side = r.either('after', 'before') as 'after' | 'before' | undefined;
+  if (side) return readInsertBeside(r, where, side);
+  if (r.either('delete', 'remove', 'strike out', 'omit', 'leave out')) return readDelete(r, where);
+  if (r.either('replace', 'substitute')) return readReplace(r, where);
+  return readAddOrInsert(r, where);
+}
+
+/** After "insert new" or "add new": a new paragraph (numbered, after or before one, at the end) or a new point. */
+function readInsertNew(r: Reader, where: Where, adding: string): Instruction {
+  if (r.either('paragraph', 'para')) {
+    const n = r.number();
+    r.filler();
+    let at: number | 'end' | undefined = n;
+    if (at === undefined) {
+      if (r.either('at end of the motion', 'at the end of the motion', 'at end', 'at the end')) at = 'end';
+      else {
+        const side = r.either('after paragraph', 'before paragraph');
+        if (!side && adding.startsWith('add')) at = 'end';
+        else if (!side) throw new AmendmentSyntaxError('which paragraph? Say "new paragraph 3", "after paragraph 2" or "at end"', r.lineAt(r.pos));
         else {
-          const side = r.either('after paragraph', 'before paragraph');
-          if (!side && adding.startsWith('add')) at = 'end';
-          else if (!side) throw new AmendmentSyntaxError('which paragraph? Say "new paragraph 3", "after paragraph 2" or "at end"', r.lineAt(r.pos));
-          else {
-            const k = r.number();
-            if (k === undefined) throw new AmendmentSyntaxError('which paragraph? Give its number', r.lineAt(r.pos));
-            at = side.startsWith('after') ? k + 1 : k;
-          }
+          const k = r.number();
+          if (k === undefined) throw new AmendmentSyntaxError('which paragraph? Give its number', r.lineAt(r.pos));
+          at = side.startsWith('after') ? k + 1 : k;
         }
       }
-      r.filler();
-      return { op: 'insertParagraph', at, text: r.insertedText() };
     }
-    const ref = readPointRef(r) ?? (r.either('point', 'bullet', 'bullet point', 'sub-paragraph', 'item') ? { label: '', kind: 'point' as const } : undefined);
-    if (ref) {
-      r.filler();
-      let at: PointRef | 'end' = ref.label === '' ? 'end' : ref;
-      if (r.either('at end', 'at the end')) at = 'end';
-      r.filler();
-      return { op: 'insertPoint', where, at, text: r.insertedText() };
-    }
-    throw new AmendmentSyntaxError('new what? Say "new paragraph 3" or "new point iii"', r.lineAt(r.pos));
+    r.filler();
+    return { op: 'insertParagraph', at, text: r.insertedText() };
   }
-  const side = r.either('after', 'before') as 'after' | 'before' | undefined;
-  if (side) {
-    const anchor = r.quoted();
-    if (anchor === undefined) throw new AmendmentSyntaxError(`${side} which words? Quote them`, r.lineAt(r.pos));
+  const ref = readPointRef(r) ?? (r.either('point', 'bullet', 'bullet point', 'sub-paragraph', 'item') ? { label: '', kind: 'point' as const } : undefined);
+  if (ref) {
     r.filler();
-    while (readWhere(r, where)) r.filler();
-    if (!r.either('insert', 'add', 'put')) throw new AmendmentSyntaxError(`${side} '${anchor}', say "insert" and the words`, r.lineAt(r.pos));
+    let at: PointRef | 'end' = ref.label === '' ? 'end' : ref;
+    if (r.either('at end', 'at the end')) at = 'end';
     r.filler();
-    return { op: 'insertAt', where, side, anchor, text: r.insertedText() };
+    return { op: 'insertPoint', where, at, text: r.insertedText() };
   }
-  if (r.either('delete', 'remove', 'strike out', 'omit', 'leave out')) {
-    r.filler();
-    if (r.either('the title', 'title')) return { op: 'replaceTitle', text: null };
-    if (r.either('paragraph', 'para')) {
-      const n = r.number();
-      if (n === undefined) throw new AmendmentSyntaxError('delete which paragraph? Give its number', r.lineAt(r.pos));
-      const text = readReplacement(r);
-      return text === undefined ? { op: 'deleteParagraph', paragraph: n } : { op: 'deleteParagraph', paragraph: n, text };
-    }
-    const point = readPointRef(r);
-    if (point) {
-      const text = readReplacement(r);
-      return text === undefined ? { op: 'deletePoint', where, point } : { op: 'deletePoint', where, point, text };
-    }
-    if (r.either('all after', 'everything after', 'all words after', 'the rest after', 'all text after', 'all that follows')) {
-      const from = r.quoted();
-      if (from === undefined) throw new AmendmentSyntaxError('delete all after which words? Quote them', r.lineAt(r.pos));
-      return withText({ op: 'deleteRange', where, from, to: 'end', fromIncluded: false }, readReplacement(r));
-    }
-    if (r.words('from')) {
-      const from = r.quoted();
-      if (from === undefined) throw new AmendmentSyntaxError('delete from which words? Quote them', r.lineAt(r.pos));
-      r.filler();
-      if (!r.either('to', 'until', 'up to and including', 'up to')) throw new AmendmentSyntaxError(`delete from '${from}' to where? Say "to" and quote the last words`, r.lineAt(r.pos));
-      let to: string | 'end' | undefined;
-      if (r.either('the end', 'end')) {
-        to = 'end';
-        r.either('of the paragraph', 'of paragraph', 'of the motion', 'of the point');
-      } else to = r.quoted();
-      if (to === undefined) throw new AmendmentSyntaxError(`delete from '${from}' to which words? Quote them`, r.lineAt(r.pos));
-      return withText({ op: 'deleteRange', where, from, to, fromIncluded: true }, readReplacement(r));
-    }
-    const words = r.quoted();
-    if (words === undefined) throw new AmendmentSyntaxError('delete what? Quote the words, or say "paragraph 3" or "point ii"', r.lineAt(r.pos));
-    trailingWhere(r, where);
-    return withText({ op: 'delete', where, words }, readReplacement(r));
+  throw new AmendmentSyntaxError('new what? Say "new paragraph 3" or "new point iii"', r.lineAt(r.pos));
+}
+
+/** After "after" or "before" opening the instruction: "after 'x' insert 'y'". */
+function readInsertBeside(r: Reader, where: Where, side: 'after' | 'before'): Instruction {
+  const anchor = r.quoted();
+  if (anchor === undefined) throw new AmendmentSyntaxError(`${side} which words? Quote them`, r.lineAt(r.pos));
+  r.filler();
+  while (readWhere(r, where)) r.filler();
+  if (!r.either('insert', 'add', 'put')) throw new AmendmentSyntaxError(`${side} '${anchor}', say "insert" and the words`, r.lineAt(r.pos));
+  r.filler();
+  return { op: 'insertAt', where, side, anchor, text: r.insertedText() };
+}
+
+/** After "delete" (or "remove", "strike out"): the title, a paragraph, a point, a range of words or the words quoted. */
+function readDelete(r: Reader, where: Where): Instruction {
+  r.filler();
+  if (r.either('the title', 'title')) return { op: 'replaceTitle', text: null };
+  if (r.either('paragraph', 'para')) {
+    const n = r.number();
+    if (n === undefined) throw new AmendmentSyntaxError('delete which paragraph? Give its number', r.lineAt(r.pos));
+    const text = readReplacement(r);
+    return text === undefined ? { op: 'deleteParagraph', paragraph: n } : { op: 'deleteParagraph', paragraph: n, text };
   }
-  if (r.either('replace', 'substitute')) {
-    r.filler();
-    if (r.either('the title', 'title')) {
-      r.filler();
-      r.either('with', 'by');
-      r.filler();
-      return { op: 'replaceTitle', text: r.insertedText() };
-    }
-    if (r.either('paragraph', 'para')) {
-      const n = r.number();
-      if (n === undefined) throw new AmendmentSyntaxError('replace which paragraph? Give its number', r.lineAt(r.pos));
-      r.filler();
-      if (!r.either('with', 'by')) throw new AmendmentSyntaxError(`replace paragraph ${n} with what? Say "with" and quote the words`, r.lineAt(r.pos));
-      r.filler();
-      return { op: 'deleteParagraph', paragraph: n, text: r.insertedText() };
-    }
-    const point = readPointRef(r);
-    if (point) {
-      r.filler();
-      if (!r.either('with', 'by')) throw new AmendmentSyntaxError(`replace ${point.kind} ${point.label} with what? Say "with" and quote the words`, r.lineAt(r.pos));
-      r.filler();
-      return { op: 'deletePoint', where, point, text: r.insertedText() };
-    }
-    const words = r.quoted();
-    if (words === undefined) throw new AmendmentSyntaxError('replace what? Quote the words, or say "paragraph 3"', r.lineAt(r.pos));
-    r.filler();
-    if (!r.either('with', 'by')) throw new AmendmentSyntaxError(`replace '${words}' with what? Say "with" and quote the words`, r.lineAt(r.pos));
-    r.filler();
-    return { op: 'delete', where, words, text: r.insertedText() };
+  const point = readPointRef(r);
+  if (point) {
+    const text = readReplacement(r);
+    return text === undefined ? { op: 'deletePoint', where, point } : { op: 'deletePoint', where, point, text };
   }
-  // "Add at end of paragraph 2: ...", "At the end of point iii add ...", "Insert 'x' after 'y'".
+  if (r.either('all after', 'everything after', 'all words after', 'the rest after', 'all text after', 'all that follows')) {
+    const from = r.quoted();
+    if (from === undefined) throw new AmendmentSyntaxError('delete all after which words? Quote them', r.lineAt(r.pos));
+    return withText({ op: 'deleteRange', where, from, to: 'end', fromIncluded: false }, readReplacement(r));
+  }
+  if (r.words('from')) {
+    const from = r.quoted();
+    if (from === undefined) throw new AmendmentSyntaxError('delete from which words? Quote them', r.lineAt(r.pos));
+    r.filler();
+    if (!r.either('to', 'until', 'up to and including', 'up to')) throw new AmendmentSyntaxError(`delete from '${from}' to where? Say "to" and quote the last words`, r.lineAt(r.pos));
+    let to: string | 'end' | undefined;
+    if (r.either('the end', 'end')) {
+      to = 'end';
+      r.either('of the paragraph', 'of paragraph', 'of the motion', 'of the point');
+    } else to = r.quoted();
+    if (to === undefined) throw new AmendmentSyntaxError(`delete from '${from}' to which words? Quote them`, r.lineAt(r.pos));
+    return withText({ op: 'deleteRange', where, from, to, fromIncluded: true }, readReplacement(r));
+  }
+  const words = r.quoted();
+  if (words === undefined) throw new AmendmentSyntaxError('delete what? Quote the words, or say "paragraph 3" or "point ii"', r.lineAt(r.pos));
+  trailingWhere(r, where);
+  return withText({ op: 'delete', where, words }, readReplacement(r));
+}
+
+/** After "replace" or "substitute": the title, a paragraph, a point or the words quoted, then "with" and the new words. */
+function readReplace(r: Reader, where: Where): Instruction {
+  r.filler();
+  if (r.either('the title', 'title')) {
+    r.filler();
+    r.either('with', 'by');
+    r.filler();
+    return { op: 'replaceTitle', text: r.insertedText() };
+  }
+  if (r.either('paragraph', 'para')) {
+    const n = r.number();
+    if (n === undefined) throw new AmendmentSyntaxError('replace which paragraph? Give its number', r.lineAt(r.pos));
+    r.filler();
+    if (!r.either('with', 'by')) throw new AmendmentSyntaxError(`replace paragraph ${n} with what? Say "with" and quote the words`, r.lineAt(r.pos));
+    r.filler();
+    return { op: 'deleteParagraph', paragraph: n, text: r.insertedText() };
+  }
+  const point = readPointRef(r);
+  if (point) {
+    r.filler();
+    if (!r.either('with', 'by')) throw new AmendmentSyntaxError(`replace ${point.kind} ${point.label} with what? Say "with" and quote the words`, r.lineAt(r.pos));
+    r.filler();
+    return { op: 'deletePoint', where, point, text: r.insertedText() };
+  }
+  const words = r.quoted();
+  if (words === undefined) throw new AmendmentSyntaxError('replace what? Quote the words, or say "paragraph 3"', r.lineAt(r.pos));
+  r.filler();
+  if (!r.either('with', 'by')) throw new AmendmentSyntaxError(`replace '${words}' with what? Say "with" and quote the words`, r.lineAt(r.pos));
+  r.filler();
+  return { op: 'delete', where, words, text: r.insertedText() };
+}
+
+/** What is left: "add at end of paragraph 2: ...", "at the end of point iii add ...", "insert 'x' after 'y'"; or not an instruction at all. */
+function readAddOrInsert(r: Reader, where: Where): Instruction {
   const verbFirst = r.either('add', 'insert', 'append');
   r.filler();
   if (r.either('at end', 'at the end', 'to the end', 'at the close')) {

@@ -1,5 +1,6 @@
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { UserError } from '../errors.js';
+import { readStream } from '../util/readStream.js';
 
 // NOTE: the one module of the motion workbench that touches files, and the one place its readers
 // meet: text, Markdown, PDF and Word all come out of readMotionFile as text, with the pages it
@@ -36,7 +37,7 @@ export async function readMotionFile(
 ): Promise<MotionFile> {
   if (file === '-') {
     if (io.stdin.isTTY) io.waitingForTyping?.();
-    return fromBytes(await readStream(io.stdin, STDIN), STDIN);
+    return fromBytes(await readStream(io.stdin, { bytes: MAX_DOCUMENT_BYTES, tooBig: (size) => tooBig(STDIN, size) }), STDIN);
   }
   return fromBytes(readPath(file), file);
 }
@@ -102,18 +103,6 @@ async function fromBytes(bytes: Buffer, name: string): Promise<MotionFile> {
 function hasText(text: string, name: string): string {
   if (text.trim() === '') throw new UserError(`${name} has no text in it`, { hint: 'Check that it is the file with the motions.' });
   return text;
-}
-
-async function readStream(stream: NodeJS.ReadableStream, name: string): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of stream) {
-    const buffer = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
-    chunks.push(buffer);
-    size += buffer.length;
-    if (size > MAX_DOCUMENT_BYTES) throw tooBig(name, size);
-  }
-  return Buffer.concat(chunks);
 }
 
 // Synchronous on purpose: a motion is a few kilobytes, and compare may read forty of them; each

@@ -1,6 +1,6 @@
-import { distinctSorted, Lexicon, numberRuns, type Holders, type PairIds } from './tokens.js';
+import { distinctSorted, Lexicon, numberNgrams, type Holders, type PairIds } from './tokens.js';
 
-/** Similarity is measured on runs of this many substantive words (stop words removed). */
+/** Similarity is measured on n-grams of this many substantive words (stop words removed). */
 export const PHRASE_LENGTH = 3;
 /** At or above this similarity two motions are "nearly identical". */
 export const NEARLY_IDENTICAL = 0.9;
@@ -67,15 +67,15 @@ export function sharedCounts(phrases: readonly Int32Array[], holders: Holders): 
 }
 
 /**
- * A text's distinct phrases (runs of PHRASE_LENGTH words) as sorted phrase numbers, from the
- * runs numbered by numberRuns(); a text shorter than that is one phrase of its own.
+ * A text's distinct phrases (n-grams of PHRASE_LENGTH words) as sorted phrase numbers, from the
+ * n-grams numbered by numberNgrams(); a text shorter than that is one phrase of its own.
  */
-export function phraseIds(ids: Int32Array, threes: Int32Array, runs: { twoIds: PairIds; threeIds: PairIds }): Int32Array {
+export function phraseIds(ids: Int32Array, threes: Int32Array, ngrams: { twoIds: PairIds; threeIds: PairIds }): Int32Array {
   if (ids.length === 0) return new Int32Array(0);
   if (ids.length >= PHRASE_LENGTH) return distinctSorted(threes);
   // Shorter: padded with a negative number no word has, so it never equals a longer phrase.
   const pad = -1 - ids.length;
-  return Int32Array.of(runs.threeIds.id(runs.twoIds.id(ids[0]!, ids.length > 1 ? ids[1]! : pad), pad));
+  return Int32Array.of(ngrams.threeIds.id(ngrams.twoIds.id(ids[0]!, ids.length > 1 ? ids[1]! : pad), pad));
 }
 
 export interface PairMeasure {
@@ -123,9 +123,9 @@ export function similarity(a: string, b: string): PairMeasure {
   const idsA = lexicon.tokens(a).ids;
   const idsB = lexicon.tokens(b).ids;
   const same = idsA.length === idsB.length && idsA.every((id, i) => id === idsB[i]);
-  const runs = numberRuns([idsA, idsB]);
-  const phrasesA = phraseIds(idsA, runs.threes.at[0]!, runs);
-  const phrasesB = phraseIds(idsB, runs.threes.at[1]!, runs);
+  const ngrams = numberNgrams([idsA, idsB]);
+  const phrasesA = phraseIds(idsA, ngrams.threes.at[0]!, ngrams);
+  const phrasesB = phraseIds(idsB, ngrams.threes.at[1]!, ngrams);
   return measurePair(phrasesA.length, phrasesB.length, countShared(phrasesA, phrasesB), same, { similarity: 0, aInB: 0, bInA: 0, verdict: 'different' });
 }
 

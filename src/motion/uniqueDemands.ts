@@ -1,6 +1,6 @@
 import { findDemandSpans, sentenceSpans } from './findParts.js';
 import type { PreparedMotion } from './sharedPassages.js';
-import { distinctSorted, Holders, numberRuns, type Runs } from './tokens.js';
+import { distinctSorted, Holders, numberNgrams, type Ngrams } from './tokens.js';
 import { asWritten } from './words.js';
 
 /** A demand no other motion makes: a dividing line to expect in the meeting. */
@@ -42,13 +42,13 @@ function firstWordFrom(starts: Int32Array, offset: number): number {
  * What each motion asks for that no other does. Each demand (a point of its resolves) is
  * compared as pairs of consecutive substantive words: "150,000 council homes" and "100,000
  * social homes" share a word but no pair, so they are different demands. A demand counts as
- * unique when no single other motion has half or more of its pairs. `pairs`: the motions' runs
- * of two words, when the caller has numbered them already.
+ * unique when no single other motion has half or more of its pairs. `pairs`: the motions' 2-grams
+ * (pairs of words), when the caller has numbered them already.
  */
 export function uniqueDemands(
   motions: readonly PreparedMotion[],
   wordCount: number,
-  pairs: Runs = numberRuns(motions.map((m) => m.tokens.ids)).twos,
+  pairs: Ngrams = numberNgrams(motions.map((m) => m.tokens.ids)).twos,
 ): MotionDemands[] {
   const pairsAt = pairs.at;
   const pairHolders = new Holders(pairsAt.map(distinctSorted), pairs.count);

@@ -1,10 +1,12 @@
 import type { Checklist, ChecklistItem } from '../checklist/checklist.js';
 import { DEFAULT_RUN, type Progress } from '../checklist/progress.js';
-import { runLabel, type RunStatus } from '../checklist/runStatus.js';
+import type { RunStatus } from '../checklist/runStatus.js';
+import { runLabel, runLine } from './runLabel.js';
 import { renderMarkdownAsText } from './plainText.js';
 import { wrap } from './wrap.js';
 import { neutralise, neutraliseLine } from './sanitize.js';
 import type { Theme } from './theme.js';
+import { plural } from '../util/plural.js';
 
 /** Handbook page id → title, for an item's `See:` line. */
 export type PageTitles = ReadonlyMap<string, string>;
@@ -13,10 +15,6 @@ export type PageTitles = ReadonlyMap<string, string>;
 export interface ChecklistRuns {
   checklist: Checklist;
   runs: RunStatus[];
-}
-
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
 
@@ -142,7 +140,7 @@ export function renderChecklistIndex(rows: ChecklistRuns[], theme: Theme, aligne
   for (const r of rows) {
     const [first, ...others] = runsOf(r);
     lines.push(`  ${theme.id(r.checklist.id.padEnd(idWidth))}  ${count(first!).padStart(countWidth)}  ${neutraliseLine(r.checklist.title)}${first!.run === DEFAULT_RUN ? '' : theme.dim(runLabel(first!.run))}`);
-    for (const s of others) lines.push(`  ${' '.repeat(idWidth)}  ${count(s).padStart(countWidth)}  ${theme.dim(`run ${s.run}`)}`);
+    for (const s of others) lines.push(`  ${' '.repeat(idWidth)}  ${count(s).padStart(countWidth)}  ${theme.dim(runLine(s.run))}`);
   }
   return `${lines.join('\n')}\n`;
 }

@@ -2,6 +2,7 @@ import type { CheckItem, CheckStatus, MotionCheck } from '../motion/checkMotion.
 import { wrap } from './wrap.js';
 import { neutralise } from './sanitize.js';
 import type { Theme } from './theme.js';
+import { plural } from '../util/plural.js';
 
 const LABELS: Record<CheckItem['id'], string> = {
   length: 'Length',
@@ -41,13 +42,13 @@ export function renderMotionCheck(check: MotionCheck, source: string, theme: The
 
 function summary(check: MotionCheck, theme: Theme): string {
   const asks = check.checks.filter((c) => c.status === 'ask').length;
-  const questions = asks === 0 ? '' : ` ${asks} question${asks === 1 ? '' : 's'} only you can answer.`;
+  const questions = asks === 0 ? '' : ` ${plural(asks, 'question')} only you can answer.`;
   if (check.failures > 0) {
     const failed = check.checks.filter((c) => c.status === 'fail').map((c) => LABELS[c.id].toLowerCase());
-    return theme.error(`Fails ${check.failures} check${check.failures === 1 ? '' : 's'}: ${failed.join(', ')}.`) + questions;
+    return theme.error(`Fails ${plural(check.failures, 'check')}: ${failed.join(', ')}.`) + questions;
   }
   if (check.warnings > 0) {
-    return theme.warn(`Passes, with ${check.warnings} warning${check.warnings === 1 ? '' : 's'} to look at.`) + questions;
+    return theme.warn(`Passes, with ${plural(check.warnings, 'warning')} to look at.`) + questions;
   }
   return theme.ok('Passes.') + questions;
 }

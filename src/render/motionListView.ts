@@ -2,6 +2,7 @@ import type { FoundMotion } from '../motion/readMotions.js';
 import { baseName } from '../motion/readMotions.js';
 import { neutralise } from './sanitize.js';
 import type { Theme } from './theme.js';
+import { plural } from '../util/plural.js';
 
 const cut = (text: string, width: number) => (width <= 1 ? '' : text.length <= width ? text : `${text.slice(0, width - 1)}\u2026`);
 
@@ -16,7 +17,7 @@ export function renderMotionList(motions: readonly FoundMotion[], theme: Theme, 
     const here = motions.filter((m) => m.source === file);
     const amendments = here.reduce((n, m) => n + (m.amendments?.length ?? 0), 0);
     const format = { text: 'text', pdf: 'PDF', docx: 'Word' }[here[0]!.format];
-    const counted = `${here.length} motion${here.length === 1 ? '' : 's'}${amendments ? `, ${amendments} amendment${amendments === 1 ? '' : 's'}` : ''}`;
+    const counted = `${plural(here.length, 'motion')}${amendments ? `, ${plural(amendments, 'amendment')}` : ''}`;
     const shown = here.length === here[0]!.ofInFile ? counted : `${counted} of ${here[0]!.ofInFile}`;
     if (out.length > 0) out.push('');
     out.push(theme.heading(`${neutralise(baseName(file))}: ${shown} (${format})`));

@@ -2,6 +2,7 @@ import type { Page } from '../content/page.js';
 import type { ImportReport } from '../notes/importNotes.js';
 import { neutralise, neutraliseLine } from './sanitize.js';
 import type { Theme } from './theme.js';
+import { plural } from '../util/plural.js';
 
 /** The day part of a `created` value ("2025-09-28T14:30:00Z" → "2025-09-28"). */
 function day(created: string | undefined): string {
@@ -15,7 +16,7 @@ export function renderNotesList(notes: readonly Page[], theme: Theme): string {
     const tags = note.tags.length ? `  ${theme.dim(neutraliseLine(note.tags.map((t) => `#${t}`).join(' ')))}` : '';
     return `${theme.id(note.id.padEnd(idWidth))}  ${theme.dim(day(note.created).padEnd(10))}  ${neutraliseLine(note.title)}${tags}`;
   });
-  return `${lines.join('\n')}\n\n${theme.dim(`${notes.length} note${notes.length === 1 ? '' : 's'}. Read one with: delegate notes show <id>`)}\n`;
+  return `${lines.join('\n')}\n\n${theme.dim(`${plural(notes.length, 'note')}. Read one with: delegate notes show <id>`)}\n`;
 }
 
 /** Notes for pipes: id, created, title and tags (comma-separated), tab-separated. */

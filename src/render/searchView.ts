@@ -2,6 +2,7 @@ import { windowAround } from '../search/matchingLines.js';
 import type { SearchHit, SearchResult } from '../search/searchSession.js';
 import { neutralise } from './sanitize.js';
 import type { Theme } from './theme.js';
+import { plural } from '../util/plural.js';
 
 export interface SearchViewOptions {
   width: number;
@@ -66,7 +67,7 @@ export function searchNotes(result: SearchResult): string[] {
     out.push(
       result.complete === 0
         ? `No page has all of: ${list(missing)}. Showing the pages with most of them.`
-        : `Only ${result.complete} ${result.complete === 1 ? 'page has' : 'pages have'} all of: ${list(missing)}. Then the pages with most of them.`,
+        : `Only ${plural(result.complete, 'page has', 'pages have')} all of: ${list(missing)}. Then the pages with most of them.`,
     );
   }
   return out;

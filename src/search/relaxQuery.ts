@@ -73,19 +73,22 @@ function asTerm(words: readonly string[]): Term {
 /** What became of one word before it is searched: corrected, read as a prefix, or in no page at all. */
 export type WordFix = { to: string; prefix: boolean } | 'missing' | undefined;
 
-/**
- * Split a parsed query into what is relaxed and what is kept exact. Question words are left out
- * unless the query has nothing else; words past MAX_WORDS are cut; `fix` corrects each
- * meaningful word; then synonym groups are matched on the words (question words included, so
- * "leave the hall" is found). With `typing`, the last word is also read as the start of a word.
- */
-export function planQuery(
-  parsed: ParsedQuery,
-  queryWords: QueryWords,
-  options: { typing?: boolean; maxWords?: number; fix?: (word: string, typing: boolean) => WordFix } = {},
-): QueryPlan {
-  const maxWords = options.maxWords ?? MAX_WORDS;
-  const plain: Array<{ words: string[]; typed: string[]; question: boolean; clause: number; unit?: number; prefix: boolean; missing: boolean }> = [];
+/** A plain clause of the query (one word, or an unquoted phrase such as 50/50) on its way to a unit. */
+interface PlainWord {
+  words: string[];
+  typed: string[];
+  question: boolean;
+  /** Its clause's index in the parsed query. */
+  clause: number;
+  /** The index in QueryPlan.units of the unit it became, if it was kept. */
+  unit?: number;
+  prefix: boolean;
+  missing: boolean;
+}
+
+/** The query's plain words, to be relaxed, and its clauses with operators, kept exact. */
+function sortClauses(parsed: ParsedQuery, queryWords: QueryWords): { plain: PlainWord[]; fixed: Term[][] } {
+  const plain: PlainWord[] = [];
   const fixed: Term[][] = [];
   parsed.clauses.forEach((clause, i) => {
     if (!isPlain(clause)) {
@@ -95,13 +98,22 @@ export function planQuery(
     const words = clause[0]!.words;
     plain.push({ words, typed: words, question: words.length === 1 && queryWords.questionWords.has(words[0]!), clause: i, prefix: false, missing: false });
   });
-  const questionOnly = plain.length > 0 && fixed.length === 0 && plain.every((p) => p.question);
+  return { plain, fixed };
+}
 
-  // The meaningful words, capped and corrected; question words left out unless there is nothing else.
+/**
+ * The meaningful words, capped and corrected; question words left out unless there is nothing
+ * else. Sets each plain word's `unit` (and its corrected `words`, `prefix`, `missing`).
+ */
+function wordUnits(
+  plain: PlainWord[],
+  lastClause: number,
+  questionOnly: boolean,
+  options: { typing?: boolean; maxWords: number; fix?: (word: string, typing: boolean) => WordFix },
+): { units: WordUnit[]; dropped: string[]; meaningful: number } {
   const units: WordUnit[] = [];
   const dropped: string[] = [];
   let meaningful = 0;
-  const lastClause = parsed.clauses.length - 1;
   const seen = new Map<string, number>();
   for (const p of plain) {
     if (p.question && !questionOnly) {
@@ -109,7 +121,7 @@ export function planQuery(
       continue;
     }
     meaningful++;
-    if (meaningful > maxWords) continue;
+    if (meaningful > options.maxWords) continue;
     const typing = !!options.typing && p.clause === lastClause && p.words.length === 1;
     if (!questionOnly && p.words.length === 1 && options.fix) {
       const fix = options.fix(p.words[0]!, typing);
@@ -130,9 +142,14 @@ export function planQuery(
       units.push({ typed: p.typed, words: p.words, prefix: p.prefix, ...(p.missing ? { missing: true } : {}), ...(typing ? { typing: true } : {}) });
     }
   }
+  return { units, dropped, meaningful };
+}
 
-  // Synonym runs over the plain words in order (as corrected), up to the last word kept; a clause
-  // with operators between words breaks a run.
+/**
+ * Synonym runs over the plain words in order (as corrected), up to the last word kept; a clause
+ * with operators between words breaks a run.
+ */
+function synonymSpans(plain: PlainWord[], queryWords: QueryWords): SynonymSpan[] {
   const lastKept = plain.reduce((last, p, at) => (p.unit !== undefined ? at : last), -1);
   const flat: Array<{ stem: string; at: number; question: boolean }> = [];
   plain.slice(0, lastKept + 1).forEach((p, at) => {
@@ -171,6 +188,25 @@ export function planQuery(
     }
     i += length;
   }
+  return spans;
+}
+
+/**
+ * Split a parsed query into what is relaxed and what is kept exact. Question words are left out
+ * unless the query has nothing else; words past MAX_WORDS are cut; `fix` corrects each
+ * meaningful word; then synonym groups are matched on the words (question words included, so
+ * "leave the hall" is found). With `typing`, the last word is also read as the start of a word.
+ */
+export function planQuery(
+  parsed: ParsedQuery,
+  queryWords: QueryWords,
+  options: { typing?: boolean; maxWords?: number; fix?: (word: string, typing: boolean) => WordFix } = {},
+): QueryPlan {
+  const maxWords = options.maxWords ?? MAX_WORDS;
+  const { plain, fixed } = sortClauses(parsed, queryWords);
+  const questionOnly = plain.length > 0 && fixed.length === 0 && plain.every((p) => p.question);
+  const { units, dropped, meaningful } = wordUnits(plain, parsed.clauses.length - 1, questionOnly, { ...options, maxWords });
+  const spans = synonymSpans(plain, queryWords);
   return {
     units,
     spans,

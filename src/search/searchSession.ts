@@ -152,6 +152,30 @@ function replacement(error: unknown, file: string, options: SessionOptions, noti
   return SearchIndex.open(file, options);
 }
 
+/** Pages with every meaningful word (see SearchSession.strict), and which of them have the words as typed. */
+interface StrictPages {
+  total: number;
+  pages: IndexedPage[];
+  exact: Set<number>;
+}
+
+/** One query's search, as runQuestions sets it up. */
+interface StrictSearch {
+  parsed: ParsedQuery;
+  typing: boolean;
+  fix: (word: string, typing?: boolean) => WordFix;
+  expand: ExpandTerm;
+  filters: PageFilters;
+  limit: number;
+}
+
+/** The query's words a page has, lacks, and has only through a synonym. */
+interface Coverage {
+  matched: string[];
+  missing: string[];
+  synonyms: string[];
+}
+
 /**
  * Search over every content path: opens the index in the cache directory, brings it in step
  * with the files, and answers queries (many, for search as you type). A damaged or foreign
@@ -263,6 +287,56 @@ export class SearchSession {
     const parsed = parseQuery(request.query, { lenient: !!request.lenient });
     const filters = request.filters ?? {};
     const limit = request.limit ?? 10;
+    const { expand, fix } = this.wordHelpers();
+    const search: StrictSearch = { parsed, typing: !!request.typing, fix, expand, filters, limit };
+    const { plan, found, fixedCorrections, uncorrectedTotal: uncorrectedFound } = this.searchCorrected(search);
+    const complete = found.total;
+    const { pages, total } = this.relaxedIfLittle(plan, found, search);
+    // A page the words as typed found has them all: only the others are looked at word by word.
+    const searchedUnits = plan.units.filter((u) => !u.missing);
+    const whole = { matched: searchedUnits.map(unitLabel), missing: [], synonyms: [] };
+    const cover = this.coverage(
+      plan,
+      expand,
+      pages.filter((p) => !found.exact.has(p.docId)).map((p) => p.docId),
+    );
+    for (const page of pages) if (found.exact.has(page.docId)) cover.set(page.docId, whole);
+    const corrections: Correction[] = [
+      ...plan.units
+        .filter((u) => !u.missing && (u.typing ? u.typed.join(' ') !== u.words.join(' ') : u.prefix || u.typed.join(' ') !== u.words.join(' ')))
+        .map((u) => ({ from: u.typed.join(' '), to: unitLabel(u) })),
+      ...fixedCorrections,
+    ];
+    let uncorrectedTotal = uncorrectedFound;
+    if (corrections.length > 0 && uncorrectedTotal === undefined) uncorrectedTotal = 0;
+
+    const hits = await this.hitsWithLines(plan, expand, pages, cover, request.maxLines ?? 3);
+    const used = new Set(hits.flatMap((h) => h.synonyms));
+    const searchedTerms: Term[][] = searchedUnits.map((u) => [{ kind: u.prefix ? 'prefix' : u.words.length > 1 ? 'phrase' : 'word', words: u.words }]);
+    return {
+      query: request.query,
+      searched: formatQuery({ clauses: [...searchedTerms, ...plan.fixed], excluded: plan.excluded }),
+      corrections,
+      ...(uncorrectedTotal !== undefined && corrections.length > 0 ? { uncorrectedTotal } : {}),
+      total,
+      complete,
+      relaxed: hits.some((h) => h.missing.length > 0),
+      widened: plan.spans
+        .filter((s) => s.units.some((u) => used.has(unitLabel(plan.units[u]!))))
+        .map((s) => ({ from: s.matched, to: s.alternatives.map((t) => t.words.join(' ')) })),
+      dropped: plan.dropped,
+      questionOnly: plan.questionOnly,
+      unknown: plan.units.filter((u) => u.missing).map((u) => u.typed.join(' ')),
+      ...(plan.capped ? { capped: plan.capped } : {}),
+      hits,
+    };
+  }
+
+  /**
+   * For one query: `expand` reads a prefix as the whole words that start with it, and `fix`
+   * corrects a word from the index's vocabulary; each remembers what it worked out.
+   */
+  private wordHelpers(): { expand: ExpandTerm; fix: (word: string, typing?: boolean) => WordFix } {
     const index = this.current;
     const expansions = new Map<string, Term[]>();
     const expand: ExpandTerm = (term) => {
@@ -290,7 +364,16 @@ export class SearchSession {
       }
       return repairs.get(word);
     };
-    const typing = !!request.typing;
+    return { expand, fix };
+  }
+
+  /**
+   * The pages with every word, after the corrections that find more: rare words read as the
+   * common words next to them, then quoted phrases and prefixes corrected.
+   */
+  private searchCorrected(search: StrictSearch): { plan: QueryPlan; found: StrictPages; fixedCorrections: Correction[]; uncorrectedTotal: number | undefined } {
+    const { parsed, typing, fix, expand, filters, limit } = search;
+    const vocabulary = this.vocabulary;
     let plan = planQuery(parsed, this.queryWords, { typing, fix });
 
     let found = this.strict(plan, expand, filters, limit);
@@ -316,7 +399,7 @@ export class SearchSession {
     }
     // Quoted phrases and prefixes as typed find little: correct them as before (refrenc* is referenc*).
     if (found.total < LITTLE && plan.fixed.length > 0) {
-      const corrected = correctQuery({ clauses: plan.fixed, excluded: [] }, index);
+      const corrected = correctQuery({ clauses: plan.fixed, excluded: [] }, this.current);
       if (corrected) {
         const again: QueryPlan = { ...plan, fixed: corrected.query.clauses };
         const foundAgain = this.strict(again, expand, filters, limit);
@@ -328,41 +411,30 @@ export class SearchSession {
         }
       }
     }
-    const complete = found.total;
-    let pages = found.pages;
-    let total = found.total;
-    if (total < LITTLE && canRelax(plan)) {
-      const pool = index.pages(relaxedExpression(plan, expand), filters, RELAXED_POOL);
-      if (pool.total > total) {
-        const cover = this.coverage(plan, expand, pool.pages.map((p) => p.docId));
-        const score = this.scores(plan, expand, pool.pages.map((p) => p.docId), true);
-        pages = [...pool.pages]
-          .sort((a, b) => {
-            const ca = cover.get(a.docId)!;
-            const cb = cover.get(b.docId)!;
-            return cb.matched.length - ca.matched.length || ca.synonyms.length - cb.synonyms.length || score.get(b.docId)! - score.get(a.docId)!;
-          })
-          .slice(0, limit);
-        total = pool.total;
-      }
-    }
-    // A page the words as typed found has them all: only the others are looked at word by word.
-    const searchedUnits = plan.units.filter((u) => !u.missing);
-    const whole = { matched: searchedUnits.map(unitLabel), missing: [], synonyms: [] };
-    const cover = this.coverage(
-      plan,
-      expand,
-      pages.filter((p) => !found.exact.has(p.docId)).map((p) => p.docId),
-    );
-    for (const page of pages) if (found.exact.has(page.docId)) cover.set(page.docId, whole);
-    const corrections: Correction[] = [
-      ...plan.units
-        .filter((u) => !u.missing && (u.typing ? u.typed.join(' ') !== u.words.join(' ') : u.prefix || u.typed.join(' ') !== u.words.join(' ')))
-        .map((u) => ({ from: u.typed.join(' '), to: unitLabel(u) })),
-      ...fixedCorrections,
-    ];
-    if (corrections.length > 0 && uncorrectedTotal === undefined) uncorrectedTotal = 0;
+    return { plan, found, fixedCorrections, uncorrectedTotal };
+  }
 
+  /** When few pages have every word: the pages with most of them, best first. */
+  private relaxedIfLittle(plan: QueryPlan, found: StrictPages, search: StrictSearch): { pages: IndexedPage[]; total: number } {
+    const { expand, filters, limit } = search;
+    if (found.total >= LITTLE || !canRelax(plan)) return { pages: found.pages, total: found.total };
+    const pool = this.current.pages(relaxedExpression(plan, expand), filters, RELAXED_POOL);
+    if (pool.total <= found.total) return { pages: found.pages, total: found.total };
+    const cover = this.coverage(plan, expand, pool.pages.map((p) => p.docId));
+    const score = this.scores(plan, expand, pool.pages.map((p) => p.docId), true);
+    const pages = [...pool.pages]
+      .sort((a, b) => {
+        const ca = cover.get(a.docId)!;
+        const cb = cover.get(b.docId)!;
+        return cb.matched.length - ca.matched.length || ca.synonyms.length - cb.synonyms.length || score.get(b.docId)! - score.get(a.docId)!;
+      })
+      .slice(0, limit);
+    return { pages, total: pool.total };
+  }
+
+  /** The pages as hits: each with its matching lines, highlighted, and the words it has and lacks. */
+  private async hitsWithLines(plan: QueryPlan, expand: ExpandTerm, pages: IndexedPage[], cover: Map<number, Coverage>, maxLines: number): Promise<SearchHit[]> {
+    const searchedUnits = plan.units.filter((u) => !u.missing);
     // What to highlight: every word looked for, its synonyms, and the operator clauses.
     const highlight: ParsedQuery = {
       clauses: [...searchedUnits.map((u) => unitTerms(u, expand)), ...plan.spans.map((s) => s.alternatives), ...plan.fixed.map((c) => c.flatMap(expand))],
@@ -371,39 +443,20 @@ export class SearchSession {
     const sources = await Promise.all(pages.map((page) => readLinesSource(page)));
     const words = highlight.clauses.flat().flatMap((term) => term.words);
     const counted = [...searchedUnits.flatMap((u) => unitTerms(u, expand)), ...plan.fixed.flat()].flatMap((term) => term.words);
-    const lines = highlight.clauses.length > 0 ? matchingLines(index.connection, sources, { expression: highlightExpression(highlight), words, counted }, request.maxLines ?? 3) : [];
-    const hits: SearchHit[] = pages.map((page, i) => {
+    const lines = highlight.clauses.length > 0 ? matchingLines(this.current.connection, sources, { expression: highlightExpression(highlight), words, counted }, maxLines) : [];
+    return pages.map((page, i) => {
       const c = cover.get(page.docId)!;
       const shown = { ...page, id: shownId(page) };
       const pageLines = lines[i]?.lines ?? [];
       return { ...shown, titleMatches: lines[i]?.title.matches ?? [], lines: pageLines, matched: c.matched, missing: c.missing, synonyms: c.synonyms, command: openCommand(shown, pageLines) };
     });
-    const used = new Set(hits.flatMap((h) => h.synonyms));
-    const searchedTerms: Term[][] = searchedUnits.map((u) => [{ kind: u.prefix ? 'prefix' : u.words.length > 1 ? 'phrase' : 'word', words: u.words }]);
-    return {
-      query: request.query,
-      searched: formatQuery({ clauses: [...searchedTerms, ...plan.fixed], excluded: plan.excluded }),
-      corrections,
-      ...(uncorrectedTotal !== undefined && corrections.length > 0 ? { uncorrectedTotal } : {}),
-      total,
-      complete,
-      relaxed: hits.some((h) => h.missing.length > 0),
-      widened: plan.spans
-        .filter((s) => s.units.some((u) => used.has(unitLabel(plan.units[u]!))))
-        .map((s) => ({ from: s.matched, to: s.alternatives.map((t) => t.words.join(' ')) })),
-      dropped: plan.dropped,
-      questionOnly: plan.questionOnly,
-      unknown: plan.units.filter((u) => u.missing).map((u) => u.typed.join(' ')),
-      ...(plan.capped ? { capped: plan.capped } : {}),
-      hits,
-    };
   }
 
   /**
    * Pages with every meaningful word: first those with each word as typed (bm25), then those
    * that have some only through a synonym, so a synonym never outranks the words typed.
    */
-  private strict(plan: QueryPlan, expand: ExpandTerm, filters: PageFilters, limit: number): { total: number; pages: IndexedPage[]; exact: Set<number> } {
+  private strict(plan: QueryPlan, expand: ExpandTerm, filters: PageFilters, limit: number): StrictPages {
     const index = this.current;
     const exact = plan.units.some((u) => u.missing) && plan.spans.length > 0 ? '' : strictExpression(plan, expand, false);
     const first = exact ? this.ranked(plan, expand, index.pages(exact, filters, RELAXED_POOL), limit, false) : { total: 0, pages: [] };
@@ -461,7 +514,7 @@ export class SearchSession {
   }
 
   /** For each page, which of the plan's words it has (as typed, or through a synonym) and which it lacks. */
-  private coverage(plan: QueryPlan, expand: ExpandTerm, docIds: number[]): Map<number, { matched: string[]; missing: string[]; synonyms: string[] }> {
+  private coverage(plan: QueryPlan, expand: ExpandTerm, docIds: number[]): Map<number, Coverage> {
     const index = this.current;
     const units = plan.units.map((unit) => (unit.missing ? new Set<number>() : index.matchingAmong(unitExpression(unit, expand), docIds)));
     const spans = plan.spans.map((span) => index.matchingAmong(synonymExpression(span), docIds));

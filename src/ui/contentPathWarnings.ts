@@ -1,6 +1,6 @@
 import type { Context } from '../context.js';
 import { contentPathProblems } from '../content/contentPathProblems.js';
-import { neutralise } from '../render/sanitize.js';
+import { warn } from './warn.js';
 
 let warned = false;
 
@@ -9,6 +9,6 @@ export function warnAboutContentPaths(ctx: Context): void {
   if (warned) return;
   warned = true;
   for (const { dir, problem } of contentPathProblems(ctx.paths)) {
-    ctx.stderr.write(`${ctx.theme.warn('warning:')} DELEGATE_PATH folder ${neutralise(dir)} ${problem}; its pages are left out (see: delegate paths)\n`);
+    warn(ctx, `DELEGATE_PATH folder ${dir} ${problem}; its pages are left out (see: delegate paths)`);
   }
 }

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { Holders, Lexicon, numberRuns, PairIds, distinctSorted } from '../../src/motion/tokens.js';
+import { Holders, Lexicon, numberNgrams, PairIds, distinctSorted } from '../../src/motion/tokens.js';
 import { isSubstantive } from '../../src/motion/stopWords.js';
 import { words } from '../../src/motion/words.js';
 
@@ -47,7 +47,7 @@ describe('Lexicon.tokens finds the words words() finds', () => {
   });
 });
 
-describe('PairIds and numberRuns', () => {
+describe('PairIds and numberNgrams', () => {
   test('PairIds numbers equal pairs alike, in order of first appearance, past its first capacity', () => {
     const pairs = new PairIds();
     const numbers = Array.from({ length: 6000 }, (_, i) => pairs.id(i % 3000, -(i % 3000)));
@@ -57,12 +57,12 @@ describe('PairIds and numberRuns', () => {
     expect(pairs.id(1, 2)).not.toBe(pairs.id(2, 1));
   });
 
-  test('runs of two, three and five words: equal runs one number, across texts, in order of first appearance', () => {
-    // Words drawn so that runs repeat within and across texts, and some texts are short.
+  test('n-grams of two, three and five words: equal n-grams one number, across texts, in order of first appearance', () => {
+    // Words drawn so that n-grams repeat within and across texts, and some texts are short.
     const texts = [0, 1, 2, 3, 4, 9, 2].map((seed) => Int32Array.from({ length: seed * 7 }, (_, i) => (i * (seed + 3)) % 11));
-    const runs = numberRuns(texts);
-    for (const [n, numbered] of [[2, runs.twos], [3, runs.threes], [5, runs.fives]] as const) {
-      // The plain way: each run's words as a key.
+    const ngrams = numberNgrams(texts);
+    for (const [n, numbered] of [[2, ngrams.twos], [3, ngrams.threes], [5, ngrams.fives]] as const) {
+      // The plain way: each n-gram's words as a key.
       const seen = new Map<string, number>();
       const expected = texts.map((ids) =>
         Array.from({ length: Math.max(0, ids.length - n + 1) }, (_, p) => {
@@ -74,7 +74,7 @@ describe('PairIds and numberRuns', () => {
       expect(numbered.at.map((a) => Array.from(a))).toEqual(expected);
       expect(numbered.count).toBe(seen.size);
     }
-    expect(runs.fives.count).toBeGreaterThan(10);
+    expect(ngrams.fives.count).toBeGreaterThan(10);
   });
 });
 

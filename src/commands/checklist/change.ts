@@ -1,11 +1,13 @@
 import type { Checklist } from '../../checklist/checklist.js';
 import { findItem, nearItems } from '../../checklist/findChecklist.js';
-import { DEFAULT_RUN, type ProgressStore } from '../../checklist/progress.js';
-import { initialTicks, runLabel, runStatus } from '../../checklist/runStatus.js';
+import type { ProgressStore } from '../../checklist/progress.js';
+import { initialTicks, runStatus } from '../../checklist/runStatus.js';
+import { runLabel, runOption } from '../../render/runLabel.js';
 import type { Context } from '../../context.js';
 import { UserError, usageError } from '../../errors.js';
 import { neutralise } from '../../render/sanitize.js';
 import { canPrompt, confirm } from '../../ui/prompts.js';
+import { plural } from '../../util/plural.js';
 
 /** Says one line of confirmation (to stdout, or stderr when stdout carries a listing). */
 export type Say = (line: string) => void;
@@ -63,14 +65,14 @@ export async function resetRun(checklist: Checklist, run: string, store: Progres
   const done = runStatus(checklist, run, saved).done;
   if (!yes) {
     if (!canPrompt(ctx)) {
-      throw usageError('--reset asks before clearing ticks, and there is no terminal to ask on', `Add --yes to clear them anyway: delegate checklist ${checklist.id}${run === DEFAULT_RUN ? '' : ` --run ${run}`} --reset --yes`);
+      throw usageError('--reset asks before clearing ticks, and there is no terminal to ask on', `Add --yes to clear them anyway: delegate checklist ${checklist.id}${runOption(run)} --reset --yes`);
     }
-    if (!(await confirm(ctx, `Clear ${done} tick${done === 1 ? '' : 's'} from ${name}?`, false))) {
+    if (!(await confirm(ctx, `Clear ${plural(done, 'tick')} from ${name}?`, false))) {
       say('Nothing cleared.');
       return false;
     }
   }
   store.reset(checklist.id, run);
-  say(`Cleared ${done} tick${done === 1 ? '' : 's'} from ${name}.`);
+  say(`Cleared ${plural(done, 'tick')} from ${name}.`);
   return true;
 }

@@ -1,6 +1,7 @@
 import type { Checklist } from '../../checklist/checklist.js';
 import { DEFAULT_RUN, type Progress } from '../../checklist/progress.js';
-import { runLabel, runStatus, type RunStatus } from '../../checklist/runStatus.js';
+import { runStatus, type RunStatus } from '../../checklist/runStatus.js';
+import { runLabel } from '../../render/runLabel.js';
 import type { Context } from '../../context.js';
 import { renderChecklistIndex, type ChecklistRuns } from '../../render/checklistView.js';
 import { neutralise } from '../../render/sanitize.js';

@@ -1,6 +1,7 @@
 import type { Checklist } from '../../checklist/checklist.js';
 import type { ProgressStore } from '../../checklist/progress.js';
-import { initialTicks, runLabel, runStatus } from '../../checklist/runStatus.js';
+import { initialTicks, runStatus } from '../../checklist/runStatus.js';
+import { runLabel } from '../../render/runLabel.js';
 import type { Context } from '../../context.js';
 import { renderItemExplanation } from '../../render/checklistView.js';
 import { neutralise } from '../../render/sanitize.js';

@@ -1,6 +1,7 @@
 import type { Checklist } from '../../checklist/checklist.js';
 import type { ProgressStore } from '../../checklist/progress.js';
 import { runStatus } from '../../checklist/runStatus.js';
+import { runOption } from '../../render/runLabel.js';
 import type { Context } from '../../context.js';
 import { usageError } from '../../errors.js';
 import { checklistToJson, renderChecklistMarkdown, renderChecklistText } from '../../render/checklistView.js';
@@ -80,6 +81,6 @@ async function showRun(checklist: Checklist, run: string, store: ProgressStore, 
   if (show === 'text') return printPaged(renderChecklistText(checklist, status, ctx.theme, ctx.width), ctx);
   ctx.stdout.write(renderChecklistText(checklist, status, ctx.theme, ctx.width));
   const example = checklist.items.find((item) => !status.ticked.has(item.id)) ?? checklist.items[0]!;
-  const hint = `\nTick an item (by id or number) with:\n  delegate checklist ${checklist.id}${options.run ? ` --run ${run}` : ''} --check ${example.id}\n`;
+  const hint = `\nTick an item (by id or number) with:\n  delegate checklist ${checklist.id}${runOption(run, !!options.run)} --check ${example.id}\n`;
   (ctx.interactive ? ctx.stdout : ctx.stderr).write(ctx.theme.dim(hint));
 }

@@ -7,6 +7,7 @@ import { formatWarning } from '../../content/loadPages.js';
 import type { Context } from '../../context.js';
 import { UserError, usageError } from '../../errors.js';
 import type { PageTitles } from '../../render/checklistView.js';
+import { runRenamed } from '../../render/runLabel.js';
 import { neutralise } from '../../render/sanitize.js';
 import { warnAboutContentPaths } from '../../ui/contentPathWarnings.js';
 import { loadHandbook } from '../loadHandbook.js';
@@ -33,7 +34,7 @@ export function resolveRun(input: string | undefined, ctx: Context): string {
   if (input === undefined) return DEFAULT_RUN;
   const run = runName(input);
   if (!run) throw usageError(`the run name "${neutralise(input)}" has no letters or digits`, 'Name the run after the meeting, e.g. --run economy');
-  if (run !== input) ctx.stderr.write(`${ctx.theme.dim(`(run "${neutralise(input)}" is saved as "${run}")`)}\n`);
+  if (run !== input) ctx.stderr.write(`${ctx.theme.dim(runRenamed(input, run))}\n`);
   return run;
 }
 
