@@ -73,12 +73,25 @@ describe('delegate search', () => {
   });
 
   test('--kind, --tag, --source and --limit narrow the results', () => {
-    expect(hitIds(delegate(['search', 'compositing', '--kind', 'lesson']).stdout).every((id) => ['read-every-motion', 'know-your-allies', 'bring-your-own-words', 'speaking-rights', 'know-the-procedure', 'chair-not-neutral', 'more-than-one-motion'].includes(id))).toBe(true);
+    const lessons = ['read-every-motion', 'know-your-allies', 'bring-your-own-words', 'speaking-rights', 'know-the-procedure', 'chair-not-neutral', 'more-than-one-motion'];
+    const everything = hitIds(delegate(['search', 'compositing', '--limit', '50']).stdout);
+    expect(everything).toContain('compositing'); // a procedure page, which --kind lesson must leave out
+    const lessonHits = delegate(['search', 'compositing', '--kind', 'lesson', '--limit', '50']);
+    expect(lessonHits.code).toBe(0);
+    // Every lesson the unfiltered search finds, and nothing else, in the same order.
+    expect(hitIds(lessonHits.stdout)).toEqual(everything.filter((id) => lessons.includes(id)));
+    expect(hitIds(lessonHits.stdout).length).toBeGreaterThan(1);
     expect(hitIds(delegate(['search', 'motion', '--limit', '2']).stdout)).toHaveLength(2);
     writeFileSync(join(notes, 'mine.md'), '# Mine\n\nA note about the card vote.\n');
     expect(hitIds(delegate(['search', 'card', 'vote', '--source', 'personal']).stdout)).toEqual(['mine']);
-    expect(hitIds(delegate(['search', 'card', 'vote', '--source', 'bundled']).stdout)).not.toContain('mine');
-    expect(delegate(['search', 'card', '--limit', '0']).code).toBe(2);
+    const bundled = hitIds(delegate(['search', 'card', 'vote', '--source', 'bundled']).stdout);
+    expect(bundled[0]).toBe('card-votes');
+    expect(bundled).not.toContain('mine');
+    expect(delegate(['search', 'card', '--limit', '0'])).toMatchObject({
+      code: 2,
+      stdout: '',
+      stderr: expect.stringContaining("error: option '--limit <n>' argument '0' is invalid. Give a whole number, 1 or more."),
+    });
   });
 
   test('"phrases" and -excluded words (after --, so the shell and option parser leave them alone)', () => {
