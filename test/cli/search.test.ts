@@ -257,6 +257,30 @@ describe('the index follows the notes', () => {
     expect(hitIds(result.stdout)).toEqual(['fresh']);
   });
 
+  test('an index another connection will not let go of: a plain message saying so, exit 1', () => {
+    expect(delegate(['search', 'card', 'vote']).code).toBe(0);
+    // The index kept in the older journal mode (a reader's lock blocks a commit), held by a reader
+    // that does not finish: the search updating it for a new note cannot commit, and gives up.
+    const other = openDatabase(indexFile(), { timeout: 0 });
+    try {
+      other.exec('PRAGMA journal_mode = DELETE');
+      writeFileSync(join(notes, 'fresh.md'), '# Fresh note\n\nquorum\n');
+      other.exec('BEGIN');
+      expect(other.prepare('SELECT count(*) FROM docs').value()).toBeGreaterThan(0); // the reader's lock is taken
+      const result = delegate(['search', 'quorum']);
+      expect(result).toEqual({
+        code: 1,
+        stdout: '',
+        stderr: 'delegate: another delegate command is still updating the search index\nTry again in a moment.\n',
+      });
+    } finally {
+      if (other.inTransaction) other.exec('ROLLBACK');
+      other.close();
+    }
+    // Once it lets go, the same search answers.
+    expect(hitIds(delegate(['search', 'quorum']).stdout)).toEqual(['fresh']);
+  });
+
   test('a note that cannot be read is named on stderr; the search still answers', () => {
     writeFileSync(join(notes, 'broken.md'), '---\ntitle: [unclosed\n---\nquorum\n');
     const result = delegate(['search', 'card', 'vote']);
