@@ -155,4 +155,16 @@ describe('long output on a terminal', () => {
     expect(existsSync(paged)).toBe(false);
     expect(direct.text()).toContain('Glossary');
   });
+
+  test('a $PAGER that cannot be found: the shell says so, and the page is printed straight out', async () => {
+    const term = Terminal.delegate(['read', 'glossary'], { env: { ...sandbox.env, PAGER: 'no-such-pager-here' }, cols: 80, rows: 12 });
+    expect(await term.exited).toBe(0);
+    const shown = term.text();
+    expect(shown).toMatch(/no-such-pager-here: (command )?not found/);
+    // The whole page, as --no-pager prints it.
+    const direct = Terminal.delegate(['read', 'glossary', '--no-pager'], { env: sandbox.env, cols: 80, rows: 12 });
+    expect(await direct.exited).toBe(0);
+    expect(direct.text().length).toBeGreaterThan(1000);
+    expect(shown.endsWith(direct.text())).toBe(true);
+  });
 });
