@@ -177,6 +177,19 @@ describe('list, show, edit, rm', () => {
     expect(delegate(['notes', 'rm', 'economy']).code).toBe(1);
   });
 
+  test('rm when the trash cannot be made (a file named .trash is in the way): a plain error, and the note stays', () => {
+    writeFileSync(join(notes, '.trash'), 'a file of the delegate\'s own\n');
+    const result = delegate(['notes', 'rm', 'economy']);
+    expect(result).toEqual({
+      code: 1,
+      stdout: '',
+      stderr: `delegate: cannot write to your notes folder ${notes} (EEXIST)\nCheck that it is a folder you can write to, or set DELEGATE_NOTES_DIR to one (see: delegate paths).\n`,
+    });
+    expect(files()).toEqual(['.trash', 'economy.md', 'housing.md']);
+    expect(readFileSync(join(notes, '.trash'), 'utf8')).toBe('a file of the delegate\'s own\n');
+    expect(delegate(['notes', 'show', 'economy']).stdout).toContain('Keep public ownership.');
+  });
+
   test('a handbook page is not a note: notes show/rm do not reach it', () => {
     const result = delegate(['notes', 'rm', 'reference-back']);
     expect(result.code).toBe(1);
