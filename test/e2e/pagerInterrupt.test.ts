@@ -1,6 +1,6 @@
 import pty from 'node-pty';
 import { bin, tempHome } from '../helpers/run.js';
-import { plain } from '../helpers/pty.js';
+import { plain } from '../helpers/terminal.js';
 
 // Ctrl-C while a page is open in the pager. The terminal sends SIGINT to delegate and to the
 // pager; delegate must not leave the pager running without a parent, sharing the keys with the

@@ -25,7 +25,7 @@ function lastMatchEnd(text: string, pattern: RegExp | string): number {
 }
 
 // Variables of the test's own environment that would change what delegate shows.
-const NOT_INHERITED = ['NO_COLOR', 'FORCE_COLOR', 'DELEGATE_PATH', 'DELEGATE_NOTES_DIR', 'DELEGATE_DEBUG', 'PAGER'];
+const NOT_INHERITED = ['NO_COLOR', 'FORCE_COLOR', 'DELEGATE_PATH', 'DELEGATE_NOTES_DIR', 'DELEGATE_DEBUG', 'DELEGATE_THEME', 'PAGER', 'EDITOR', 'VISUAL'];
 
 const open: Terminal[] = [];
 
