@@ -1,7 +1,8 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, openSync, closeSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { bin, repoRoot, run, tempHome } from '../helpers/run.js';
+import { tempHome } from '../helpers/fixtures.js';
+import { bin, repoRoot, run } from '../helpers/run.js';
 
 let sandbox: ReturnType<typeof tempHome>;
 beforeEach(() => {

@@ -1,7 +1,8 @@
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { bin, repoRoot, run, tempHome } from '../helpers/run.js';
+import { tempHome } from '../helpers/fixtures.js';
+import { bin, repoRoot, run } from '../helpers/run.js';
 
 const ESC = '\u001b';
 let sandbox: ReturnType<typeof tempHome>;

@@ -1,6 +1,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { repoRoot, run, tempHome } from '../helpers/run.js';
+import { tempHome } from '../helpers/fixtures.js';
+import { repoRoot, run } from '../helpers/run.js';
 
 const ESC = '\u001b';
 const fixtures = join(repoRoot, 'test', 'fixtures', 'motions');

@@ -1,7 +1,8 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { spacingAside } from '../../src/motion/paragraphs.js';
-import { repoRoot, run, tempHome } from '../helpers/run.js';
+import { tempHome } from '../helpers/fixtures.js';
+import { repoRoot, run } from '../helpers/run.js';
 
 const ESC = '\u001b';
 const fixtures = join(repoRoot, 'test', 'fixtures', 'amendments');

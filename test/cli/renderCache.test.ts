@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { run, tempHome } from '../helpers/run.js';
+import { tempHome } from '../helpers/fixtures.js';
+import { run } from '../helpers/run.js';
 
 // Rendered pages are kept in the cache folder. A cached file damaged from outside (cut short,
 // emptied, overwritten) must never be shown as the page: it is rendered afresh and replaced.

@@ -1,5 +1,6 @@
 import pty from 'node-pty';
-import { bin, tempHome } from '../helpers/run.js';
+import { tempHome } from '../helpers/fixtures.js';
+import { bin } from '../helpers/run.js';
 import { plain } from '../helpers/terminal.js';
 
 // Ctrl-C while a page is open in the pager. The terminal sends SIGINT to delegate and to the

@@ -1,5 +1,6 @@
 import pty from 'node-pty';
-import { bin, tempHome } from '../helpers/run.js';
+import { tempHome } from '../helpers/fixtures.js';
+import { bin } from '../helpers/run.js';
 
 // --theme auto on a terminal that sets no COLORFGBG: delegate asks the terminal for its
 // background (OSC 11) and chooses its colours by the answer. Here the test is the terminal, and
