@@ -1,6 +1,5 @@
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildSync } from 'esbuild';
 import type { Checklist } from '../../src/checklist/checklist.js';
@@ -9,6 +8,7 @@ import { ProgressStore, runName } from '../../src/checklist/progress.js';
 import { initialTicks, runStatus } from '../../src/checklist/runStatus.js';
 import { UserError } from '../../src/errors.js';
 import { repoRoot } from '../helpers/run.js';
+import { useTempDir } from '../helpers/fixtures.js';
 
 let dir: string;
 let warnings: string[];
@@ -20,11 +20,11 @@ const tick = (s: ProgressStore, checklist: string, run: string, ...ids: string[]
     for (const id of ids) ticked[id] = now;
   });
 
+const tempFolder = useTempDir('delegate-progress-');
 beforeEach(() => {
-  dir = join(mkdtempSync(join(tmpdir(), 'delegate-progress-')), 'progress');
+  dir = join(tempFolder(), 'progress');
   warnings = [];
 });
-afterEach(() => rmSync(join(dir, '..'), { recursive: true, force: true }));
 
 async function checklist(text: string): Promise<Checklist> {
   return (await parseChecklist(text, '/c/demo.md', 'personal')).checklist;
