@@ -1,6 +1,7 @@
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { tempHome } from '../helpers/fixtures.js';
+import { bin } from '../helpers/run.js';
 import { closeTerminals, keys, Terminal } from '../helpers/terminal.js';
 
 let sandbox: ReturnType<typeof tempHome>;
@@ -156,15 +157,33 @@ describe('long output on a terminal', () => {
     expect(direct.text()).toContain('Glossary');
   });
 
+  /**
+   * `delegate read glossary` in a terminal of 80x12, run by a shell that then waits: a terminal
+   * may drop what a program wrote just before it ended, so the shell keeps it open until its
+   * "[delegate exited N]" line has been shown, and everything before it with it.
+   */
+  async function readGlossary(args: string[], env: Record<string, string>): Promise<string> {
+    const line = ['read', 'glossary', ...args].map((a) => `'${a}'`).join(' ');
+    const term = new Terminal('/bin/sh', ['-c', `"${process.execPath}" "${bin}" ${line}; echo "[delegate exited $?]"; read done`], { env, cols: 80, rows: 12 });
+    const shown = await term.waitFor(/\[delegate exited \d+\]/);
+    term.close();
+    return shown.trimEnd();
+  }
+
   test('a $PAGER that cannot be found: the shell says so, and the page is printed straight out', async () => {
-    const term = Terminal.delegate(['read', 'glossary'], { env: { ...sandbox.env, PAGER: 'no-such-pager-here' }, cols: 80, rows: 12 });
-    expect(await term.exited).toBe(0);
-    const shown = term.text();
+    const shown = await readGlossary([], { ...sandbox.env, PAGER: 'no-such-pager-here' });
     expect(shown).toMatch(/no-such-pager-here: (command )?not found/);
-    // The whole page, as --no-pager prints it.
-    const direct = Terminal.delegate(['read', 'glossary', '--no-pager'], { env: sandbox.env, cols: 80, rows: 12 });
-    expect(await direct.exited).toBe(0);
-    expect(direct.text().length).toBeGreaterThan(1000);
-    expect(shown.endsWith(direct.text())).toBe(true);
+    // The whole page, as --no-pager prints it, then exit 0.
+    const page = await readGlossary(['--no-pager'], sandbox.env);
+    expect(page).toMatch(/^Glossary of conference terms\n[^]{1000,}\[delegate exited 0\]$/);
+    expect(shown.endsWith(page)).toBe(true);
+  });
+
+  test('a $PAGER that shows the page and then exits non-zero: the page is shown once, through it', async () => {
+    const paged = join(sandbox.home, 'paged.txt');
+    const shown = await readGlossary([], { ...sandbox.env, PAGER: `cat > "${paged}"; cat "${paged}"; exit 3` });
+    expect(readFileSync(paged, 'utf8')).toContain('Glossary of conference terms');
+    expect(shown.split('Glossary of conference terms')).toHaveLength(2);
+    expect(shown).toMatch(/\[delegate exited 0\]$/);
   });
 });
