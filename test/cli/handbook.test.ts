@@ -1,15 +1,11 @@
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { tempHome } from '../helpers/fixtures.js';
+import { useTempHome } from '../helpers/fixtures.js';
 import { bin, repoRoot, run } from '../helpers/run.js';
 
 const ESC = '\u001b';
-let sandbox: ReturnType<typeof tempHome>;
-beforeEach(() => {
-  sandbox = tempHome();
-});
-afterEach(() => sandbox.cleanup());
+const sandbox = useTempHome();
 
 const delegate = (args: string[], env: Record<string, string> = {}, input?: string) =>
   run(args, { env: { ...sandbox.env, ...env }, ...(input !== undefined ? { input } : {}) });

@@ -1,17 +1,11 @@
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { tempHome } from '../helpers/fixtures.js';
+import { useTempHome } from '../helpers/fixtures.js';
 import { bin } from '../helpers/run.js';
 import { closeTerminals, keys, Terminal } from '../helpers/terminal.js';
 
-let sandbox: ReturnType<typeof tempHome>;
-beforeEach(() => {
-  sandbox = tempHome();
-});
-afterEach(() => {
-  closeTerminals();
-  sandbox.cleanup();
-});
+afterEach(closeTerminals); // before the home the terminals run in is removed
+const sandbox = useTempHome();
 
 describe('the home menu in a real terminal', () => {
   test('choose the lessons, open one, come back and quit', async () => {

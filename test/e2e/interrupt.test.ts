@@ -1,17 +1,11 @@
-import { tempHome } from '../helpers/fixtures.js';
+import { useTempHome } from '../helpers/fixtures.js';
 import { closeTerminals, keys, Terminal } from '../helpers/terminal.js';
 
 // Ctrl-C outside a prompt: the terminal sends SIGINT to delegate itself (a prompt reads the key
 // in raw mode instead and ends with ExitPromptError). Either way the command ends quietly, 130.
 
-let sandbox: ReturnType<typeof tempHome>;
-beforeEach(() => {
-  sandbox = tempHome();
-});
-afterEach(() => {
-  closeTerminals();
-  sandbox.cleanup();
-});
+afterEach(closeTerminals); // before the home the terminals run in is removed
+const sandbox = useTempHome();
 
 test('Ctrl-C while a motion is being pasted ends the command with 130, quietly', async () => {
   // A named theme, so delegate does not ask this terminal its colours first.

@@ -1,18 +1,12 @@
-import { tempHome } from '../helpers/fixtures.js';
+import { useTempHome } from '../helpers/fixtures.js';
 import { closeTerminals, keys, plain, Terminal } from '../helpers/terminal.js';
 
 // The interactive checklist on a small terminal. Each frame the prompt draws ends by hiding the
 // cursor; a frame taller than the terminal scrolls, and its first lines (the title, perhaps the
 // highlighted item) go off the top. So every frame must fit, title first, highlighted item in it.
 
-let sandbox: ReturnType<typeof tempHome>;
-beforeEach(() => {
-  sandbox = tempHome();
-});
-afterEach(() => {
-  closeTerminals();
-  sandbox.cleanup();
-});
+afterEach(closeTerminals); // before the home the terminals run in is removed
+const sandbox = useTempHome();
 
 const HIDE = '\u001b[?25l';
 
