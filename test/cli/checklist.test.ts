@@ -1,13 +1,10 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, openSync, closeSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { bin, repoRoot, run, tempHome } from '../helpers/run.js';
+import { useTempHome } from '../helpers/fixtures.js';
+import { bin, repoRoot, run } from '../helpers/run.js';
 
-let sandbox: ReturnType<typeof tempHome>;
-beforeEach(() => {
-  sandbox = tempHome();
-});
-afterEach(() => sandbox.cleanup());
+const sandbox = useTempHome();
 
 const delegate = (args: string[], env: Record<string, string> = {}) => run(args, { env: { ...sandbox.env, ...env } });
 const progressDir = () => join(sandbox.home, 'data', 'delegate', 'progress');

@@ -3,7 +3,8 @@ import { relative } from 'node:path';
 import { bundledContentDir } from '../../src/paths.js';
 import { listFiles } from '../../src/util/listFiles.js';
 import { namedTarget, writtenCommands, type WrittenCommand } from '../helpers/contentCommands.js';
-import { run, tempHome } from '../helpers/run.js';
+import { tempHome } from '../helpers/fixtures.js';
+import { run } from '../helpers/run.js';
 
 // Every `delegate …` a page, a checklist or the cheat sheet tells its reader to run, found in
 // whatever content/ holds now, pages added later included.

@@ -1,14 +1,11 @@
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { bin, repoRoot, run, tempHome } from '../helpers/run.js';
+import { useTempHome } from '../helpers/fixtures.js';
+import { bin, repoRoot, run } from '../helpers/run.js';
 
 const ESC = '\u001b';
-let sandbox: ReturnType<typeof tempHome>;
-beforeEach(() => {
-  sandbox = tempHome();
-});
-afterEach(() => sandbox.cleanup());
+const sandbox = useTempHome();
 
 const delegate = (args: string[], env: Record<string, string> = {}, input?: string) =>
   run(args, { env: { ...sandbox.env, ...env }, ...(input !== undefined ? { input } : {}) });
@@ -37,8 +34,19 @@ describe('delegate --version and --help', () => {
   });
 
   test('the completion script knows every command and subcommand', () => {
+    // Run in bash: what Tab offers after each group, words only (options left out).
     const script = delegate(['completion', 'bash']).stdout;
-    for (const word of ['list', 'read', 'search', 'cheatsheet', 'paths', 'notes', 'checklist', 'motion', 'compare', 'keep', 'import']) expect(script).toContain(word);
+    const offered = (...typed: string[]) => {
+      const probe = `${script}\nCOMP_WORDS=(delegate ${typed.join(' ')} ''); COMP_CWORD=${typed.length + 1}; _delegate_complete; printf '%s\\n' "\${COMPREPLY[@]}"`;
+      const result = spawnSync('bash', ['-c', probe], { encoding: 'utf8', env: { ...process.env, ...sandbox.env } });
+      expect(result).toMatchObject({ status: 0, stderr: '' });
+      return result.stdout.split('\n').filter((word) => word && !word.startsWith('-'));
+    };
+    expect(offered()).toEqual(['list', 'read', 'cheatsheet', 'paths', 'completion', 'search', 'notes', 'checklist', 'motion']);
+    expect(offered('notes')).toEqual(['add', 'edit', 'list', 'show', 'rm', 'import']);
+    expect(offered('checklist')).toEqual(['list', 'status', 'edit']);
+    expect(offered('motion')).toEqual(['list', 'check', 'compare', 'keep', 'apply', 'amendment', 'composite']);
+    expect(offered('--width', '60', 'motion')).toEqual(offered('motion'));
   });
 
   test('delegate help and delegate help <command> show the same help as --help', () => {
@@ -105,9 +113,13 @@ describe('delegate list', () => {
   });
 
   test('a closed pipe ends quietly', () => {
-    const result = spawnSync('/bin/sh', ['-c', `"${process.execPath}" "${bin}" list | head -1`], { encoding: 'utf8', env: { ...process.env, ...sandbox.env } });
+    // The pipeline's status is head's; delegate's own is written to stderr beside its output.
+    const result = spawnSync('/bin/sh', ['-c', `{ "${process.execPath}" "${bin}" list; echo "delegate exited $?" >&2; } | head -1`], {
+      encoding: 'utf8',
+      env: { ...process.env, ...sandbox.env },
+    });
     expect(result.stdout).toBe('read-every-motion\tlesson\tRead every motion in the CAC report\n');
-    expect(result.stderr).toBe('');
+    expect(result.stderr).toBe('delegate exited 0\n');
   });
 });
 
@@ -132,14 +144,25 @@ describe('delegate read', () => {
   });
 
   test('by words of the title', () => {
-    expect(delegate(['read', 'card', 'votes']).stdout).toMatch(/^Voting and card votes|card vote/i);
+    const byWords = delegate(['read', 'card', 'votes']);
+    expect(byWords.code).toBe(0);
+    expect(byWords.stdout.split('\n')[0]).toBe('Voting and card votes');
+    expect(byWords.stdout).toBe(delegate(['read', 'card-votes']).stdout);
     expect(delegate(['read', 'chair', 'is', 'not', 'neutral']).stdout.split('\n')[0]).toBe('The chair is not neutral');
   });
 
   test('wraps at --width', () => {
-    const lines = delegate(['read', 'reference-back', '--width', '40']).stdout.split('\n');
+    const result = delegate(['read', 'reference-back', '--width', '40']);
+    expect(result.code).toBe(0);
+    const lines = result.stdout.split('\n');
+    expect(lines[0]).toBe('Reference back');
     // Only a single piece of a link that cannot be broken (no "/" left in it) may be longer.
-    expect(Math.max(...lines.filter((l) => /\s/.test(l.trim())).map((l) => l.length))).toBeLessThanOrEqual(40);
+    const measured = lines.filter((l) => /\s/.test(l.trim()));
+    expect(measured.length).toBeGreaterThan(10);
+    expect(Math.max(...measured.map((l) => l.length))).toBeLessThanOrEqual(40);
+    // Wrapped, not cut: the same text as at a wide width, only the spacing differs.
+    const squeezed = (text: string) => text.replace(/\s+/g, '');
+    expect(squeezed(result.stdout)).toBe(squeezed(delegate(['read', 'reference-back', '--width', '100']).stdout));
   });
 
   test('--markdown prints the source with its front matter, --json the page', () => {
@@ -339,7 +362,11 @@ describe('paths and completion', () => {
       expect(result.stdout).toContain('cheatsheet');
       expect(result.stdout).toContain('delegate list');
     }
-    expect(delegate(['completion', 'tcsh']).code).toBe(2);
+    expect(delegate(['completion', 'tcsh'])).toMatchObject({
+      code: 2,
+      stdout: '',
+      stderr: expect.stringContaining("error: command-argument value 'tcsh' is invalid for argument 'shell'. Allowed choices are bash, zsh, fish."),
+    });
   });
 
   test('the bash script completes commands and page ids in a real bash', () => {
@@ -393,8 +420,12 @@ describe('bad input', () => {
     expect(result.stderr).toContain("unknown option '--frobnicate'");
   });
 
-  test('a bad --width exits 2', () => {
-    expect(delegate(['read', 'cac', '--width', 'wide']).code).toBe(2);
+  test('a bad --width exits 2, saying what it takes', () => {
+    expect(delegate(['read', 'cac', '--width', 'wide'])).toMatchObject({
+      code: 2,
+      stdout: '',
+      stderr: expect.stringContaining("error: option '--width <n>' argument 'wide' is invalid. Give a whole number from 20 to 1000."),
+    });
   });
 });
 

@@ -1,16 +1,13 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { repoRoot, run, tempHome } from '../helpers/run.js';
+import { useTempHome } from '../helpers/fixtures.js';
+import { repoRoot, run } from '../helpers/run.js';
 
 const ESC = '\u001b';
 const fixtures = join(repoRoot, 'test', 'fixtures', 'motions');
 const fixture = (name: string) => join(fixtures, name);
 
-let sandbox: ReturnType<typeof tempHome>;
-beforeEach(() => {
-  sandbox = tempHome();
-});
-afterEach(() => sandbox.cleanup());
+const sandbox = useTempHome();
 
 const delegate = (args: string[], input?: string) => run(args, { env: sandbox.env, ...(input !== undefined ? { input } : {}) });
 /** A file in the sandbox with the given bytes. */

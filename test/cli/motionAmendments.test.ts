@@ -1,17 +1,14 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { spacingAside } from '../../src/motion/paragraphs.js';
-import { repoRoot, run, tempHome } from '../helpers/run.js';
+import { useTempHome } from '../helpers/fixtures.js';
+import { repoRoot, run } from '../helpers/run.js';
 
 const ESC = '\u001b';
 const fixtures = join(repoRoot, 'test', 'fixtures', 'amendments');
 const fixture = (name: string) => join(fixtures, name);
 
-let sandbox: ReturnType<typeof tempHome>;
-beforeEach(() => {
-  sandbox = tempHome();
-});
-afterEach(() => sandbox.cleanup());
+const sandbox = useTempHome();
 
 const delegate = (args: string[], input?: string) => run(args, { env: sandbox.env, ...(input !== undefined ? { input } : {}) });
 const file = (name: string, content: string) => {

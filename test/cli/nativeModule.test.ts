@@ -1,8 +1,9 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { preferredEngine } from '../../src/search/database.js';
-import { repoRoot, tempHome } from '../helpers/run.js';
+import { copyPackage, tempHome } from '../helpers/fixtures.js';
+import { repoRoot } from '../helpers/run.js';
 
 // A delegate upgrades Node after installing: better-sqlite3's addon was built for the old one.
 // Search must say so and what to run, exit 1, and every other command must keep working. The
@@ -25,15 +26,7 @@ __attribute__((constructor)) static void registered(void) { node_module_register
 
 /** A copy of delegate, installed in `name`, with better-sqlite3 as `install` leaves it. */
 function installCopy(name: string, install: (fake: string) => void): string {
-  const copy = join(sandbox.home, name);
-  mkdirSync(join(copy, 'node_modules'), { recursive: true });
-  cpSync(join(repoRoot, 'bin'), join(copy, 'bin'), { recursive: true });
-  cpSync(join(repoRoot, 'dist'), join(copy, 'dist'), { recursive: true });
-  cpSync(join(repoRoot, 'package.json'), join(copy, 'package.json'));
-  symlinkSync(join(repoRoot, 'content'), join(copy, 'content'));
-  for (const entry of readdirSync(join(repoRoot, 'node_modules'))) {
-    if (entry !== 'better-sqlite3') symlinkSync(join(repoRoot, 'node_modules', entry), join(copy, 'node_modules', entry));
-  }
+  const copy = copyPackage(join(sandbox.home, name), { except: ['better-sqlite3'] });
   install(join(copy, 'node_modules', 'better-sqlite3'));
   return copy;
 }

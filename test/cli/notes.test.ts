@@ -1,7 +1,8 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { openTerminal } from '../helpers/pty.js';
-import { run, tempHome } from '../helpers/run.js';
+import { tempHome } from '../helpers/fixtures.js';
+import { run } from '../helpers/run.js';
+import { closeTerminals, Terminal } from '../helpers/terminal.js';
 
 const ESC = '\u001b';
 let sandbox: ReturnType<typeof tempHome>;
@@ -10,7 +11,10 @@ beforeEach(() => {
   sandbox = tempHome();
   notes = join(sandbox.home, 'data', 'delegate', 'notes'); // the default: $XDG_DATA_HOME/delegate/notes
 });
-afterEach(() => sandbox.cleanup());
+afterEach(() => {
+  closeTerminals();
+  sandbox.cleanup();
+});
 
 const delegate = (args: string[], options: { env?: Record<string, string>; input?: string } = {}) =>
   run(args, { env: { ...sandbox.env, ...options.env }, ...(options.input !== undefined ? { input: options.input } : {}) });
@@ -26,11 +30,11 @@ const files = (dir = notes) => (existsSync(dir) ? readdirSync(dir).sort() : []);
 
 describe('delegate notes add', () => {
   test('in a terminal: the editor opens on a new note with front matter; what is written there is saved', async () => {
-    const term = openTerminal(['notes', 'add', 'Economy', 'composite', '--tag', 'economy'], { ...sandbox.env, EDITOR: editorAppending('Keep the words on public ownership.') });
+    const term = Terminal.delegate(['notes', 'add', 'Economy', 'composite', '--tag', 'economy'], { env: { ...sandbox.env, EDITOR: editorAppending('Keep the words on public ownership.') } });
     try {
       expect(await term.exited).toBe(0);
     } finally {
-      term.kill();
+      term.close();
     }
     expect(term.text()).toContain(`Saved "Economy composite" as economy-composite: ${join(notes, 'economy-composite.md')}`);
     expect(files()).toEqual(['economy-composite.md']);
@@ -39,11 +43,11 @@ describe('delegate notes add', () => {
   });
 
   test('in a terminal: a note left empty in the editor is not saved, and no draft is left behind', async () => {
-    const term = openTerminal(['notes', 'add', 'Nothing'], { ...sandbox.env, EDITOR: 'true' });
+    const term = Terminal.delegate(['notes', 'add', 'Nothing'], { env: { ...sandbox.env, EDITOR: 'true' } });
     try {
       expect(await term.exited).toBe(1);
     } finally {
-      term.kill();
+      term.close();
     }
     expect(term.text()).toContain('delegate: the note is empty, so it was not saved');
     expect(files()).toEqual([]);
@@ -52,11 +56,11 @@ describe('delegate notes add', () => {
   test('in a terminal: an editor that fails keeps the text in the draft and says where', async () => {
     const script = join(sandbox.home, 'crash.sh');
     writeFileSync(script, '#!/bin/sh\necho "half a note" >> "$1"\nexit 3\n', { mode: 0o755 });
-    const term = openTerminal(['notes', 'add', 'Half'], { ...sandbox.env, EDITOR: script });
+    const term = Terminal.delegate(['notes', 'add', 'Half'], { env: { ...sandbox.env, EDITOR: script } });
     try {
       expect(await term.exited).toBe(1);
     } finally {
-      term.kill();
+      term.close();
     }
     expect(term.text()).toContain('exited with code 3');
     const draft = files().find((f) => f.startsWith('.draft-half-'));
@@ -177,6 +181,19 @@ describe('list, show, edit, rm', () => {
     expect(delegate(['notes', 'rm', 'economy']).code).toBe(1);
   });
 
+  test('rm when the trash cannot be made (a file named .trash is in the way): a plain error, and the note stays', () => {
+    writeFileSync(join(notes, '.trash'), 'a file of the delegate\'s own\n');
+    const result = delegate(['notes', 'rm', 'economy']);
+    expect(result).toEqual({
+      code: 1,
+      stdout: '',
+      stderr: `delegate: cannot write to your notes folder ${notes} (EEXIST)\nCheck that it is a folder you can write to, or set DELEGATE_NOTES_DIR to one (see: delegate paths).\n`,
+    });
+    expect(files()).toEqual(['.trash', 'economy.md', 'housing.md']);
+    expect(readFileSync(join(notes, '.trash'), 'utf8')).toBe('a file of the delegate\'s own\n');
+    expect(delegate(['notes', 'show', 'economy']).stdout).toContain('Keep public ownership.');
+  });
+
   test('a handbook page is not a note: notes show/rm do not reach it', () => {
     const result = delegate(['notes', 'rm', 'reference-back']);
     expect(result.code).toBe(1);
@@ -253,7 +270,7 @@ describe('a file name holding a newline', () => {
       expect(result.stdout).toMatch(/bad␤name/);
       expect(result.stdout).toMatch(/with␉a tab/);
     }
-    const term = openTerminal(['notes', 'list'], sandbox.env);
+    const term = Terminal.delegate(['notes', 'list'], { env: sandbox.env });
     return term.exited.then((code) => {
       expect(code).toBe(0);
       expect(term.text()).toMatch(/^bad-name\s+\S*\s+bad␤name$/m);

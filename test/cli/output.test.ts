@@ -1,7 +1,8 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { bin, repoRoot, run, tempHome } from '../helpers/run.js';
+import { useTempHome } from '../helpers/fixtures.js';
+import { bin, repoRoot, run } from '../helpers/run.js';
 
 // Output that goes to a pipe or a file is written straight to the descriptor (src/ui/fdStream.ts):
 // these check that all of it arrives however the reader behaves, and that a reader who leaves
@@ -9,11 +10,7 @@ import { bin, repoRoot, run, tempHome } from '../helpers/run.js';
 
 const housing = join(repoRoot, 'test', 'fixtures', 'motions', 'housing-cac.md');
 
-let sandbox: ReturnType<typeof tempHome>;
-beforeEach(() => {
-  sandbox = tempHome();
-});
-afterEach(() => sandbox.cleanup());
+const sandbox = useTempHome();
 
 /** The same five motions many times over: a --json comparison of several hundred kB. */
 function bigCompareArgs(): string[] {

@@ -1,15 +1,12 @@
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { run, tempHome } from '../helpers/run.js';
+import { useTempHome } from '../helpers/fixtures.js';
+import { run } from '../helpers/run.js';
 
 // Rendered pages are kept in the cache folder. A cached file damaged from outside (cut short,
 // emptied, overwritten) must never be shown as the page: it is rendered afresh and replaced.
 
-let sandbox: ReturnType<typeof tempHome>;
-beforeEach(() => {
-  sandbox = tempHome();
-});
-afterEach(() => sandbox.cleanup());
+const sandbox = useTempHome();
 
 const read = () => run(['read', 'cac', '--color', 'always'], { env: sandbox.env });
 const cached = () => {

@@ -1,8 +1,9 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { preferredEngine } from '../../src/search/database.js';
-import { repoRoot, tempHome } from '../helpers/run.js';
+import { copyPackage, tempHome } from '../helpers/fixtures.js';
+import { repoRoot } from '../helpers/run.js';
 
 // The build bundles better-sqlite3's JavaScript into dist/vendor/ and loads only its addon from
 // node_modules (src/search/engines/betterSqlite3.ts). The two must come from one release: with
@@ -18,15 +19,8 @@ const installedVersion = (JSON.parse(readFileSync(join(realPackage, 'package.jso
  * files are the real ones, except that loading its JavaScript leaves a mark in `mark`.
  */
 function installCopy(name: string, version: string, mark: string): string {
-  const copy = join(sandbox.home, name);
+  const copy = copyPackage(join(sandbox.home, name), { except: ['better-sqlite3'] });
   mkdirSync(join(copy, 'node_modules', 'better-sqlite3', 'lib'), { recursive: true });
-  cpSync(join(repoRoot, 'bin'), join(copy, 'bin'), { recursive: true });
-  cpSync(join(repoRoot, 'dist'), join(copy, 'dist'), { recursive: true });
-  cpSync(join(repoRoot, 'package.json'), join(copy, 'package.json'));
-  symlinkSync(join(repoRoot, 'content'), join(copy, 'content'));
-  for (const entry of readdirSync(join(repoRoot, 'node_modules'))) {
-    if (entry !== 'better-sqlite3') symlinkSync(join(repoRoot, 'node_modules', entry), join(copy, 'node_modules', entry));
-  }
   const fake = join(copy, 'node_modules', 'better-sqlite3');
   for (const entry of readdirSync(realPackage)) {
     if (entry !== 'package.json' && entry !== 'lib') symlinkSync(join(realPackage, entry), join(fake, entry));

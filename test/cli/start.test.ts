@@ -1,7 +1,8 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { repoRoot, run, tempHome } from '../helpers/run.js';
+import { copyPackage, tempHome } from '../helpers/fixtures.js';
+import { repoRoot, run } from '../helpers/run.js';
 
 // bin/delegate.cjs requires dist/cli.cjs, with Node's own compile cache where Node has one, and
 // before Node 22.1 through dist/code-cache.cjs, with the V8 code the build kept (dist/cli.cache).
@@ -16,14 +17,7 @@ function runCopy(args: string[], env: Record<string, string> = {}) {
   });
 }
 
-beforeAll(() => {
-  mkdirSync(copy, { recursive: true });
-  cpSync(join(repoRoot, 'bin'), join(copy, 'bin'), { recursive: true });
-  cpSync(join(repoRoot, 'dist'), join(copy, 'dist'), { recursive: true });
-  cpSync(join(repoRoot, 'package.json'), join(copy, 'package.json'));
-  symlinkSync(join(repoRoot, 'content'), join(copy, 'content'));
-  symlinkSync(join(repoRoot, 'node_modules'), join(copy, 'node_modules'));
-});
+beforeAll(() => copyPackage(copy));
 afterAll(() => sandbox.cleanup());
 
 const hasCompileCache = typeof (process.getBuiltinModule('node:module') as { enableCompileCache?: unknown }).enableCompileCache === 'function';

@@ -1,7 +1,8 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { run, tempHome } from '../helpers/run.js';
+import { tempHome } from '../helpers/fixtures.js';
+import { run } from '../helpers/run.js';
 
 // Printing needs a browser and poppler; where the machine has them (apt: chromium poppler-utils)
 // the HTML cheat sheet is printed to PDF for real and its pages counted.

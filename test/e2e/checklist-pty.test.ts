@@ -1,6 +1,7 @@
 import { chmodSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { repoRoot, run, tempHome } from '../helpers/run.js';
+import { tempHome } from '../helpers/fixtures.js';
+import { repoRoot, run } from '../helpers/run.js';
 import { closeTerminals, Terminal } from '../helpers/terminal.js';
 
 // The built binary in a real pseudo-terminal: keys in, screen out, as a delegate uses it.

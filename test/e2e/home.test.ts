@@ -1,29 +1,30 @@
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { keys, openTerminal } from '../helpers/pty.js';
-import { tempHome } from '../helpers/run.js';
+import { useTempHome } from '../helpers/fixtures.js';
+import { bin } from '../helpers/run.js';
+import { closeTerminals, keys, Terminal } from '../helpers/terminal.js';
 
-let sandbox: ReturnType<typeof tempHome>;
-beforeEach(() => {
-  sandbox = tempHome();
-});
-afterEach(() => sandbox.cleanup());
+afterEach(closeTerminals); // before the home the terminals run in is removed
+const sandbox = useTempHome();
 
 describe('the home menu in a real terminal', () => {
   test('choose the lessons, open one, come back and quit', async () => {
-    const term = openTerminal([], sandbox.env);
+    const term = Terminal.delegate([], { env: sandbox.env });
     await term.waitFor('What do you need?');
     expect(term.text()).toContain('Lessons from the compositing meeting (7)');
     term.write(keys.enter); // lessons are first
     await term.waitFor('Which page?');
-    const mark = term.text().length;
+    term.skip();
     term.write(keys.down); // the second lesson
     term.write(keys.enter);
-    await term.waitFor('Why it matters', 10000, mark);
-    await term.waitFor('Which page?', 10000, mark);
+    // A line of the second lesson's own text (every lesson has "Why it matters"), and none of the first's.
+    const page = await term.waitFor('then making sure each of those organisations sends someone who actually cares');
+    expect(page).toContain('✔ Which page? Know your allies before the meeting');
+    await term.waitFor('? Which page?');
+    expect(term.text()).not.toContain('badly stitched up'); // the first lesson's text
     for (let i = 0; i < 12; i++) term.write(keys.down); // ← Back is last
     term.write(keys.enter);
-    await term.waitFor('What do you need?', 10000, mark);
+    await term.waitFor('What do you need?');
     // Quit is the last choice; the menu does not loop, so extra presses stay on it.
     for (let i = 0; i < 12; i++) term.write(keys.down);
     term.write(keys.enter);
@@ -31,7 +32,7 @@ describe('the home menu in a real terminal', () => {
   });
 
   test('the menu leads to the checklists and the motion workbench', async () => {
-    const term = openTerminal([], sandbox.env);
+    const term = Terminal.delegate([], { env: sandbox.env });
     await term.waitFor('What do you need?');
     expect(term.text()).toContain('Search');
     for (let i = 0; i < 5; i++) term.write(keys.down); // Checklists
@@ -40,7 +41,7 @@ describe('the home menu in a real terminal', () => {
     term.write(keys.ctrlC);
     expect(await term.exited).toBe(130);
 
-    const again = openTerminal([], sandbox.env);
+    const again = Terminal.delegate([], { env: sandbox.env });
     await again.waitFor('What do you need?');
     for (let i = 0; i < 6; i++) again.write(keys.down); // Motion workbench
     again.write(keys.enter);
@@ -50,18 +51,17 @@ describe('the home menu in a real terminal', () => {
   });
 
   test('leaving a page comes back to the list it was opened from, on that page', async () => {
-    const term = openTerminal([], sandbox.env);
+    const term = Terminal.delegate([], { env: sandbox.env });
     await term.waitFor('What do you need?');
     term.write(keys.down);
     term.write(keys.down); // Procedure pages
     term.write(keys.enter);
     await term.waitFor('Which page?');
-    let mark = term.text().length;
+    term.skip();
     term.write(keys.down);
     term.write(keys.enter); // the second procedure page, shown whole (PAGER=cat)
-    await term.waitFor('Which page?', 10000, mark);
     // Back on the procedure list, not the top menu, with the page just read highlighted.
-    const after = term.text().slice(mark);
+    const after = await term.waitFor('? Which page?');
     const read = /✔ Which page\? (.+)/.exec(after)![1]!.trim();
     expect(after).not.toContain('What do you need?');
     expect(after.slice(after.lastIndexOf('? Which page?'))).toContain(`❯ ${read}`);
@@ -70,7 +70,7 @@ describe('the home menu in a real terminal', () => {
   });
 
   test('the checklist picker opened from the menu offers "← Back", which goes back to it', async () => {
-    const term = openTerminal([], sandbox.env);
+    const term = Terminal.delegate([], { env: sandbox.env });
     await term.waitFor('What do you need?');
     for (let i = 0; i < 5; i++) term.write(keys.down); // Checklists
     term.write(keys.enter);
@@ -78,16 +78,16 @@ describe('the home menu in a real terminal', () => {
     const picker = term.text().slice(term.text().indexOf('Which checklist?'));
     expect(picker).toContain('← Back');
     expect(picker).not.toMatch(/^\s*Quit\s*$/m);
-    const mark = term.text().length;
+    term.skip();
     for (let i = 0; i < 12; i++) term.write(keys.down);
     term.write(keys.enter);
-    await term.waitFor('What do you need?', 10000, mark);
+    await term.waitFor('What do you need?');
     term.write(keys.ctrlC);
     expect(await term.exited).toBe(130);
   });
 
   test('the motion workbench picks a command and a file, shows the report, and stays open', async () => {
-    const term = openTerminal([], sandbox.env);
+    const term = Terminal.delegate([], { env: sandbox.env });
     await term.waitFor('What do you need?');
     for (let i = 0; i < 6; i++) term.write(keys.down); // Motion workbench
     term.write(keys.enter);
@@ -98,24 +98,23 @@ describe('the home menu in a real terminal', () => {
     for (let i = 0; i < 40; i++) term.write(keys.down); // "Type a path…" is last
     term.write(keys.enter);
     await term.waitFor('Path of the file:');
-    let mark = term.text().length;
+    term.skip();
     term.write('test/fixtures/motions/no-such-file.md');
     term.write(keys.enter);
-    await term.waitFor('No such file: test/fixtures/motions/no-such-file.md', 10000, mark);
+    await term.waitFor('No such file: test/fixtures/motions/no-such-file.md');
     for (let i = 0; i < 40; i++) term.write('\u007f'); // rub it out
     term.write('test/fixtures/motions/housing-cac.md');
     term.write(keys.enter);
     await term.waitFor('Another file? (1 chosen)');
-    mark = term.text().length;
+    term.skip();
     term.write(keys.enter); // "That is all: compare them" comes first
-    await term.waitFor('What do you want to do with a motion?', 10000, mark);
-    expect(term.text().slice(mark)).toMatch(/M1\s+Anytown CLP/);
+    expect(await term.waitFor('What do you want to do with a motion?')).toMatch(/M1\s+Anytown CLP/);
     term.write(keys.ctrlC);
     expect(await term.exited).toBe(130);
   });
 
   test('Ctrl-C at the menu exits 130 without a stack trace', async () => {
-    const term = openTerminal([], sandbox.env);
+    const term = Terminal.delegate([], { env: sandbox.env });
     await term.waitFor('What do you need?');
     term.write(keys.ctrlC);
     expect(await term.exited).toBe(130);
@@ -123,10 +122,13 @@ describe('the home menu in a real terminal', () => {
   });
 
   test('read in a terminal is styled and wrapped at the terminal width', async () => {
-    const term = openTerminal(['read', 'reference-back', '--no-pager'], sandbox.env, { cols: 60, rows: 200 });
+    const term = Terminal.delegate(['read', 'reference-back', '--no-pager'], { env: sandbox.env, cols: 60, rows: 200 });
     expect(await term.exited).toBe(0);
+    // Styled: the title in bold, each heading in bold and a colour; piped, the same page has neither.
+    expect(term.raw).toContain('\u001b[1mReference back\u001b[22m');
+    expect(term.raw).toMatch(/\u001b\[1m\u001b\[38;5;\d+mWhat it does\u001b\[39m\u001b\[22m/);
     const lines = term.text().split('\n');
-    expect(lines[0]).toContain('Reference back');
+    expect(lines[0]).toBe('Reference back');
     // A link is broken only after a "/": a piece with none inside is left whole, however long.
     const linkPiece = (l: string) => /\S+\.\S+\/\S+/.test(l) || /^\s*\S+\/$/.test(l);
     expect(Math.max(...lines.filter((l) => !linkPiece(l)).map((l) => l.length))).toBeLessThanOrEqual(60);
@@ -137,15 +139,45 @@ describe('long output on a terminal', () => {
   test('goes through $PAGER, and straight out with --no-pager', async () => {
     const paged = join(sandbox.home, 'paged.txt');
     const pager = { PAGER: `cat > "${paged}"` };
-    const term = openTerminal(['read', 'glossary'], { ...sandbox.env, ...pager }, { cols: 80, rows: 12 });
+    const term = Terminal.delegate(['read', 'glossary'], { env: { ...sandbox.env, ...pager }, cols: 80, rows: 12 });
     expect(await term.exited).toBe(0);
     expect(readFileSync(paged, 'utf8')).toContain('Glossary');
     expect(term.text()).not.toContain('Glossary');
 
     rmSync(paged);
-    const direct = openTerminal(['read', 'glossary', '--no-pager'], { ...sandbox.env, ...pager }, { cols: 80, rows: 12 });
+    const direct = Terminal.delegate(['read', 'glossary', '--no-pager'], { env: { ...sandbox.env, ...pager }, cols: 80, rows: 12 });
     expect(await direct.exited).toBe(0);
     expect(existsSync(paged)).toBe(false);
     expect(direct.text()).toContain('Glossary');
+  });
+
+  /**
+   * `delegate read glossary` in a terminal of 80x12, run by a shell that then waits: a terminal
+   * may drop what a program wrote just before it ended, so the shell keeps it open until its
+   * "[delegate exited N]" line has been shown, and everything before it with it.
+   */
+  async function readGlossary(args: string[], env: Record<string, string>): Promise<string> {
+    const line = ['read', 'glossary', ...args].map((a) => `'${a}'`).join(' ');
+    const term = new Terminal('/bin/sh', ['-c', `"${process.execPath}" "${bin}" ${line}; echo "[delegate exited $?]"; read done`], { env, cols: 80, rows: 12 });
+    const shown = await term.waitFor(/\[delegate exited \d+\]/);
+    term.close();
+    return shown.trimEnd();
+  }
+
+  test('a $PAGER that cannot be found: the shell says so, and the page is printed straight out', async () => {
+    const shown = await readGlossary([], { ...sandbox.env, PAGER: 'no-such-pager-here' });
+    expect(shown).toMatch(/no-such-pager-here: (command )?not found/);
+    // The whole page, as --no-pager prints it, then exit 0.
+    const page = await readGlossary(['--no-pager'], sandbox.env);
+    expect(page).toMatch(/^Glossary of conference terms\n[^]{1000,}\[delegate exited 0\]$/);
+    expect(shown.endsWith(page)).toBe(true);
+  });
+
+  test('a $PAGER that shows the page and then exits non-zero: the page is shown once, through it', async () => {
+    const paged = join(sandbox.home, 'paged.txt');
+    const shown = await readGlossary([], { ...sandbox.env, PAGER: `cat > "${paged}"; cat "${paged}"; exit 3` });
+    expect(readFileSync(paged, 'utf8')).toContain('Glossary of conference terms');
+    expect(shown.split('Glossary of conference terms')).toHaveLength(2);
+    expect(shown).toMatch(/\[delegate exited 0\]$/);
   });
 });

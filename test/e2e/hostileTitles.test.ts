@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { keys, openTerminal as open, type Terminal } from '../helpers/pty.js';
-import { tempHome } from '../helpers/run.js';
+import { tempHome } from '../helpers/fixtures.js';
+import { closeTerminals, keys, Terminal } from '../helpers/terminal.js';
 
 // A title or summary in a file may hold terminal control sequences. Drawn raw, `ESC ] 0 ; … BEL`
 // retitles the window and `ESC [ 2 J` clears the screen. Every screen that shows such a string
@@ -12,21 +12,16 @@ const CLEAR = '\u001b[2J';
 const hostile = `Evil ${OSC_TITLE} title ${CLEAR} here`;
 
 let sandbox: ReturnType<typeof tempHome>;
-let terminals: Terminal[] = [];
-function openTerminal(...args: Parameters<typeof open>): Terminal {
-  const term = open(...args);
-  terminals.push(term);
-  return term;
-}
+const openTerminal = (args: string[], env: Record<string, string>) => Terminal.delegate(args, { env });
 
 /** Press ↓ until the screen shows `text` (the highlighted choice's description). */
 async function downUntil(term: Terminal, text: string): Promise<void> {
   for (let i = 0; i < 15 && !term.text().includes(text); i++) {
-    const mark = term.text().length;
+    term.skip();
     term.write(keys.down);
-    await term.waitFor(/\S/, 10000, mark);
+    await term.waitFor(/\S/);
   }
-  await term.waitFor(text);
+  expect(term.text()).toContain(text);
 }
 
 beforeEach(() => {
@@ -48,21 +43,14 @@ beforeEach(() => {
   );
 });
 afterEach(() => {
-  for (const term of terminals) {
-    try {
-      term.kill();
-    } catch {
-      // already ended
-    }
-  }
-  terminals = [];
+  closeTerminals();
   sandbox.cleanup();
 });
 
 /** The screen showed the title made harmless, and none of the file's control bytes. */
 function expectNeutralised(term: Terminal): void {
-  expect(term.raw()).not.toContain(OSC_TITLE);
-  expect(term.raw()).not.toContain(CLEAR);
+  expect(term.raw).not.toContain(OSC_TITLE);
+  expect(term.raw).not.toContain(CLEAR);
   expect(term.text()).toContain('␛]0;x␇');
 }
 
@@ -116,7 +104,7 @@ describe('a hostile title never reaches the terminal', () => {
     const compare = openTerminal(['motion', 'compare', file], sandbox.env);
     expect(await compare.exited).toBe(0);
     expect(compare.text()).toContain('M1  ␛]0;x␇ Anytown ␛[2J');
-    expect(compare.raw()).not.toContain(OSC_TITLE);
-    expect(compare.raw()).not.toContain(CLEAR);
+    expect(compare.raw).not.toContain(OSC_TITLE);
+    expect(compare.raw).not.toContain(CLEAR);
   });
 });

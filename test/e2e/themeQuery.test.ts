@@ -1,5 +1,5 @@
-import pty from 'node-pty';
-import { bin, tempHome } from '../helpers/run.js';
+import { tempHome } from '../helpers/fixtures.js';
+import { closeTerminals, Terminal } from '../helpers/terminal.js';
 
 // --theme auto on a terminal that sets no COLORFGBG: delegate asks the terminal for its
 // background (OSC 11) and chooses its colours by the answer. Here the test is the terminal, and
@@ -9,25 +9,24 @@ let sandbox: ReturnType<typeof tempHome>;
 beforeEach(() => {
   sandbox = tempHome();
 });
-afterEach(() => sandbox.cleanup());
+afterEach(() => {
+  closeTerminals();
+  sandbox.cleanup();
+});
 
 /** Run `read cac --no-pager` in a terminal that answers OSC 11 with `background` (or not at all). */
-function runAnswering(background: string | undefined, env: Record<string, string> = {}): Promise<{ output: string; code: number }> {
-  const term = pty.spawn(process.execPath, [bin, 'read', 'cac', '--no-pager'], {
-    name: 'xterm-256color',
-    cols: 100,
+async function runAnswering(background: string | undefined, env: Record<string, string> = {}): Promise<{ output: string; code: number }> {
+  const term = Terminal.delegate(['read', 'cac', '--no-pager'], {
+    env: { ...sandbox.env, ...env },
     rows: 200,
-    env: { PATH: process.env.PATH ?? '/usr/bin:/bin', TERM: 'xterm-256color', LANG: 'C.UTF-8', ...sandbox.env, ...env },
+    onOutput: (data, terminal) => {
+      if (!data.includes('\u001b]11;?')) return;
+      if (background) terminal.write(`\u001b]11;${background}\u001b\\`);
+      terminal.write('\u001b[?62;22c'); // device attributes: every terminal answers these
+    },
   });
-  let output = '';
-  term.onData((data) => {
-    output += data;
-    if (data.includes('\u001b]11;?')) {
-      if (background) term.write(`\u001b]11;${background}\u001b\\`);
-      term.write('\u001b[?62;22c'); // device attributes: every terminal answers these
-    }
-  });
-  return new Promise((resolve) => term.onExit(({ exitCode }) => resolve({ output, code: exitCode })));
+  const code = await term.exited;
+  return { output: term.raw, code };
 }
 
 const HEADING = { light: '\u001b[38;5;24m', dark: '\u001b[36m', both: '\u001b[38;5;30m' };

@@ -35,6 +35,26 @@ export function tempHome(): { home: string; env: Record<string, string>; cleanup
 }
 
 /**
+ * A fresh HOME (as tempHome) for each test of the file or describe block, made before each and
+ * removed after each: call at the top, and read `home` and `env` inside a test.
+ */
+export function useTempHome(): { readonly home: string; readonly env: Record<string, string> } {
+  let made: ReturnType<typeof tempHome> | undefined;
+  beforeEach(() => {
+    made = tempHome();
+  });
+  afterEach(() => made?.cleanup());
+  return {
+    get home() {
+      return made!.home;
+    },
+    get env() {
+      return made!.env;
+    },
+  };
+}
+
+/**
  * A copy of the built package in `dest`, as npm would install it: bin/, dist/ and package.json
  * copied (a test may change them), content/ linked. node_modules is linked whole, or, given
  * `except`, made a folder of links to every package but those (for the test to supply).

@@ -5,9 +5,6 @@ import { fileURLToPath } from 'node:url';
 export const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 export const bin = join(repoRoot, 'bin', 'delegate.cjs');
 
-// Kept here too for the tests that import it from this module.
-export { tempHome } from './fixtures.js';
-
 export interface RunResult {
   stdout: string;
   stderr: string;

@@ -25,7 +25,7 @@ function lastMatchEnd(text: string, pattern: RegExp | string): number {
 }
 
 // Variables of the test's own environment that would change what delegate shows.
-const NOT_INHERITED = ['NO_COLOR', 'FORCE_COLOR', 'DELEGATE_PATH', 'DELEGATE_NOTES_DIR', 'DELEGATE_DEBUG', 'PAGER'];
+const NOT_INHERITED = ['NO_COLOR', 'FORCE_COLOR', 'DELEGATE_PATH', 'DELEGATE_NOTES_DIR', 'DELEGATE_DEBUG', 'DELEGATE_THEME', 'COLORFGBG', 'PAGER', 'LESS', 'LV', 'EDITOR', 'VISUAL'];
 
 const open: Terminal[] = [];
 
@@ -39,6 +39,8 @@ export interface TerminalOptions {
   cols?: number;
   rows?: number;
   cwd?: string;
+  /** Told of each piece of output as it arrives, as a terminal would see it: to answer a query at once. */
+  onOutput?: (data: string, terminal: Terminal) => void;
 }
 
 /**
@@ -67,6 +69,7 @@ export class Terminal {
     this.process = pty.spawn(file, args, { name: 'xterm-256color', cols: options.cols ?? 100, rows: options.rows ?? 40, cwd: options.cwd ?? repoRoot, env });
     this.process.onData((data) => {
       this.output += data;
+      options.onOutput?.(data, this);
     });
     this.exited = new Promise((resolve) =>
       this.process.onExit(({ exitCode, signal }) => {

@@ -1,8 +1,8 @@
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { bundledContentDir } from '../../src/paths.js';
 import { SearchSession, type SearchHit } from '../../src/search/searchSession.js';
+import { tempDir } from '../helpers/fixtures.js';
 
 /**
  * The ranking suite: queries typed the way delegates type them (queries.json), each with the
@@ -21,10 +21,10 @@ export function resultName(hit: Pick<SearchHit, 'id' | 'kind'>): string {
   return hit.kind === 'checklist' ? `checklist:${hit.id}` : hit.id;
 }
 
-let dir: string;
+const folder = tempDir('delegate-ranking-');
+const dir = folder.dir;
 let session: SearchSession;
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'delegate-ranking-'));
   mkdirSync(join(dir, 'notes'));
   session = await SearchSession.open({
     cacheDir: join(dir, 'cache'),
@@ -36,7 +36,7 @@ beforeAll(async () => {
 });
 afterAll(() => {
   session.close();
-  rmSync(dir, { recursive: true, force: true });
+  folder.cleanup();
 });
 
 test(`ranking suite: ${queries.length} queries, top-3 at least 95%, top-1 at least 80%`, async () => {

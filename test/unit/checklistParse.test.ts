@@ -1,5 +1,4 @@
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ChecklistFormatError, parseChecklist } from '../../src/checklist/parseChecklist.js';
 import { loadChecklists } from '../../src/checklist/loadChecklists.js';
@@ -7,6 +6,7 @@ import { findChecklist, findItem } from '../../src/checklist/findChecklist.js';
 import { FrontMatterError } from '../../src/content/frontMatter.js';
 import { loadPages } from '../../src/content/loadPages.js';
 import { bundledContentDir, resolvePaths } from '../../src/paths.js';
+import { useTempDir } from '../helpers/fixtures.js';
 
 const bundled = join(bundledContentDir(), 'checklists');
 
@@ -152,10 +152,10 @@ describe('bundled checklists', () => {
 
 describe('loadChecklists', () => {
   let home: string;
+  const tempFolder = useTempDir('delegate-checklists-');
   beforeEach(() => {
-    home = mkdtempSync(join(tmpdir(), 'delegate-checklists-'));
+    home = tempFolder();
   });
-  afterEach(() => rmSync(home, { recursive: true, force: true }));
 
   function paths(extra: string[] = []) {
     return { ...resolvePaths({ HOME: home }), notes: join(home, 'notes'), extra };

@@ -1,6 +1,5 @@
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildSync } from 'esbuild';
 import type { Checklist } from '../../src/checklist/checklist.js';
@@ -9,6 +8,7 @@ import { ProgressStore, runName } from '../../src/checklist/progress.js';
 import { initialTicks, runStatus } from '../../src/checklist/runStatus.js';
 import { UserError } from '../../src/errors.js';
 import { repoRoot } from '../helpers/run.js';
+import { useTempDir } from '../helpers/fixtures.js';
 
 let dir: string;
 let warnings: string[];
@@ -20,11 +20,11 @@ const tick = (s: ProgressStore, checklist: string, run: string, ...ids: string[]
     for (const id of ids) ticked[id] = now;
   });
 
+const tempFolder = useTempDir('delegate-progress-');
 beforeEach(() => {
-  dir = join(mkdtempSync(join(tmpdir(), 'delegate-progress-')), 'progress');
+  dir = join(tempFolder(), 'progress');
   warnings = [];
 });
-afterEach(() => rmSync(join(dir, '..'), { recursive: true, force: true }));
 
 async function checklist(text: string): Promise<Checklist> {
   return (await parseChecklist(text, '/c/demo.md', 'personal')).checklist;
@@ -149,11 +149,53 @@ describe('ProgressStore', () => {
     expect(readdirSync(dir)).toEqual(['demo--default.json']);
   });
 
-  test('a lock held by a live process is waited for, then reported with what to do', () => {
+  test('a lock held by a live process is waited for: released during the wait, the tick is saved', async () => {
+    mkdirSync(dir, { recursive: true });
+    const lock = join(dir, 'demo--default.json.lock');
+    // Another process takes the lock and lets it go a moment after the test says it is about to
+    // tick. The lock is already there at the first try, so only a store that waits can save.
+    const go = join(dir, '..', 'go');
+    const holder = spawn(
+      process.execPath,
+      [
+        '-e',
+        `const fs = require('node:fs');
+        fs.writeFileSync(process.argv[1], process.pid + '\\n');
+        process.stdout.write('holding');
+        const wait = setInterval(() => {
+          if (!fs.existsSync(process.argv[2])) return;
+          clearInterval(wait);
+          setTimeout(() => fs.rmSync(process.argv[1]), 200);
+        }, 5);`,
+        lock,
+        go,
+      ],
+      { stdio: ['ignore', 'pipe', 'inherit'] },
+    );
+    const exited = new Promise<number | null>((resolve) => holder.on('exit', resolve));
+    try {
+      await new Promise((resolve) => holder.stdout.once('data', resolve));
+      expect(readFileSync(lock, 'utf8')).toBe(`${holder.pid}\n`);
+      writeFileSync(go, '');
+      tick(store({ lockTimeout: 20000 }), 'demo', 'default', 'a');
+      expect(await exited).toBe(0);
+    } finally {
+      holder.kill();
+    }
+    expect(Object.keys(store().read('demo', 'default')!.ticked)).toEqual(['a']);
+    expect(readdirSync(dir)).toEqual(['demo--default.json']);
+  });
+
+  test('a lock held by a live process past the wait is reported with what to do, and nothing is saved', () => {
     mkdirSync(dir, { recursive: true });
     const lock = join(dir, 'demo--default.json.lock');
     writeFileSync(lock, `${process.ppid}\n`);
-    expect(() => tick(store({ lockTimeout: 50 }), 'demo', 'default', 'a')).toThrow(expect.objectContaining({ hint: expect.stringContaining(lock) }));
+    expect(() => tick(store({ lockTimeout: 50 }), 'demo', 'default', 'a')).toThrow(
+      expect.objectContaining({
+        message: 'another delegate process is saving this checklist and has not finished',
+        hint: `If no other delegate is running, delete ${lock} and try again. What was saved before is safe.`,
+      }),
+    );
     expect(existsSync(join(dir, 'demo--default.json'))).toBe(false);
     expect(existsSync(lock)).toBe(true);
   });

@@ -8,6 +8,7 @@ import { parseSimpleYaml, splitFrontMatter } from '../../src/content/frontMatter
 import { bundledContentDir } from '../../src/paths.js';
 import { listFiles } from '../../src/util/listFiles.js';
 import { shellWords, writtenCommands } from '../helpers/contentCommands.js';
+import { tempDir } from '../helpers/fixtures.js';
 import { sentences, undatedFigures, type UndatedFigure } from '../helpers/ruleFigures.js';
 import { repoRoot } from '../helpers/run.js';
 
@@ -174,11 +175,10 @@ describe('finding the commands written in content', () => {
 
 describe('the build-time manifest of bundled pages', () => {
   test('gives the same pages as parsing the files, and is refused once a file changes', async () => {
-    const { mkdtempSync, cpSync, writeFileSync, utimesSync, rmSync } = await import('node:fs');
-    const { tmpdir } = await import('node:os');
+    const { cpSync, writeFileSync, utimesSync } = await import('node:fs');
     const { createManifest } = await import('../../src/content/createManifest.js');
     const { pagesFromManifest } = await import('../../src/content/manifest.js');
-    const copy = mkdtempSync(join(tmpdir(), 'delegate-manifest-'));
+    const { dir: copy, cleanup } = tempDir('delegate-manifest-');
     try {
       cpSync(dir, join(copy, 'content'), { recursive: true, preserveTimestamps: true });
       const contentDir = join(copy, 'content');
@@ -195,7 +195,7 @@ describe('the build-time manifest of bundled pages', () => {
       const edited = (await loadPages([{ dir: contentDir, origin: 'bundled', manifest: manifestFile }])).pages;
       expect(edited.find((p) => p.id === 'chair-not-neutral')?.title).toBe('Edited title');
     } finally {
-      rmSync(copy, { recursive: true, force: true });
+      cleanup();
     }
   });
 });

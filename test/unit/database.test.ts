@@ -1,7 +1,7 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { openDatabase, preferredEngine, sqliteErrorCode, type EngineName } from '../../src/search/database.js';
+import { useTempDir } from '../helpers/fixtures.js';
 
 // The two SQLite engines behind one interface, each run where this Node can load it: node:sqlite
 // on Node 22 and later, better-sqlite3 where its addon was built for this Node (`npm test` on the
@@ -18,8 +18,8 @@ function loads(engine: EngineName): boolean {
 const engines = (['node:sqlite', 'better-sqlite3'] as const).filter(loads);
 
 let dir: string;
-beforeEach(() => (dir = mkdtempSync(join(tmpdir(), 'delegate-db-'))));
-afterEach(() => rmSync(dir, { recursive: true, force: true }));
+const tempFolder = useTempDir('delegate-db-');
+beforeEach(() => (dir = tempFolder()));
 
 test('the engine is chosen by Node version: node:sqlite from 24, better-sqlite3 before', () => {
   expect(preferredEngine('24.0.0')).toBe('node:sqlite');

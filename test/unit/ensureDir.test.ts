@@ -1,11 +1,11 @@
-import { existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ensureDir } from '../../src/util/ensureDir.js';
+import { tempDir } from '../helpers/fixtures.js';
 
 describe('ensureDir', () => {
   test('creates a folder and its parents, and accepts one that exists', () => {
-    const base = mkdtempSync(join(tmpdir(), 'delegate-dir-'));
+    const { dir: base, cleanup } = tempDir('delegate-dir-');
     try {
       const deep = join(base, 'a', 'b', 'c');
       ensureDir(deep);
@@ -15,20 +15,20 @@ describe('ensureDir', () => {
       expect(() => ensureDir(join(base, 'file'))).toThrow(/EEXIST/);
       expect(() => ensureDir(join(base, 'file', 'below'))).toThrow(/ENOTDIR/);
     } finally {
-      rmSync(base, { recursive: true, force: true });
+      cleanup();
     }
   });
 
   // NOTE: the folder exists by the time its own mkdir runs, as when another process makes it
   // meanwhile (two searches at once on an empty cache); here "a/b/.." is made on the way to it.
   test('a folder that is there by the time it is made, as another process made it, is accepted', () => {
-    const base = mkdtempSync(join(tmpdir(), 'delegate-dir-'));
+    const { dir: base, cleanup } = tempDir('delegate-dir-');
     try {
       const roundabout = `${base}/a/b/../c`;
       expect(() => ensureDir(roundabout)).not.toThrow();
       expect(statSync(join(base, 'a', 'c')).isDirectory()).toBe(true);
     } finally {
-      rmSync(base, { recursive: true, force: true });
+      cleanup();
     }
   });
 

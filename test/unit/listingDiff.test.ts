@@ -1,9 +1,9 @@
-import { mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ContentPath } from '../../src/content/page.js';
 import { listContent, listedFiles } from '../../src/search/listContent.js';
 import { diffListing, statsToStore, unchangedSince, type StoredListing } from '../../src/search/listingDiff.js';
+import { useTempDir } from '../helpers/fixtures.js';
 
 // The listing diff decides which files a search reads again: real files in a temp folder,
 // listed as a search lists them, compared with what the index stored.
@@ -12,12 +12,12 @@ let dir: string;
 let roots: ContentPath[];
 const HOUR_AGO = Date.now() - 3600_000;
 
+const tempFolder = useTempDir('delegate-diff-');
 beforeEach(() => {
-  dir = mkdtempSync(join(tmpdir(), 'delegate-diff-'));
+  dir = tempFolder();
   mkdirSync(join(dir, 'notes'));
   roots = [{ dir: join(dir, 'notes'), origin: 'personal' }];
 });
-afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
 function note(name: string, text: string, mtime = HOUR_AGO): string {
   const file = join(dir, 'notes', `${name}.md`);

@@ -1,9 +1,9 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { UserError } from '../../src/errors.js';
 import { decodeMotion, firstInvalidUtf8, MAX_MOTION_BYTES, readMotionFile } from '../../src/motion/readMotionFile.js';
+import { tempDir } from '../helpers/fixtures.js';
 
 const bytes = (...values: number[]) => Uint8Array.from(values);
 const refusal = (fn: () => unknown): UserError => {
@@ -51,11 +51,9 @@ describe('firstInvalidUtf8', () => {
 });
 
 describe('readMotionFile', () => {
-  let dir: string;
-  beforeAll(() => {
-    dir = mkdtempSync(join(tmpdir(), 'delegate-motion-'));
-  });
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  const folder = tempDir('delegate-motion-');
+  const dir = folder.dir;
+  afterAll(() => folder.cleanup());
   const stdin = Readable.from([]);
 
   test('reads a file, and standard input for -', async () => {

@@ -1,6 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { FrontMatterError } from '../../src/content/frontMatter.js';
 import { parsePage } from '../../src/content/loadPages.js';
@@ -9,14 +8,15 @@ import { findNote, loadNotes } from '../../src/notes/findNote.js';
 import { importNotes } from '../../src/notes/importNotes.js';
 import { savedAs, saveNote } from '../../src/notes/saveNote.js';
 import { trashNote } from '../../src/notes/trashNote.js';
+import { useTempDir } from '../helpers/fixtures.js';
 
 let dir: string;
 let notes: string;
+const tempFolder = useTempDir('delegate-notes-');
 beforeEach(() => {
-  dir = mkdtempSync(join(tmpdir(), 'delegate-notes-'));
+  dir = tempFolder();
   notes = join(dir, 'notes');
 });
-afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
 const defaults: NoteDefaults = { created: '2025-09-28T14:30:00Z', fallbackTitle: 'Note of 2025-09-28 14:30' };
 

@@ -1,5 +1,4 @@
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { search } from '../../src/commands/search.js';
@@ -7,12 +6,13 @@ import { createContext, type OutStream } from '../../src/context.js';
 import { listMarkdownFiles } from '../../src/content/pageFiles.js';
 import { UserError } from '../../src/errors.js';
 import { bundledContentDir } from '../../src/paths.js';
+import { useTempDir } from '../helpers/fixtures.js';
 
 let home: string;
+const tempFolder = useTempDir('delegate-search-cmd-');
 beforeEach(() => {
-  home = mkdtempSync(join(tmpdir(), 'delegate-search-cmd-'));
+  home = tempFolder();
 });
-afterEach(() => rmSync(home, { recursive: true, force: true }));
 
 function stream(isTTY: boolean): OutStream & { text: string } {
   const out = { text: '', isTTY, columns: 100, rows: 1000, write: (chunk: string) => ((out.text += chunk), true) };

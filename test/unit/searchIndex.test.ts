@@ -1,5 +1,4 @@
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { listMarkdownFiles } from '../../src/content/pageFiles.js';
 import type { ContentPath } from '../../src/content/page.js';
@@ -7,6 +6,7 @@ import { bundledContentDir } from '../../src/paths.js';
 import { openDatabase } from '../../src/search/database.js';
 import { SearchIndex } from '../../src/search/searchIndex.js';
 import { INDEX_FILE, SearchSession, type SearchRequest } from '../../src/search/searchSession.js';
+import { useTempDir } from '../helpers/fixtures.js';
 
 let dir: string;
 let notes: string;
@@ -14,8 +14,9 @@ let cache: string;
 let roots: ContentPath[];
 const open: SearchSession[] = [];
 
+const tempFolder = useTempDir('delegate-search-');
 beforeEach(() => {
-  dir = mkdtempSync(join(tmpdir(), 'delegate-search-'));
+  dir = tempFolder();
   notes = join(dir, 'notes');
   cache = join(dir, 'cache');
   mkdirSync(notes);
@@ -26,7 +27,6 @@ beforeEach(() => {
 });
 afterEach(() => {
   for (const s of open.splice(0)) s.close();
-  rmSync(dir, { recursive: true, force: true });
 });
 
 async function session(): Promise<SearchSession> {

@@ -1,5 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ContentPath } from '../../src/content/page.js';
 import { bundledContentDir } from '../../src/paths.js';
@@ -8,6 +7,7 @@ import { parseQuery } from '../../src/search/parseQuery.js';
 import { loadQueryWords, parseSynonyms, type QueryWords } from '../../src/search/queryWords.js';
 import { lightStem, MAX_WORDS, planQuery } from '../../src/search/relaxQuery.js';
 import { SearchSession, type SearchRequest, type SearchResult } from '../../src/search/searchSession.js';
+import { useTempDir } from '../helpers/fixtures.js';
 
 const bundled: ContentPath = { dir: bundledContentDir(), origin: 'bundled' };
 const handbookWords: QueryWords = loadQueryWords([bundled]);
@@ -135,14 +135,14 @@ describe('searching the handbook with questions', () => {
   let dir: string;
   let notes: string;
   const open: SearchSession[] = [];
+  const tempFolder = useTempDir('delegate-relax-');
   beforeEach(() => {
-    dir = mkdtempSync(join(tmpdir(), 'delegate-relax-'));
+    dir = tempFolder();
     notes = join(dir, 'notes');
     mkdirSync(notes);
   });
   afterEach(() => {
     for (const s of open.splice(0)) s.close();
-    rmSync(dir, { recursive: true, force: true });
   });
   async function find(query: string, request: Omit<SearchRequest, 'query'> = {}): Promise<SearchResult> {
     const s = await SearchSession.open({ cacheDir: join(dir, 'cache'), roots: [bundled, { dir: notes, origin: 'personal' }] });
