@@ -16,6 +16,13 @@ export const modules = [
   'src/motion/similarity.ts',
 ];
 
+// MUTATE_TESTS narrows the run to some unit test files (names without `.test.ts`, comma
+// separated): `MUTATE_TESTS=fileLock,checklistProgress npm run mutate -- --mutate
+// src/util/fileLock.ts --concurrency 1`. Each mutant costs a jest run, so a run of one module
+// against its own tests takes minutes where the whole of test/unit takes an hour.
+const only = process.env.MUTATE_TESTS?.split(',').map((name) => name.trim()).filter(Boolean);
+const testMatch = only?.length ? only.map((name) => `**/test/unit/${name}.test.ts`) : undefined;
+
 export default {
   packageManager: 'npm',
   testRunner: 'jest',
@@ -28,7 +35,11 @@ export default {
     // searchIndex and searchCommand build a SQLite index over every page for each test: a
     // mutant of the query parser would cost seconds there. searchQuery.test.ts tests the parser
     // and the correction directly.
-    config: { roots: ['<rootDir>/test/unit'], testPathIgnorePatterns: ['/node_modules/', 'searchIndex\\.test', 'searchCommand\\.test'] },
+    config: {
+      roots: ['<rootDir>/test/unit'],
+      testPathIgnorePatterns: ['/node_modules/', 'searchIndex\\.test', 'searchCommand\\.test'],
+      ...(testMatch ? { testMatch } : {}),
+    },
     enableFindRelatedTests: false,
   },
   coverageAnalysis: 'perTest',
