@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { UserError } from '../../src/errors.js';
 import { withFileLock } from '../../src/util/fileLock.js';
@@ -142,6 +142,13 @@ describe('withFileLock', () => {
     expect(refusal(() => withFileLock(file, options, () => 'taken'))).toBe(
       `cannot lock ${file} (ENOENT)\nCheck that the folder is yours, writable and not full.`,
     );
+  });
+
+  test('a lock that cannot be read (here a folder in its place) is reported after the wait, not looped on', () => {
+    const file = join(dir(), 'demo--default.json');
+    mkdirSync(`${file}.lock`);
+    expect(refusal(() => withFileLock(file, { ...options, timeout: 50 }, () => 'taken'))).toMatch(/^another delegate process/);
+    expect(existsSync(`${file}.lock`)).toBe(true);
   });
 
   test('temp files of a write whose process died are removed before the body runs; others are kept', () => {
