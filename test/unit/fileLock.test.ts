@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { UserError } from '../../src/errors.js';
 import { withFileLock } from '../../src/util/fileLock.js';
@@ -93,6 +93,15 @@ describe('withFileLock', () => {
     expect(readFileSync(lock, 'utf8')).toBe(`${other.pid}\n`);
   });
 
+  test('a lock deleted by hand while the save runs (as the message suggests) does not fail the save', () => {
+    const file = join(dir(), 'demo--default.json');
+    expect(withFileLock(file, options, () => {
+      rmSync(`${file}.lock`);
+      return 'saved';
+    })).toBe('saved');
+    expect(readdirSync(dir())).toEqual([]);
+  });
+
   test('a lock left by a process that has died is taken over at once', () => {
     const file = join(dir(), 'demo--default.json');
     const lock = `${file}.lock`;
@@ -159,6 +168,7 @@ describe('withFileLock', () => {
       `.notes.md.${process.pid}.a1b2c3d4.tmp`, // our own
       '.notes.md.x.a1b2c3d4.tmp', // no pid
       '.notes.md.0.a1b2c3d4.tmp',
+      `.notes.md.-${DEAD_PID}.a1b2c3d4.tmp`, // not a pid: kill() would take it for a process group
       `.notes.md.${DEAD_PID}.a1b2c3d4.txt`, // not a temp file
       `.other.md.${DEAD_PID}.a1b2c3d4.tmp`, // another file's
       `notes.md.${DEAD_PID}.a1b2c3d4.tmp`,
