@@ -1,4 +1,4 @@
-import { formatQuery, highlightExpression, parseQuery, QueryError, toMatchExpression, type ParsedQuery } from '../../src/search/parseQuery.js';
+import { asYouType, expandPrefixes, formatQuery, highlightExpression, parseQuery, QueryError, toMatchExpression, type ParsedQuery } from '../../src/search/parseQuery.js';
 
 // What a typed query becomes: the clauses searched, the words left out, and the query said back
 // to the delegate. searchQuery.test.ts has the MATCH expressions of ordinary queries.
@@ -95,5 +95,37 @@ describe('the query said back and matched', () => {
   test('highlighting lists each word once, a prefix only at its last word, and never a left-out word', () => {
     expect(highlightExpression(query('"card vo"* card vote -late'))).toBe('"card" OR "vo"* OR "vote"');
     expect(highlightExpression(query('say "it\'s"'))).toBe('"say" OR "it" OR "s"');
+  });
+});
+
+describe('search as you type, at the edges', () => {
+  test('AND being typed is left as typed, like OR', () => {
+    expect(asYouType('card AND')).toBe('card AND');
+  });
+
+  test('a star before a word does not stop the word being completed', () => {
+    expect(asYouType('*amend')).toBe('*amend*');
+  });
+});
+
+describe('prefixes matched as whole words', () => {
+  const starting: Record<string, string[]> = { referen: ['reference', 'referendum'], vo: ['vote'] };
+  const words = (prefix: string) => starting[prefix] ?? [];
+
+  test('each word a prefix stands for is a word term of its own; a prefix phrase gives phrases', () => {
+    expect(expandPrefixes(parseQuery('referen*'), words).clauses).toEqual([[
+      { kind: 'prefix', words: ['referen'] },
+      { kind: 'word', words: ['reference'] },
+      { kind: 'word', words: ['referendum'] },
+    ]]);
+    expect(expandPrefixes(parseQuery('"card vo"*'), words).clauses).toEqual([[
+      { kind: 'prefix', words: ['card', 'vo'], quoted: true },
+      { kind: 'phrase', words: ['card', 'vote'] },
+    ]]);
+  });
+
+  test('a whole word that happens to start other words is not widened', () => {
+    const query = parseQuery('referen vo');
+    expect(expandPrefixes(query, words)).toEqual(query);
   });
 });
