@@ -1,6 +1,6 @@
 import { utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { closestStart, commonNeighbour, correctQuery, fixWord } from '../../src/search/correctQuery.js';
+import { closestStart, commonNeighbour, correctQuery, fixWord, slipDistance, typoDistance } from '../../src/search/correctQuery.js';
 import { formatQuery, parseQuery } from '../../src/search/parseQuery.js';
 import { SearchIndex } from '../../src/search/searchIndex.js';
 import { tempDir } from '../helpers/fixtures.js';
@@ -142,5 +142,41 @@ describe('fixWord and commonNeighbour', () => {
     expect(commonNeighbour('vote', index)).toBeUndefined();
     expect(commonNeighbour('car', index)).toBeUndefined();
     expect(commonNeighbour('12345', index)).toBeUndefined();
+  });
+});
+
+describe('how many slips apart two words are', () => {
+  test.each([
+    ['chiar', 'chair', 1, 1], // two letters swapped
+    ['pqrs', 'prts', 2, 2], // not a swap: two letters changed
+    ['pqrs', 'ptqs', 2, 2],
+  ])('typoDistance %s → %s (at most %i) is %i', (a, b, max, distance) => {
+    expect(typoDistance(a, b, max)).toBe(distance);
+  });
+
+  test.each([
+    ['vote', 'vite', 1], // another vowel
+    ['card', 'cars', 1], // the key next to it
+    ['whip', 'chip', 2], // a key far away
+    ['ab', 'ba', 1], // a swap at the very start
+    ['abc', 'acb', 1], // a swap at the end
+    ['vot3', 'vote', 2], // a digit for a letter is never a near slip
+    ['vote', 'vot3', 2],
+    ['votê', 'vote', 2],
+    ['vote', 'votê', 2],
+  ])('slipDistance %s → %s is %i', (a, b, distance) => {
+    expect(slipDistance(a, b, 3)).toBe(distance);
+  });
+
+  test('words further apart than the limit are the limit plus one, however far', () => {
+    expect(slipDistance('ballot', 'quorum', 1)).toBe(2);
+    expect(slipDistance('vote', 'voting', 1)).toBe(2);
+  });
+
+  test('long words (a pasted passage) are measured whole', () => {
+    const long = 'a'.repeat(70);
+    expect(slipDistance(long, `${'a'.repeat(69)}s`, 2)).toBe(1);
+    expect(slipDistance(long, `${'a'.repeat(69)}p`, 3)).toBe(2);
+    expect(slipDistance('vote', 'vite', 1)).toBe(1);
   });
 });
