@@ -5,15 +5,18 @@
 // NOTE: only test/unit runs. The CLI and pseudo-terminal tests spawn the built bundle in dist/,
 // which Stryker does not rebuild, so they could never see a mutant (and would only cost time).
 
-/** The modules whose mistakes lose data or mislead (see README, "Mutation testing"). */
+/** The modules whose mistakes lose data or mislead; scores and survivors in docs/MUTATION.md. */
 export const modules = [
   'src/util/writeFileAtomic.ts',
+  'src/util/fileLock.ts',
   'src/checklist/progress.ts',
   'src/render/sanitize.ts',
   'src/search/parseQuery.ts',
   'src/search/correctQuery.ts',
   'src/motion/parseMotion.ts',
   'src/motion/similarity.ts',
+  'src/motion/parseAmendment.ts',
+  'src/motion/applyAmendment.ts',
 ];
 
 // MUTATE_TESTS narrows the run to some unit test files (names without `.test.ts`, comma
