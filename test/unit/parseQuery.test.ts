@@ -44,6 +44,17 @@ describe('parseQuery', () => {
     });
   });
 
+  test('a quoted phrase may be one side of OR', () => {
+    expect(parseQuery('"card vote" OR remit')).toEqual({
+      clauses: [[{ kind: 'phrase', words: ['card', 'vote'], quoted: true }, word('remit')]],
+      excluded: [],
+    });
+  });
+
+  test('a word with inner punctuation is said back whole, as a phrase', () => {
+    expect(formatQuery(parseQuery('reference-back 50/50'))).toBe('"reference back" "50 50"');
+  });
+
   test('-OR and -AND are words to leave out, not operators', () => {
     expect(parseQuery('card -OR -AND')).toEqual({ clauses: [[word('card')]], excluded: [word('or'), word('and')] });
   });
