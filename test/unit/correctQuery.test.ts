@@ -9,13 +9,13 @@ import { tempDir } from '../helpers/fixtures.js';
 // word's page count is what the notes make it.
 
 const notes: Record<string, string> = {
-  n1: 'vote card reference chair back',
-  n2: 'vote card reference chair composite back',
-  n3: 'vote card reference composite back',
-  n4: 'vote card compositing back',
+  n1: 'vote card reference chair back notion',
+  n2: 'vote card reference chair composite back notion',
+  n3: 'vote card reference composite back notion',
+  n4: 'vote card compositing back notion',
   n5: 'vote 2024 12345',
   n6: 'cars black',
-  n7: 'care',
+  n7: 'care motion',
   n8: 'referendum amendment',
 };
 
@@ -70,6 +70,20 @@ describe('correctQuery', () => {
     expect(corrected('carx')?.searched).toBe('card');
   });
 
+  test('between words equally near, the more common wins even when it sorts later', () => {
+    // "potion" is one from motion (1 page) and notion (4 pages).
+    expect(corrected('potion')?.searched).toBe('notion');
+    expect(closestStart('potio', index)).toBe('notio');
+  });
+
+  test('a prefix typed twice is corrected once and told once', () => {
+    expect(corrected('refrenc* OR refrenc*')).toEqual({ searched: 'referenc* OR referenc*', told: ['refrenc* → referenc*'] });
+  });
+
+  test('a prefix may be corrected to a shorter start of a word', () => {
+    expect(corrected('vots*')).toEqual({ searched: 'vot*', told: ['vots* → vot*'] });
+  });
+
   test('a number the index has is never offered for a word', () => {
     expect(corrected('2024a')).toBeUndefined();
     expect(corrected('1234')).toBeUndefined();
@@ -113,6 +127,7 @@ describe('fixWord and commonNeighbour', () => {
   const fix = (word: string) => fixWord(word, index, () => false);
 
   test('a slip in the first two letters, swapped, is still found', () => {
+    expect(fix('erference')).toEqual({ kind: 'correct', to: 'reference' });
     expect(fix('rfeerence')).toEqual({ kind: 'correct', to: 'reference' });
   });
 
@@ -124,6 +139,7 @@ describe('fixWord and commonNeighbour', () => {
   test('a short start of a word is read as a prefix only when that word is in two pages or more', () => {
     // "refe" starts reference (3 pages); "blac" starts only black (1 page), so it is taken for a slip.
     expect(fix('refe')).toEqual({ kind: 'prefix', to: 'refe' });
+    expect(fix('chai')).toEqual({ kind: 'prefix', to: 'chai' }); // chair: two pages are enough
     expect(fix('blac')).toEqual({ kind: 'correct', to: 'black' });
     // From five letters, a word in one page will do: "amend" is amendment's prefix, "amen" is not.
     expect(fix('amend')).toEqual({ kind: 'prefix', to: 'amend' });
@@ -174,6 +190,8 @@ describe('how many slips apart two words are', () => {
   });
 
   test('long words (a pasted passage) are measured whole', () => {
+    // The rows are kept between calls and grow once: 64 letters first, then 70.
+    expect(slipDistance('a'.repeat(64), `${'a'.repeat(63)}s`, 2)).toBe(1);
     const long = 'a'.repeat(70);
     expect(slipDistance(long, `${'a'.repeat(69)}s`, 2)).toBe(1);
     expect(slipDistance(long, `${'a'.repeat(69)}p`, 3)).toBe(2);
