@@ -172,6 +172,7 @@ describe('how many slips apart two words are', () => {
 
   test.each([
     ['vote', 'vite', 1], // another vowel
+    ['vote', 'vota', 1], // ... the first letter of the alphabet too
     ['card', 'cars', 1], // the key next to it
     ['whip', 'chip', 2], // a key far away
     ['ab', 'ba', 1], // a swap at the very start
