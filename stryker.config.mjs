@@ -5,16 +5,26 @@
 // NOTE: only test/unit runs. The CLI and pseudo-terminal tests spawn the built bundle in dist/,
 // which Stryker does not rebuild, so they could never see a mutant (and would only cost time).
 
-/** The modules whose mistakes lose data or mislead (see README, "Mutation testing"). */
+/** The modules whose mistakes lose data or mislead; scores and survivors in docs/MUTATION.md. */
 export const modules = [
   'src/util/writeFileAtomic.ts',
+  'src/util/fileLock.ts',
   'src/checklist/progress.ts',
   'src/render/sanitize.ts',
   'src/search/parseQuery.ts',
   'src/search/correctQuery.ts',
   'src/motion/parseMotion.ts',
   'src/motion/similarity.ts',
+  'src/motion/parseAmendment.ts',
+  'src/motion/applyAmendment.ts',
 ];
+
+// MUTATE_TESTS narrows the run to some unit test files (names without `.test.ts`, comma
+// separated): `MUTATE_TESTS=fileLock,checklistProgress npm run mutate -- --mutate
+// src/util/fileLock.ts --concurrency 1`. Each mutant costs a jest run; against its own tests a
+// module's first run took 13 s to 14 min here (docs/MUTATION.md, "Running it").
+const only = process.env.MUTATE_TESTS?.split(',').map((name) => name.trim()).filter(Boolean);
+const testMatch = only?.length ? only.map((name) => `**/test/unit/${name}.test.ts`) : undefined;
 
 export default {
   packageManager: 'npm',
@@ -28,7 +38,11 @@ export default {
     // searchIndex and searchCommand build a SQLite index over every page for each test: a
     // mutant of the query parser would cost seconds there. searchQuery.test.ts tests the parser
     // and the correction directly.
-    config: { roots: ['<rootDir>/test/unit'], testPathIgnorePatterns: ['/node_modules/', 'searchIndex\\.test', 'searchCommand\\.test'] },
+    config: {
+      roots: ['<rootDir>/test/unit'],
+      testPathIgnorePatterns: ['/node_modules/', 'searchIndex\\.test', 'searchCommand\\.test'],
+      ...(testMatch ? { testMatch } : {}),
+    },
     enableFindRelatedTests: false,
   },
   coverageAnalysis: 'perTest',

@@ -99,8 +99,11 @@ function removeIfStale(lock: string, stale: number): boolean {
   try {
     text = readFileSync(lock, 'utf8');
     age = Date.now() - statSync(lock).mtimeMs;
-  } catch {
-    return true; // released between our attempt and now: try again at once
+  } catch (error) {
+    // Released between our attempt and now: try again at once. NOTE: only then; a lock that is
+    // there but cannot be read (another user's, a folder in its place) is waited on like a live
+    // one, so the wait ends in the message naming it. Trying again at once looped for ever.
+    return errorCode(error) === 'ENOENT';
   }
   const pid = Number.parseInt(text, 10);
   const known = Number.isInteger(pid) && pid > 0;
