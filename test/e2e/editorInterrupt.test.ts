@@ -1,6 +1,6 @@
 import { chmodSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { tempHome } from '../helpers/run.js';
+import { tempHome } from '../helpers/fixtures.js';
 import { closeTerminals, keys, Terminal } from '../helpers/terminal.js';
 
 // Ctrl-C while a note is open in the editor. The terminal sends SIGINT to delegate and to the
