@@ -57,3 +57,18 @@ describe('--theme auto asks the terminal for its background', () => {
     expect(named.output).toContain(HEADING.light);
   });
 });
+
+test('after asking, a motion pasted at the terminal is still read (motion check -)', async () => {
+  const term = Terminal.delegate(['motion', 'check', '-'], {
+    env: sandbox.env,
+    rows: 200,
+    onOutput: (data, terminal) => {
+      if (data.includes('\u001b]11;?')) terminal.write('\u001b]11;rgb:0000/0000/0000\u001b\\\u001b[?62;22c');
+    },
+  });
+  await term.waitFor('press Ctrl-D');
+  term.write('Free school meals for every child\r\rConference resolves to campaign for free school meals in every school.\r\u0004');
+  // Before the fix, delegate ended here with status 0 and printed nothing more.
+  expect(await term.exited).toBe(0);
+  expect(term.screen).toMatch(/Passes/);
+});
