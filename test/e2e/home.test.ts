@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { useTempHome } from '../helpers/fixtures.js';
 import { bin } from '../helpers/run.js';
@@ -178,6 +178,20 @@ describe('long output on a terminal', () => {
     const shown = await readGlossary([], { ...sandbox.env, PAGER: `cat > "${paged}"; cat "${paged}"; exit 3` });
     expect(readFileSync(paged, 'utf8')).toContain('Glossary of conference terms');
     expect(shown.split('Glossary of conference terms')).toHaveLength(2);
+    expect(shown).toMatch(/warning: the pager \(cat > .*\) ended with status 3; if the text was not shown, run again with --no-pager/);
     expect(shown).toMatch(/\[delegate exited 0\]$/);
+  });
+
+  test('a $PAGER that fails without showing anything (PAGER=false): delegate says so, and how to read it', async () => {
+    const shown = await readGlossary([], { ...sandbox.env, PAGER: 'false' });
+    expect(shown).toMatch(/^warning: the pager \(false\) ended with status 1; if the text was not shown, run again with --no-pager, or set PAGER\n\[delegate exited 0\]$/);
+  });
+
+  test('a $PAGER that is not a program (status 126 from the shell): the page is printed straight out', async () => {
+    const notProgram = join(sandbox.home, 'pager.txt');
+    writeFileSync(notProgram, 'not a program\n', { mode: 0o644 });
+    const shown = await readGlossary([], { ...sandbox.env, PAGER: notProgram });
+    expect(shown).toMatch(/Permission denied/);
+    expect(shown).toMatch(/Glossary of conference terms\n[^]{1000,}\[delegate exited 0\]$/);
   });
 });
