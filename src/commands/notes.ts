@@ -40,8 +40,15 @@ async function takenIds(ctx: Context): Promise<Set<string>> {
 
 /** A notes folder that cannot be written (a file in its place, no permission) as the delegate's error. */
 function notesFolderProblem(error: unknown, ctx: Context): unknown {
-  const code = (error as NodeJS.ErrnoException | null)?.code;
+  const { code, path } = (error as NodeJS.ErrnoException | null) ?? {};
   if (!code || error instanceof UserError) return error;
+  // A file where delegate needs a folder inside the notes folder (a file named .trash): name it,
+  // not the notes folder, which is fine.
+  if ((code === 'EEXIST' || code === 'ENOTDIR') && path && path !== ctx.paths.notes) {
+    return new UserError(`cannot write to ${path} in your notes folder: it is a file, where delegate keeps a folder (${code})`, {
+      hint: 'Rename or move that file, then run the command again.',
+    });
+  }
   return new UserError(`cannot write to your notes folder ${ctx.paths.notes} (${code})`, {
     hint: 'Check that it is a folder you can write to, or set DELEGATE_NOTES_DIR to one (see: delegate paths).',
   });

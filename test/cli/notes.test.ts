@@ -187,7 +187,7 @@ describe('list, show, edit, rm', () => {
     expect(result).toEqual({
       code: 1,
       stdout: '',
-      stderr: `delegate: cannot write to your notes folder ${notes} (EEXIST)\nCheck that it is a folder you can write to, or set DELEGATE_NOTES_DIR to one (see: delegate paths).\n`,
+      stderr: `delegate: cannot write to ${join(notes, '.trash')} in your notes folder: it is a file, where delegate keeps a folder (EEXIST)\nRename or move that file, then run the command again.\n`,
     });
     expect(files()).toEqual(['.trash', 'economy.md', 'housing.md']);
     expect(readFileSync(join(notes, '.trash'), 'utf8')).toBe('a file of the delegate\'s own\n');
