@@ -44,8 +44,8 @@ function notesFolderProblem(error: unknown, ctx: Context): unknown {
   if (!code || error instanceof UserError) return error;
   // A file where delegate needs a folder inside the notes folder (a file named .trash): name it,
   // not the notes folder, which is fine.
-  if ((code === 'EEXIST' || code === 'ENOTDIR') && path && path !== ctx.paths.notes) {
-    return new UserError(`cannot write to ${path} in your notes folder: it is a file, where delegate keeps a folder (${code})`, {
+  if (code === 'EEXIST' && path && path !== ctx.paths.notes) {
+    return new UserError(`cannot write to ${path} in your notes folder: it is a file, where delegate keeps a folder (EEXIST)`, {
       hint: 'Rename or move that file, then run the command again.',
     });
   }
