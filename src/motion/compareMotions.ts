@@ -1,7 +1,7 @@
 import { type MotionText } from './parseMotion.js';
 import { sharedPassages, type PreparedMotion, type SharedPassage } from './sharedPassages.js';
 import { measurePair, phraseIds, sharedCounts, type Verdict } from './similarity.js';
-import { Holders, Lexicon, numberRuns } from './tokens.js';
+import { Holders, Lexicon, numberNgrams } from './tokens.js';
 import { uniqueDemands, type MotionDemands } from './uniqueDemands.js';
 import { countWords } from './words.js';
 
@@ -62,9 +62,9 @@ export function motionLabel(index: number): string {
 export function compareMotions(input: readonly MotionToCompare[]): Comparison {
   const lexicon = new Lexicon();
   const prepared: PreparedMotion[] = input.map((m, i) => ({ label: motionLabel(i), body: m.body, tokens: lexicon.tokens(m.body) }));
-  const runs = numberRuns(prepared.map((m) => m.tokens.ids));
-  const phrases = prepared.map((m, i) => phraseIds(m.tokens.ids, runs.threes.at[i]!, runs));
-  const shared = sharedCounts(phrases, new Holders(phrases, runs.threeIds.size));
+  const ngrams = numberNgrams(prepared.map((m) => m.tokens.ids));
+  const phrases = prepared.map((m, i) => phraseIds(m.tokens.ids, ngrams.threes.at[i]!, ngrams));
+  const shared = sharedCounts(phrases, new Holders(phrases, ngrams.threeIds.size));
 
   const n = prepared.length;
   const matrix: number[][] = [];
@@ -128,7 +128,7 @@ export function compareMotions(input: readonly MotionToCompare[]): Comparison {
     })),
     matrix,
     pairs: sorted,
-    sharedPassages: sharedPassages(prepared, runs.fives),
-    uniqueDemands: uniqueDemands(prepared, lexicon.words.length, runs.twos),
+    sharedPassages: sharedPassages(prepared, ngrams.fives),
+    uniqueDemands: uniqueDemands(prepared, lexicon.words.length, ngrams.twos),
   };
 }

@@ -186,10 +186,6 @@ export function numberNgrams(texts: readonly Int32Array[]): { twos: Ngrams; thre
   };
 }
 
-// NOTE: the old name, kept only for compareMotions.ts, which another engineer is changing; it
-// goes when that file imports numberNgrams.
-export const numberRuns = numberNgrams;
-
 /** Sorted, without repeats (a new array). */
 export function distinctSorted(values: Int32Array): Int32Array {
   const sorted = Int32Array.from(values).sort();
