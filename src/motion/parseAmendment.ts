@@ -244,7 +244,8 @@ function readWhere(r: Reader, where: Where): boolean {
 
 /** "delete 'x' in paragraph 2": a place named after the words, on the same line. */
 function trailingWhere(r: Reader, where: Where): void {
-  while (r.goesOn() && !/^[\s,:]*and\b/i.test(r.text.slice(r.pos))) {
+  // "and ..." stops it too: no place starts with "and".
+  while (r.goesOn()) {
     const at = r.pos;
     r.filler();
     // "(line 5)", "(paragraph 2)"
@@ -460,15 +461,13 @@ function readEndTarget(r: Reader, where: Where): 'motion' | 'resolves' | 'paragr
     if (r.either('the motion', 'motion')) return 'motion';
     const w: Where = {};
     // "at end of paragraph 3, point 2": every place named, not the first only.
-    if (readWhere(r, w)) {
-      while ((r.filler(), readWhere(r, w)));
-      if (w.paragraph !== undefined) where.paragraph = w.paragraph;
-      if (w.point) {
-        where.point = w.point;
-        return 'point';
-      }
-      if (w.paragraph !== undefined) return 'paragraph';
+    while (readWhere(r, w)) r.filler();
+    if (w.paragraph !== undefined) where.paragraph = w.paragraph;
+    if (w.point) {
+      where.point = w.point;
+      return 'point';
     }
+    if (w.paragraph !== undefined) return 'paragraph';
     throw new AmendmentSyntaxError('at the end of what? Say "paragraph 2", "point iii", "the resolves" or "the motion"', r.lineAt(r.pos));
   }
   return where.point ? 'point' : where.paragraph !== undefined ? 'paragraph' : 'motion';
@@ -499,7 +498,8 @@ function readInstructions(lines: Array<{ number: number; text: string }>): Writt
     skipSeparators(r);
     // Instructions written as a list: "1. Delete paragraph 3", "- Add at end: ...".
     const marker = /^(?:\d{1,2}[.)]|\(?[a-h]\)|[-*\u2022])[ \t]+/.exec(text.slice(r.pos, r.pos + 8));
-    if (marker && (r.pos === 0 || text[r.pos - 1] === '\n' || /\n[ \t]*$/.test(text.slice(Math.max(0, r.pos - 8), r.pos)))) r.pos += marker[0].length;
+    // Only at the start of a line (after any indent): "Delete 'a' 2. Delete 'b'" is no list.
+    if (marker && text.slice(text.lastIndexOf('\n', r.pos - 1) + 1, r.pos).trim() === '') r.pos += marker[0].length;
     if (r.done) break;
     const start = r.pos;
     let instruction: Instruction | 'skip';
@@ -512,7 +512,9 @@ function readInstructions(lines: Array<{ number: number; text: string }>): Writt
     }
     const after = r.pos;
     skipSeparators(r, true);
-    if (r.pos === after && !r.done && !/^\s*(?:and\s+)?(?:then\s+)?(?:in|at|delete|insert|add|replace|after|before)\b/i.test(text.slice(r.pos))) {
+    // Nothing between this instruction and what follows (no space, "and" or "then", which
+    // skipSeparators passes over): it must start another.
+    if (r.pos === after && !r.done && !/^(?:in|at|delete|insert|add|replace|after|before)\b/i.test(text.slice(r.pos))) {
       const end = text.indexOf('\n', start);
       throw new AmendmentSyntaxError(`cannot read "${sourceOf(text.slice(start, end === -1 ? undefined : end))}": unexpected words after the instruction ("${sourceOf(text.slice(r.pos, r.pos + 30))}")`, lineAt(r.pos));
     }
@@ -527,7 +529,7 @@ function skipSeparators(r: Reader, once = false): void {
     r.space();
     while (!r.done && /[.;,]/.test(r.text[r.pos]!)) r.pos++;
     r.space();
-    r.words('and', 'then') || r.words('and') || r.words('then');
+    r.words('and') || r.words('then');
     if (r.pos === before || once) return;
   }
 }

@@ -67,6 +67,7 @@ describe('a new point: its label, or at the end of the list', () => {
     ['Add a new item: "Run night buses."', { op: 'insertPoint', where: {}, at: 'end', text: 'Run night buses.' }],
     ['Add a new bullet point at the end: "Run night buses."', { op: 'insertPoint', where: {}, at: 'end', text: 'Run night buses.' }],
     ['Add new bullet: "Run night buses."', { op: 'insertPoint', where: {}, at: 'end', text: 'Run night buses.' }],
+    ['Add a new sub-paragraph: "Run night buses."', { op: 'insertPoint', where: {}, at: 'end', text: 'Run night buses.' }],
     // A label and "at the end": the end wins, as the list's next label is the end anyway.
     ['Insert new point 4 at end: "Run night buses."', { op: 'insertPoint', where: {}, at: 'end', text: 'Run night buses.' }],
   ])('%s', (text, instruction) => {
@@ -97,6 +98,8 @@ describe('words put in after or before quoted words', () => {
     expect(refusal('Insert "and passes" before fares')).toMatch(/: before which words\? Quote them$/);
     expect(refusal('Insert after: "and passes"')).toMatch(/: after which words\? Quote them$/);
     expect(refusal('Insert "and passes"')).toMatch(/: this is not an instruction delegate can read$/);
+    expect(refusal('Add more buses')).toMatch(/: this is not an instruction delegate can read$/);
+    expect(refusal('"and passes" after "fares"')).toMatch(/: this is not an instruction delegate can read$/);
     expect(refusal('After "fares" insert')).toBe('line 1: cannot read "After "fares" insert": the words to put in are missing');
   });
 });
@@ -106,6 +109,8 @@ describe('deleting words, and putting others in their place', () => {
     ['Delete "every"', { op: 'delete', where: {}, words: 'every' }],
     ['Remove the words "every" in paragraph 2 (line 4)', { op: 'delete', where: { paragraph: 2, lines: [4, 4] }, words: 'every' }],
     ['Delete "every" (paragraph 2)', { op: 'delete', where: { paragraph: 2 }, words: 'every' }],
+    ["Delete 'every' (paragraph 2)", { op: 'delete', where: { paragraph: 2 }, words: 'every' }],
+    ['Delete "Open" in the title', { op: 'delete', where: { title: true }, words: 'Open' }],
     ['Delete "every" in point (b), line 7', { op: 'delete', where: { point: point('b'), lines: [7, 7] }, words: 'every' }],
     ['Strike out "every" and insert "each"', { op: 'delete', where: {}, words: 'every', text: 'each' }],
     ['Omit "every", substitute "each"', { op: 'delete', where: {}, words: 'every', text: 'each' }],
@@ -135,12 +140,16 @@ describe('deleting a passage: from some words to others, or all after some words
     ['In paragraph 4, delete all words after "calls on"', { op: 'deleteRange', where: { paragraph: 4 }, from: 'calls on', to: 'end', fromIncluded: false }],
     ['Delete the rest after "calls on"', { op: 'deleteRange', where: {}, from: 'calls on', to: 'end', fromIncluded: false }],
     ['Delete all text after "calls on"', { op: 'deleteRange', where: {}, from: 'calls on', to: 'end', fromIncluded: false }],
+    ['Delete all that follows "calls on"', { op: 'deleteRange', where: {}, from: 'calls on', to: 'end', fromIncluded: false }],
     ['Delete from "which" to "towns"', { op: 'deleteRange', where: {}, from: 'which', to: 'towns', fromIncluded: true }],
     ['Delete from "which" until "towns" and insert "here"', { op: 'deleteRange', where: {}, from: 'which', to: 'towns', fromIncluded: true, text: 'here' }],
     ['Delete from "which" up to and including "towns"', { op: 'deleteRange', where: {}, from: 'which', to: 'towns', fromIncluded: true }],
     ['Delete from "which" up to "towns"', { op: 'deleteRange', where: {}, from: 'which', to: 'towns', fromIncluded: true }],
     ['Delete from "which" to the end', { op: 'deleteRange', where: {}, from: 'which', to: 'end', fromIncluded: true }],
     ['Delete from "which", to end of the paragraph, and insert "here"', { op: 'deleteRange', where: {}, from: 'which', to: 'end', fromIncluded: true, text: 'here' }],
+    ['Delete from "which" to the end of paragraph and insert "here"', { op: 'deleteRange', where: {}, from: 'which', to: 'end', fromIncluded: true, text: 'here' }],
+    ['Delete from "which" to the end of the motion and insert "here"', { op: 'deleteRange', where: {}, from: 'which', to: 'end', fromIncluded: true, text: 'here' }],
+    ['In point 2, delete from "which" to the end of the point and insert "here"', { op: 'deleteRange', where: { point: point('2') }, from: 'which', to: 'end', fromIncluded: true, text: 'here' }],
   ])('%s', (text, instruction) => {
     expect(one(text)).toStrictEqual(instruction);
   });
@@ -241,6 +250,8 @@ describe('where an instruction looks: paragraphs, points, printed lines, the tit
     ['Line 3 - delete "every"', { op: 'delete', where: { lines: [3, 3] }, words: 'every' }],
     ['At paragraph 2, delete "every"', { op: 'delete', where: { paragraph: 2 }, words: 'every' }],
     ['In para. 4 delete "every"', { op: 'delete', where: { paragraph: 4 }, words: 'every' }],
+    ['Para 4 \u2013 delete "every"', { op: 'delete', where: { paragraph: 4 }, words: 'every' }],
+    ['Item a) delete "every"', { op: 'delete', where: { point: point('a') }, words: 'every' }],
     ['Paragraphs 4, delete "every"', { op: 'delete', where: { paragraph: 4 }, words: 'every' }],
     ['In the title, delete "every"', { op: 'delete', where: { title: true }, words: 'every' }],
     ['Title: after "Open" insert "all"', { op: 'insertAt', where: { title: true }, side: 'after', anchor: 'Open', text: 'all' }],
@@ -282,6 +293,7 @@ describe('quoted words', () => {
     ['Delete \u2019the plan\u2019', 'the plan'],
     ["Delete 'the drivers' \nDelete 'x'", 'the drivers'],
     ["Delete 'open'late'", "open'late"],
+    ["Delete 'bus' fares'.", "bus' fares"],
   ])('%s', (text, words) => {
     const instruction = read(text)[0]!;
     expect(instruction.op).toBe('delete');
@@ -294,6 +306,14 @@ describe('quoted words', () => {
     expect(one("Delete 'bus' fares' and insert 'tickets'")).toStrictEqual({ op: 'delete', where: {}, words: "bus' fares", text: 'tickets' });
     // None followed by an instruction's word: the first closes it.
     expect(refusal("Delete 'bus' fares' trains")).toMatch(/^line 1: cannot read "fares' trains"/);
+    // The end of a line ends the words, whatever the next line starts with.
+    expect(read("Delete 'bus' fares'\nOmit 'x'")).toStrictEqual([
+      { op: 'delete', where: {}, words: "bus' fares" },
+      { op: 'delete', where: {}, words: 'x' },
+    ]);
+    // An apostrophe inside a word, or the opening quote, is never the closing one.
+    expect(refusal("Delete 'it's' now")).toBe('line 1: cannot read "now": this is not an instruction delegate can read');
+    expect(refusal("Delete '(every)' now")).toBe('line 1: cannot read "now": this is not an instruction delegate can read');
   });
 
   test('a quotation never closed, or empty, is refused', () => {
@@ -302,16 +322,24 @@ describe('quoted words', () => {
     expect(refusal("Delete 'every")).toMatch(/: a quotation opened with ' is never closed$/);
     expect(refusal("Delete 'x")).toMatch(/: a quotation opened with ' is never closed$/);
     expect(refusal('Delete "  "')).toBe('line 1: cannot read "Delete " "": the quotation is empty');
+    expect(refusal('Delete \u201c\u201d')).toBe('line 1: cannot read "Delete \u201c\u201d": the quotation is empty');
     expect(refusal('Delete the words every town')).toMatch(/: delete what\?/);
   });
 });
 
 describe('words to put in, not quoted', () => {
   test('after a colon: the rest of the line', () => {
-    expect(read('Add at end: Libraries are for everyone.\nDelete "every"')).toStrictEqual([
+    expect(read('Add at end: Libraries are for everyone.   \nDelete "every"')).toStrictEqual([
       { op: 'addAtEnd', where: {}, target: 'motion', text: 'Libraries are for everyone.' },
       { op: 'delete', where: {}, words: 'every' },
     ]);
+    expect(read('Delete "every"\nAdd at end: Libraries are for everyone.\nDelete "all"')).toStrictEqual([
+      { op: 'delete', where: {}, words: 'every' },
+      { op: 'addAtEnd', where: {}, target: 'motion', text: 'Libraries are for everyone.' },
+      { op: 'delete', where: {}, words: 'all' },
+    ]);
+    // "the words" is part of unquoted words.
+    expect(one('Add at end: the words of the song')).toStrictEqual({ op: 'addAtEnd', where: {}, target: 'motion', text: 'the words of the song' });
   });
 
   test('after a colon that ends its line: the lines below, down to a blank line', () => {
@@ -320,6 +348,8 @@ describe('words to put in, not quoted', () => {
       { op: 'delete', where: {}, words: 'every' },
     ]);
     expect(one('Add at end:\nLibraries are for everyone.')).toStrictEqual({ op: 'addAtEnd', where: {}, target: 'motion', text: 'Libraries are for everyone.' });
+    expect(one('Add new paragraph at end:\n  Libraries for all\n  open late\n')).toStrictEqual({ op: 'insertParagraph', at: 'end', text: 'Libraries for all\nopen late' });
+    expect(one('Add new paragraph at end:\nSafe\nstreets\n')).toStrictEqual({ op: 'insertParagraph', at: 'end', text: 'Safe\nstreets' });
   });
 
   test('none at all is refused, on the line of the instruction', () => {
@@ -335,6 +365,8 @@ describe('several instructions', () => {
     expect(read('Delete "a" and delete "b"')).toStrictEqual(deletes('a', 'b'));
     expect(read('Delete "a"\nand delete "b"')).toStrictEqual(deletes('a', 'b'));
     expect(read('Delete "a"; and then delete "b", then delete "c"')).toStrictEqual(deletes('a', 'b', 'c'));
+    expect(read('Delete "a"; then; delete "b"')).toStrictEqual(deletes('a', 'b'));
+    expect(read('Delete "a"delete "b"')).toStrictEqual(deletes('a', 'b'));
     expect(read('Delete "a" replace "b" with "c"')).toStrictEqual([...deletes('a'), { op: 'delete', where: {}, words: 'b', text: 'c' }]);
   });
 
@@ -371,6 +403,11 @@ describe('several instructions', () => {
   test('written as a numbered, lettered or bulleted list', () => {
     const listed = read('1. Delete "a"\n2) Delete "b"\n(c) Delete "c"\nd) Delete "d"\n* Delete "e"\n\u2022 Delete "f"\n  - Delete "g"\n10. Delete "h"');
     expect(listed.map((i) => i.op === 'delete' && i.words)).toEqual(['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h']);
+    // Indented, from the first line.
+    expect(read('  1. Delete "a"\n  2. Delete "b"')).toStrictEqual([
+      { op: 'delete', where: {}, words: 'a' },
+      { op: 'delete', where: {}, words: 'b' },
+    ]);
     // A number in the middle of a line is not a list's marker.
     expect(refusal('Delete "a" 2. Delete "b"')).toMatch(/^line 1: cannot read "2\. Delete "b"": this is not an instruction/);
   });
@@ -434,6 +471,9 @@ describe('amendment files', () => {
   test('a heading is short: a long line starting "Amendment" is not one', () => {
     const long = `Amendments ${'and more words '.repeat(10)}`;
     expect(refusal(`${long}\nDelete "every"`)).toMatch(/^line 1: cannot read "Amendments and more/);
+    // Words are counted, not spaces.
+    const spaced = `Amendment  ${'x  '.repeat(15)}`;
+    expect(parseAmendments(`${spaced}\nDelete "every"`, 'mine.txt').map((a) => a.name)).toEqual([`Amendment ${'x '.repeat(15).trim()}`]);
     const wordy = `Amendment ${'x '.repeat(19)}`;
     expect(parseAmendments(`${wordy}\nDelete "every"`, 'mine.txt').map((a) => a.name)).toEqual([wordy.trim()]);
     expect(refusal(`${wordy}x\nDelete "every"`)).toMatch(/^line 1: cannot read "Amendment x x/);
@@ -476,6 +516,7 @@ describe('amendment files', () => {
     // The line of the instruction, not of where reading stopped.
     expect(refusal('Delete "every"\nAfter "Open"\ninsert')).toBe('line 2: cannot read "After "Open"": the words to put in are missing');
     // Left-over words: the line where they are.
+    expect(refusal('Delete "a"\nDelete "b"\nDelete "c"\nDelete "d"\nDelete "e"\nDelete "every"swap\nDelete "f"')).toMatch(/^line 6: /);
     expect(refusal('Delete "every"\nDelete "all"\nDelete "each"swap')).toBe('line 3: cannot read "Delete "each"swap": unexpected words after the instruction ("swap")');
     expect(refusal('Delete "every"\nDelete "all"swap\nDelete "each"')).toBe('line 2: cannot read "Delete "all"swap": unexpected words after the instruction ("swap Delete "each"")');
   });
