@@ -101,6 +101,22 @@ describe('each instruction: the text, where it applied, its printed line, and th
     expect(apply('Delete "Conference asks"').text).toContain('\n\nthe NEC to publish');
   });
 
+  test('deleted words take one space with them: the one before, or after at the start or after a bracket', () => {
+    const motion = 'Title\n\nOne two, three (four five) six; stop! Now? Yes: go.\n';
+    const after = (words: string) => apply(`Delete "${words}"`, motion).text.split('\n')[2];
+    expect(after('two')).toBe('One, three (four five) six; stop! Now? Yes: go.');
+    expect(after('One')).toBe('two, three (four five) six; stop! Now? Yes: go.');
+    expect(after('four')).toBe('One two, three (five) six; stop! Now? Yes: go.');
+    expect(after('five')).toBe('One two, three (four) six; stop! Now? Yes: go.');
+    expect(after('six')).toBe('One two, three (four five); stop! Now? Yes: go.');
+    expect(after('stop')).toBe('One two, three (four five) six;! Now? Yes: go.');
+    expect(after('Now')).toBe('One two, three (four five) six; stop!? Yes: go.');
+    expect(after('Yes')).toBe('One two, three (four five) six; stop! Now?: go.');
+    expect(after('go')).toBe('One two, three (four five) six; stop! Now? Yes:.');
+    expect(apply('Delete "two-way"', 'Title\n\nA two-way street.\n').text).toContain('A street.');
+    expect(apply('Delete "end"', 'Title\n\nThe end\n').text).toContain('\nThe\n');
+  });
+
   test('words inserted, with spaces where words would run together', () => {
     expect(apply('Before "forty" insert "at least"').applied).toEqual([
       { where: 'paragraph 1', line: 1, result: 'Conference notes that at least forty libraries have closed since 2016, and that opening hours have been cut in many more.' },
