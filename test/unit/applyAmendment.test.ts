@@ -114,6 +114,8 @@ describe('each instruction: the text, where it applied, its printed line, and th
     expect(after('Yes')).toBe('One two, three (four five) six; stop! Now?: go.');
     expect(after('go')).toBe('One two, three (four five) six; stop! Now? Yes:.');
     expect(apply('Delete "two-way"', 'Title\n\nA two-way street.\n').text).toContain('A street.');
+    // Followed by a hyphen: the words go, the spaces stay.
+    expect(apply('Delete "two"', 'Title\n\nA two-way street.\n').text).toContain('A -way street.');
     expect(apply('Delete "end"', 'Title\n\nThe end\n').text).toContain('\nThe\n');
   });
 
@@ -222,6 +224,9 @@ describe('when an instruction cannot be applied, why', () => {
     expect(apply('Delete "library" (line 9)').applied).toEqual([{ where: 'paragraph 4', line: 8, result: 'Conference asks the NEC to publish a plan.' }]);
     expect(apply('Lines 6-7, delete "library"').applied).toEqual([{ where: 'paragraph 3, point 2', line: 6, result: POINTS.replace('trained library staff', 'trained staff') }]);
     expect(problem('Lines 5-6, delete "library"')).toMatch(/^the words "library" occur 4 times in the motion/);
+    // None on lines 1 and 2: the nearest, on line 3.
+    expect(apply('Lines 1-2, delete "library"').applied[0]).toMatchObject({ where: 'paragraph 2', line: 3 });
+    expect(apply('Lines 9-12, delete "library"').applied[0]).toMatchObject({ where: 'paragraph 4', line: 8 });
     expect(problem('Line 7, delete "library"')).toBe(
       'the words "library" occur 4 times in the motion (paragraph 2, line 3; paragraph 3, point 1, line 5; paragraph 3, point 2, line 6; paragraph 4, line 8), and nothing says which: give the paragraph or the line, or quote more words',
     );
@@ -238,6 +243,28 @@ describe('when an instruction cannot be applied, why', () => {
     expect(problem('Insert new paragraph 6: "x"')).toBe('there is no paragraph 6: the motion has 4 paragraphs as it stands, so a new one can be paragraph 1 to 5 (the title is not counted)');
     expect(problem('In paragraph 5, delete "x"')).toMatch(/^there is no paragraph 5:/);
     expect(problem('In the title, delete "x"', 'Conference notes this.\n\nConference resolves that.\n')).toBe('the motion has no title');
+  });
+
+  test('a list whose points have all gone has no points to name', () => {
+    const motion = 'Title\n\nWe ask for:\n1. Cheaper fares.\n2. More routes.\n\nWe thank the drivers.\n';
+    expect(problem('Delete point 1\nDelete point 1\nDelete point 1', motion)).toBe('the motion has no numbered points or bullets');
+    expect(problem('Delete point 2\nDelete point 1\nIn paragraph 1, delete point 1', motion)).toBe('paragraph 1 has no numbered points or bullets');
+    // Its lead-in stays, a paragraph of its own.
+    expect(apply('Delete point 2\nDelete point 1', motion).text).toBe('Title\n\nWe ask for:\n\nWe thank the drivers.\n');
+  });
+
+  test('a paragraph that is only a list has no lead-in: a new paragraph goes before it', () => {
+    const motion = 'Title\n\nConference notes the cuts.\n\n1. Cheaper fares.\n2. More routes.\n';
+    expect(apply('Insert new paragraph 2: "Conference asks for:"', motion).text).toBe('Title\n\nConference notes the cuts.\n\nConference asks for:\n\n1. Cheaper fares.\n2. More routes.\n');
+    expect(apply('Delete paragraph 1 and insert "Conference asks for:"', motion).text).toBe('Title\n\nConference asks for:\n\n1. Cheaper fares.\n2. More routes.\n');
+  });
+
+  test('a point past the ninth, and Roman labels in a lettered list', () => {
+    const twelve = `Title\n\nWe ask for:\n${Array.from({ length: 12 }, (_, i) => `${i + 1}. Thing ${i + 1}.`).join('\n')}\n`;
+    expect(apply('Delete point 12', twelve).text).toContain('11. Thing 11.\n');
+    expect(apply('Delete point 12', twelve).text).not.toContain('Thing 12');
+    const lettered = 'Buses\n\nConference calls for:\na) cheaper fares;\nb) more routes;\nc) night buses.\n';
+    expect(apply('Delete point iii', lettered).text).toContain('a) cheaper fares;\nb) more routes;\n');
   });
 
   test('a new paragraph or point with no words', () => {
