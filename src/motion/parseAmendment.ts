@@ -119,7 +119,10 @@ class Reader {
     return true;
   }
 
-  /** One of several phrases (each a list of words); the first that is there. */
+  /**
+   * One of several phrases (each a list of words); the first that is there. NOTE: a phrase that
+   * begins with another must come before it ('bullet point' before 'bullet').
+   */
   either(...phrases: string[]): string | undefined {
     for (const phrase of phrases) if (this.words(...phrase.split(' '))) return phrase;
     return undefined;
@@ -191,10 +194,12 @@ class Reader {
     this.space();
     const quoted = this.quoted();
     if (quoted !== undefined) return quoted;
-    const lineEnd = this.text.indexOf('\n', this.pos);
-    const rest = this.text.slice(this.pos, lineEnd === -1 ? undefined : lineEnd).trim();
+    const below = /\n[ \t]*$/.test(this.text.slice(0, this.pos));
+    const stop = (below ? /\n[ \t]*\n/ : /\n/).exec(this.text.slice(this.pos));
+    const end = stop ? this.pos + stop.index : this.text.length;
+    const rest = this.text.slice(this.pos, end).trim().replace(/[ \t]*\n[ \t]*/g, '\n');
     if (rest === '') throw new AmendmentSyntaxError('the words to put in are missing', this.lineAt(this.pos));
-    this.pos = lineEnd === -1 ? this.text.length : lineEnd;
+    this.pos = end;
     return rest;
   }
 }
@@ -239,7 +244,8 @@ function readWhere(r: Reader, where: Where): boolean {
 
 /** "delete 'x' in paragraph 2": a place named after the words, on the same line. */
 function trailingWhere(r: Reader, where: Where): void {
-  while (r.goesOn() && !/^[\s,:]*and\b/i.test(r.text.slice(r.pos))) {
+  // "and ..." stops it too: no place starts with "and".
+  while (r.goesOn()) {
     const at = r.pos;
     r.filler();
     // "(line 5)", "(paragraph 2)"
@@ -254,7 +260,7 @@ function trailingWhere(r: Reader, where: Where): void {
 
 function readPointRef(r: Reader): PointRef | undefined {
   const start = r.pos;
-  const kind = r.either('point', 'bullet', 'bullet point', 'sub-paragraph', 'subparagraph', 'sub paragraph', 'item', 'demand');
+  const kind = r.either('point', 'bullet point', 'bullet', 'sub-paragraph', 'subparagraph', 'sub paragraph', 'item', 'demand');
   if (!kind) return undefined;
   const label = r.label();
   if (label === undefined) {
@@ -283,6 +289,8 @@ function readInstruction(r: Reader): Instruction | 'skip' {
   const where: Where = {};
   while (readWhere(r, where)) r.filler();
   r.filler();
+  // Before the skip below: "leave out 'x'" deletes, where "leave the rest unchanged" does nothing.
+  if (r.either('delete', 'remove', 'strike out', 'omit', 'leave out')) return readDelete(r, where);
   // "Renumber accordingly", "Leave the rest unchanged": done already, or nothing to do.
   if (r.either('renumber', 'leave')) {
     while (!r.done && !/[.;\n]/.test(r.text[r.pos]!)) r.pos++;
@@ -292,7 +300,6 @@ function readInstruction(r: Reader): Instruction | 'skip' {
   if (adding) return readInsertNew(r, where, adding);
   const side = r.either('after', 'before') as 'after' | 'before' | undefined;
   if (side) return readInsertBeside(r, where, side);
-  if (r.either('delete', 'remove', 'strike out', 'omit', 'leave out')) return readDelete(r, where);
   if (r.either('replace', 'substitute')) return readReplace(r, where);
   return readAddOrInsert(r, where);
 }
@@ -319,7 +326,7 @@ function readInsertNew(r: Reader, where: Where, adding: string): Instruction {
     r.filler();
     return { op: 'insertParagraph', at, text: r.insertedText() };
   }
-  const ref = readPointRef(r) ?? (r.either('point', 'bullet', 'bullet point', 'sub-paragraph', 'item') ? { label: '', kind: 'point' as const } : undefined);
+  const ref = readPointRef(r) ?? (r.either('point', 'bullet point', 'bullet', 'sub-paragraph', 'item') ? { label: '', kind: 'point' as const } : undefined);
   if (ref) {
     r.filler();
     let at: PointRef | 'end' = ref.label === '' ? 'end' : ref;
@@ -453,14 +460,14 @@ function readEndTarget(r: Reader, where: Where): 'motion' | 'resolves' | 'paragr
     if (r.either('the resolves', 'resolves', 'the resolutions', 'the demands')) return 'resolves';
     if (r.either('the motion', 'motion')) return 'motion';
     const w: Where = {};
-    if (readWhere(r, w)) {
-      if (w.paragraph !== undefined) where.paragraph = w.paragraph;
-      if (w.point) {
-        where.point = w.point;
-        return 'point';
-      }
-      if (w.paragraph !== undefined) return 'paragraph';
+    // "at end of paragraph 3, point 2": every place named, not the first only.
+    while (readWhere(r, w)) r.filler();
+    if (w.paragraph !== undefined) where.paragraph = w.paragraph;
+    if (w.point) {
+      where.point = w.point;
+      return 'point';
     }
+    if (w.paragraph !== undefined) return 'paragraph';
     throw new AmendmentSyntaxError('at the end of what? Say "paragraph 2", "point iii", "the resolves" or "the motion"', r.lineAt(r.pos));
   }
   return where.point ? 'point' : where.paragraph !== undefined ? 'paragraph' : 'motion';
@@ -491,7 +498,8 @@ function readInstructions(lines: Array<{ number: number; text: string }>): Writt
     skipSeparators(r);
     // Instructions written as a list: "1. Delete paragraph 3", "- Add at end: ...".
     const marker = /^(?:\d{1,2}[.)]|\(?[a-h]\)|[-*\u2022])[ \t]+/.exec(text.slice(r.pos, r.pos + 8));
-    if (marker && (r.pos === 0 || text[r.pos - 1] === '\n' || /\n[ \t]*$/.test(text.slice(Math.max(0, r.pos - 8), r.pos)))) r.pos += marker[0].length;
+    // Only at the start of a line (after any indent): "Delete 'a' 2. Delete 'b'" is no list.
+    if (marker && text.slice(text.lastIndexOf('\n', r.pos - 1) + 1, r.pos).trim() === '') r.pos += marker[0].length;
     if (r.done) break;
     const start = r.pos;
     let instruction: Instruction | 'skip';
@@ -504,7 +512,9 @@ function readInstructions(lines: Array<{ number: number; text: string }>): Writt
     }
     const after = r.pos;
     skipSeparators(r, true);
-    if (r.pos === after && !r.done && !/^\s*(?:and\s+)?(?:then\s+)?(?:in|at|delete|insert|add|replace|after|before)\b/i.test(text.slice(r.pos))) {
+    // Nothing between this instruction and what follows (no space, "and" or "then", which
+    // skipSeparators passes over): it must start another.
+    if (r.pos === after && !r.done && !/^(?:in|at|delete|insert|add|replace|after|before)\b/i.test(text.slice(r.pos))) {
       const end = text.indexOf('\n', start);
       throw new AmendmentSyntaxError(`cannot read "${sourceOf(text.slice(start, end === -1 ? undefined : end))}": unexpected words after the instruction ("${sourceOf(text.slice(r.pos, r.pos + 30))}")`, lineAt(r.pos));
     }
@@ -519,7 +529,7 @@ function skipSeparators(r: Reader, once = false): void {
     r.space();
     while (!r.done && /[.;,]/.test(r.text[r.pos]!)) r.pos++;
     r.space();
-    r.words('and', 'then') || r.words('then');
+    r.words('and') || r.words('then');
     if (r.pos === before || once) return;
   }
 }

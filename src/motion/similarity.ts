@@ -32,26 +32,14 @@ export function countShared(a: Int32Array, b: Int32Array): number {
 /**
  * For every pair of texts, how many phrases they share: shared[i * n + j], from the distinct
  * phrase numbers of each text and which texts hold each phrase. Each phrase held by several
- * texts counts once for every pair of them; when phrases are held by many texts at once
- * (near-copies of one model motion), merging each pair's sorted phrases is cheaper, and that
- * is done instead.
+ * texts counts once for every pair of them. That is never more work than merging each pair's
+ * sorted phrases: a phrase held by h of the n texts adds h(h - 1)/2 pairs, at most h(n - 1)/2,
+ * where merging walks it h(n - 1) times.
  */
 export function sharedCounts(phrases: readonly Int32Array[], holders: Holders): Int32Array {
   const n = phrases.length;
   const shared = new Int32Array(n * n);
-  let total = 0;
-  for (const keys of phrases) total += keys.length;
-  let work = 0;
   const size = holders.start.length - 1;
-  for (let x = 0; x < size; x++) {
-    const held = holders.count(x);
-    work += (held * (held - 1)) / 2;
-  }
-  // Merging every pair walks each text's phrases n - 1 times.
-  if (work > (n - 1) * total) {
-    for (let i = 0; i < n; i++) for (let j = i + 1; j < n; j++) shared[i * n + j] = shared[j * n + i] = countShared(phrases[i]!, phrases[j]!);
-    return shared;
-  }
   const { start, holder } = holders;
   for (let x = 0; x < size; x++) {
     for (let a = start[x]!; a < start[x + 1]!; a++) {

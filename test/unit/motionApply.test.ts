@@ -171,3 +171,10 @@ test('quotations inside quotations: straight round curly and curly round straigh
   expect(apply(motion, 'Delete "the \u201cfair pay\u201d pledge" and insert "the pay pledge"')).toContain('campaign and the pay pledge.');
   expect(apply(motion, 'After \u201cthe "living wage"\u201d insert \u201cand \'decent hours\'\u201d')).toContain('the "living wage" and \'decent hours\' campaign');
 });
+
+test('"Leave out" deletes, "bullet point" names a point, and words below a colon are put in, as the README says', () => {
+  const result = apply(care, 'Leave out "fifteen" and insert "sixteen".\nDelete bullet point 3 and in paragraph 4 delete "next "\nAdd new paragraph at end:\nConference thanks care workers\nfor all they do.\n');
+  expect(result).toContain('minimum wage of sixteen pounds');
+  expect(result).not.toContain('End zero-hours contracts in care.');
+  expect(result).toMatch(/report back on these demands to year's conference\.\n\nConference thanks care workers for all they do\.\n$/);
+});
