@@ -230,19 +230,25 @@ function listFor(layout: Layout, where: Where): { list: List; paragraph: Paragra
   return withLists[0]!;
 }
 
-/** The number (from 1) a point's label stands for in this list: "iii" is 3, "c" is 3, "2" is 2. */
-function pointNumber(list: List, ref: PointRef): number {
+/**
+ * The number (from 1) a point's label stands for in this list: "iii" is 3, "c" is 3, "2" is 2.
+ * A lettered list reads letters. In any other list, one letter that is also a Roman numeral
+ * ("c", "v", "x") is read the way that names a point the list has (`most` of them), the numeral
+ * first: "point c" of three is the third, "point v" of six the fifth, "point i" the first.
+ */
+function pointNumber(list: List, ref: PointRef, most: number): number {
   if (/^\d+$/.test(ref.label)) return Number(ref.label);
   const letter = ref.label.length === 1 ? ref.label.charCodeAt(0) - 96 : undefined;
   if (list.style.kind === 'alpha' && letter !== undefined) return letter;
-  return romanValue(ref.label) ?? letter ?? NaN;
+  const roman = romanValue(ref.label);
+  return [roman, letter].find((n) => n !== undefined && n <= most) ?? roman ?? letter ?? NaN;
 }
 
 function pointOf(layout: Layout, where: Where, ref: PointRef, insertion = false): { list: List; paragraph: Paragraph; number: number; index: number; point: Point | undefined } {
   const found = listFor(layout, where);
   const live = livePoints(found.list);
-  const index = pointNumber(found.list, ref);
   const most = insertion ? live.length + 1 : live.length;
+  const index = pointNumber(found.list, ref, most);
   if (!(index >= 1 && index <= most)) {
     throw new InstructionProblem(`there is no ${ref.kind} ${ref.label} in paragraph ${found.number}: it has ${plural(live.length, 'point')} as it stands`);
   }

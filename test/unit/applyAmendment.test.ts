@@ -281,4 +281,20 @@ describe('when an instruction cannot be applied, why', () => {
     expect(apply('Delete point ii', roman).text).toContain('i. cheaper fares;\nii. night buses.\n');
     expect(apply('Delete point 1', roman).text).toContain('i. more routes;\nii. night buses.\n');
   });
+
+  test('one letter that is also a Roman numeral names the point the list has', () => {
+    const numbered = 'Buses\n\nConference calls for:\n1. cheaper fares;\n2. more routes;\n3. night buses.\n';
+    // "c" as a numeral is 100: this list has 3 points, so it is the third letter.
+    expect(apply('Delete point c', numbered).text).toContain('1. cheaper fares;\n2. more routes;\n');
+    expect(apply('Delete point c', numbered).text).not.toContain('night');
+    // "i" is both the first numeral and the ninth letter: the first.
+    expect(apply('Delete point i', numbered).text).toContain('1. more routes;\n2. night buses.\n');
+    const six = `Buses\n\nConference calls for:\n${['fares', 'routes', 'nights', 'stops', 'seats', 'lifts'].map((w, i) => `${i + 1}. ${w};`).join('\n')}\n`;
+    expect(apply('Delete point v', six).text).not.toContain('seats');
+    expect(apply('Delete point v', six).text).toContain('5. lifts;');
+    // Neither reading names a point: refused, with the label as written.
+    expect(problem('Delete point x', numbered)).toBe('there is no point x in paragraph 1: it has 3 points as it stands');
+    const roman = 'Buses\n\nConference calls for:\ni. cheaper fares;\nii. more routes;\niii. night buses.\n';
+    expect(apply('Delete point c', roman).text).toContain('i. cheaper fares;\nii. more routes;\n');
+  });
 });
