@@ -1,4 +1,4 @@
-import { closeSync, fsyncSync, openSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, fsyncSync, openSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { UserError } from '../errors.js';
 import { ensureDir } from './ensureDir.js';
@@ -26,7 +26,8 @@ export function writeTempBeside(file: string, data: string, mode = 0o644): strin
     fsyncSync(fd);
   } catch (error) {
     closeSync(fd);
-    rmSync(temp, { force: true });
+    // The temp file was made just above, so it is there to remove.
+    unlinkSync(temp);
     throw error;
   }
   closeSync(fd);
@@ -40,7 +41,7 @@ export function writeFileAtomicSync(file: string, data: string, options: { mode?
     temp = writeTempBeside(file, data, options.mode);
     renameSync(temp, file);
   } catch (error) {
-    if (temp !== undefined) rmSync(temp, { force: true });
+    if (temp !== undefined) unlinkSync(temp);
     const code = (error as NodeJS.ErrnoException).code;
     if (code) throw new UserError(`cannot write ${file} (${code})`, { hint: 'Check the folder exists and you can write to it.' });
     throw error;
