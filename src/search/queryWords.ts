@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ContentPath } from '../content/page.js';
 import { tokenize } from './parseQuery.js';
@@ -19,11 +19,13 @@ export const QUESTION_WORDS_FILE = 'question-words.txt';
 export const SYNONYMS_FILE = 'synonyms.txt';
 
 function readLines(file: string): string[] {
+  // A folder without its own list is the usual case: asked without an exception, which costs more than the read.
+  if (!statSync(file, { throwIfNoEntry: false })?.isFile()) return [];
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
   } catch {
-    return []; // a folder without its own list: the usual case
+    return []; // gone or unreadable since
   }
   return text.split(/\r?\n/).map((line) => line.replace(/#.*$/, '').trim()).filter(Boolean);
 }

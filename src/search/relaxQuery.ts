@@ -145,6 +145,33 @@ function wordUnits(
   return { units, dropped, meaningful };
 }
 
+interface StemmedSynonyms {
+  /** Each group's members, each member's words stemmed. */
+  members: string[][][];
+  /** Each member under its first word: a pasted page of text is matched in one pass. */
+  byFirst: Map<string, Array<{ group: number; member: number }>>;
+}
+
+const stemmed = new WeakMap<QueryWords, StemmedSynonyms>();
+
+/** The synonym groups stemmed and indexed, once per list (search as you type plans every key). */
+function stemmedSynonyms(queryWords: QueryWords): StemmedSynonyms {
+  let found = stemmed.get(queryWords);
+  if (!found) {
+    const members = queryWords.synonyms.map((group) => group.map((member) => member.map(lightStem)));
+    const byFirst = new Map<string, Array<{ group: number; member: number }>>();
+    members.forEach((group, g) =>
+      group.forEach((member, m) => {
+        const entries = byFirst.get(member[0]!);
+        if (entries) entries.push({ group: g, member: m });
+        else byFirst.set(member[0]!, [{ group: g, member: m }]);
+      }),
+    );
+    stemmed.set(queryWords, (found = { members, byFirst }));
+  }
+  return found;
+}
+
 /**
  * Synonym runs over the plain words in order (as corrected), up to the last word kept; a clause
  * with operators between words breaks a run.
@@ -155,10 +182,7 @@ function synonymSpans(plain: PlainWord[], queryWords: QueryWords): SynonymSpan[]
   plain.slice(0, lastKept + 1).forEach((p, at) => {
     for (const word of p.words) flat.push({ stem: lightStem(word), at, question: p.question });
   });
-  const members = queryWords.synonyms.map((group) => group.map((member) => member.map(lightStem)));
-  // Each member under its first word: a pasted page of text is matched in one pass.
-  const byFirst = new Map<string, Array<{ group: number; member: number }>>();
-  members.forEach((group, g) => group.forEach((member, m) => byFirst.set(member[0]!, [...(byFirst.get(member[0]!) ?? []), { group: g, member: m }])));
+  const { members, byFirst } = stemmedSynonyms(queryWords);
   const spans: SynonymSpan[] = [];
   for (let i = 0; i < flat.length; ) {
     let best: { length: number; group: number; member: number } | undefined;

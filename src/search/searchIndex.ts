@@ -104,8 +104,18 @@ export interface IndexedPage {
   score: number;
 }
 
+/** A page that matched, before its columns are read: its row and its bm25 (lower is better). */
+export interface PageMatch {
+  docId: number;
+  score: number;
+}
+
 type PageRow = Omit<IndexedPage, 'tags'> & { tags: string };
 const PAGE_COLUMNS = 'd.id AS docId, d.page_id AS id, d.title, d.kind, d.origin, d.path AS file, d.tags';
+
+function toPage({ tags, ...row }: PageRow): IndexedPage {
+  return { ...row, tags: tags.split(',').filter(Boolean) };
+}
 
 export interface PageFilters {
   kind?: IndexedKind;
@@ -122,6 +132,8 @@ const RACY_MS = 2000;
  */
 export class SearchIndex {
   private readonly statements = new Map<string, Statement>();
+  /** How many pages the index holds, counted once between syncs (each term's score needs it). */
+  private pageCount: number | undefined;
 
   private constructor(
     private readonly db: Database,
@@ -171,6 +183,7 @@ export class SearchIndex {
    */
   async sync(roots: readonly ContentPath[], options: { onProgress?: (progress: SyncProgress) => void } = {}): Promise<SyncReport> {
     const startedAt = Date.now();
+    this.pageCount = undefined;
     const listing = listContent(roots);
     if (unchangedSince(listing, this.storedListing())) return { indexed: 0, removed: 0, warnings: this.warnings() };
 
@@ -318,22 +331,46 @@ export class SearchIndex {
 
   /** The best pages for an FTS5 MATCH expression, best first, with how many match in all. */
   pages(expression: string, filters: PageFilters, limit: number): { total: number; pages: IndexedPage[] } {
-    const { rows, total } = filters.kind || filters.tag || filters.source ? this.filteredPages(expression, filters, limit) : this.allPages(expression, limit);
-    return { total, pages: rows.map(({ tags, ...row }) => ({ ...row, tags: tags.split(',').filter(Boolean) })) };
+    const { rows, total } = this.best<PageRow>(expression, filters, limit, PAGE_COLUMNS);
+    return { total, pages: rows.map(toPage) };
   }
 
   /**
-   * pages() without filters: FTS5 ranks and counts the matches on its own, with no look-up in
+   * pages() without the pages' columns: a pool to rank, of which only the best few are shown
+   * (pagesOf). At 1,000 notes, reading the columns of a pool of 200 cost more than ranking it.
+   */
+  matches(expression: string, filters: PageFilters, limit: number): { total: number; matches: PageMatch[] } {
+    const { rows, total } = this.best<PageMatch>(expression, filters, limit, 'd.id AS docId');
+    return { total, matches: rows };
+  }
+
+  /** The pages of `matches`, in that order. */
+  pagesOf(matches: readonly PageMatch[]): IndexedPage[] {
+    if (matches.length === 0) return [];
+    const rows = this.sql(`SELECT ${PAGE_COLUMNS}, 0 AS score FROM docs d WHERE d.id IN (SELECT value FROM json_each(?))`).all(JSON.stringify(matches.map((m) => m.docId))) as PageRow[];
+    const byId = new Map(rows.map((row) => [row.docId, row]));
+    return matches.flatMap((match) => {
+      const row = byId.get(match.docId);
+      return row ? [toPage({ ...row, score: match.score })] : [];
+    });
+  }
+
+  private best<R>(expression: string, filters: PageFilters, limit: number, columns: string): { rows: R[]; total: number } {
+    return filters.kind || filters.tag || filters.source ? this.filteredPages<R>(expression, filters, limit, columns) : this.allPages<R>(expression, limit, columns);
+  }
+
+  /**
+   * best() without filters: FTS5 ranks and counts the matches on its own, with no look-up in
    * docs per match (which at 50,000 notes costs more than the ranking), and the few files
    * another file shadows are taken off afterwards.
    */
-  private allPages(expression: string, limit: number): { rows: PageRow[]; total: number } {
+  private allPages<R>(expression: string, limit: number, columns: string): { rows: R[]; total: number } {
     const shadowed = this.sql('SELECT count(*) FROM docs WHERE shadowed = 1').value() as number;
     // The best `limit` shown pages are among the best `limit + shadowed` matches.
     const rows = this.sql(
-      `SELECT ${PAGE_COLUMNS}, best.score FROM (SELECT rowid, rank AS score FROM pages WHERE pages MATCH @expression ORDER BY rank LIMIT @fetch) AS best
+      `SELECT ${columns}, best.score FROM (SELECT rowid, rank AS score FROM pages WHERE pages MATCH @expression ORDER BY rank LIMIT @fetch) AS best
        JOIN docs d ON d.id = best.rowid WHERE d.shadowed = 0 ORDER BY best.score LIMIT @limit`,
-    ).all({ expression, fetch: limit + shadowed, limit }) as PageRow[];
+    ).all({ expression, fetch: limit + shadowed, limit }) as R[];
     // Counting every match costs a second pass, so only when there are more than were shown.
     if (rows.length < limit) return { rows, total: rows.length };
     const matches = this.sql('SELECT count(*) FROM pages WHERE pages MATCH ?').value(expression) as number;
@@ -344,7 +381,7 @@ export class SearchIndex {
     return { rows, total: matches - hidden };
   }
 
-  private filteredPages(expression: string, filters: PageFilters, limit: number): { rows: PageRow[]; total: number } {
+  private filteredPages<R>(expression: string, filters: PageFilters, limit: number, columns: string): { rows: R[]; total: number } {
     const where = ['pages MATCH @expression', 'd.shadowed = 0'];
     if (filters.kind) where.push('d.kind = @kind');
     if (filters.tag) where.push("instr(d.tags, ',' || @tag || ',') > 0");
@@ -352,7 +389,7 @@ export class SearchIndex {
     if (filters.source === 'personal') where.push("d.origin <> 'bundled'");
     const from = `FROM pages JOIN docs d ON d.id = pages.rowid WHERE ${where.join(' AND ')}`;
     const params = { expression, ...(filters.kind ? { kind: filters.kind } : {}), ...(filters.tag ? { tag: filters.tag.toLowerCase() } : {}) };
-    const rows = this.sql(`SELECT ${PAGE_COLUMNS}, pages.rank AS score ${from} ORDER BY pages.rank LIMIT @limit`).all({ ...params, limit }) as PageRow[];
+    const rows = this.sql(`SELECT ${columns}, pages.rank AS score ${from} ORDER BY pages.rank LIMIT @limit`).all({ ...params, limit }) as R[];
     const total = rows.length < limit ? rows.length : (this.sql(`SELECT count(*) ${from}`).value(params) as number);
     return { rows, total };
   }
@@ -375,8 +412,8 @@ export class SearchIndex {
         scores.set(rowid as number, -(rank as number));
       }
     }
-    const rows = this.sql('SELECT count(*) FROM docs WHERE page_id IS NOT NULL').value() as number;
-    return { matches, rows, scores };
+    this.pageCount ??= this.sql('SELECT count(*) FROM docs WHERE page_id IS NOT NULL').value() as number;
+    return { matches, rows: this.pageCount, scores };
   }
 
   /** Whether any page matches an FTS5 expression (a word found only by its stem, say). */
@@ -386,7 +423,7 @@ export class SearchIndex {
 
   /** In how many pages a word appears, as written (no stemming): 0 for a word the index has never seen. */
   documentFrequency(word: string): number {
-    return (this.db.prepare('SELECT doc FROM words_vocab WHERE term = ?').value(word) as number | undefined) ?? 0;
+    return (this.sql('SELECT doc FROM words_vocab WHERE term = ?').value(word) as number | undefined) ?? 0;
   }
 
   /** Up to `limit` words of the index (as written, no stemming) that start with `prefix`, most common first. */

@@ -21,7 +21,7 @@ import {
 } from './relaxQuery.js';
 import { CHECKLIST_ID_PREFIX } from './checklistDocument.js';
 import { sqliteErrorCode } from './database.js';
-import { isDamaged, SearchIndex, type IndexedPage, type PageFilters, type SyncProgress } from './searchIndex.js';
+import { isDamaged, SearchIndex, type IndexedPage, type PageFilters, type PageMatch, type SyncProgress } from './searchIndex.js';
 
 export type { PageFilters } from './searchIndex.js';
 
@@ -374,9 +374,21 @@ export class SearchSession {
   private searchCorrected(search: StrictSearch): { plan: QueryPlan; found: StrictPages; fixedCorrections: Correction[]; uncorrectedTotal: number | undefined } {
     const { parsed, typing, fix, expand, filters, limit } = search;
     const vocabulary = this.vocabulary;
-    let plan = planQuery(parsed, this.queryWords, { typing, fix });
-
-    let found = this.strict(plan, expand, filters, limit);
+    let plan: QueryPlan | undefined;
+    let found: StrictPages | undefined;
+    // The words as typed first: when some page has them all as typed (not through a synonym),
+    // each is in a page, and fix() would leave every one as it is (it changes only a word no page
+    // has, as written or by its stem), so the plan is the same without asking the index about
+    // each word. NOTE: not for the word still being typed, which fix() reads as written.
+    if (!typing) {
+      const asTyped = planQuery(parsed, this.queryWords, {});
+      const foundAsTyped = this.strict(asTyped, expand, filters, limit);
+      if (foundAsTyped.exact.size > 0) [plan, found] = [asTyped, foundAsTyped];
+    }
+    if (!plan || !found) {
+      plan = planQuery(parsed, this.queryWords, { typing, fix });
+      found = this.strict(plan, expand, filters, limit);
+    }
     const fixedCorrections: Correction[] = [];
     let uncorrectedTotal: number | undefined;
     // Every word is in some page, but not together: a rare word may be a slip for a common one.
@@ -418,18 +430,19 @@ export class SearchSession {
   private relaxedIfLittle(plan: QueryPlan, found: StrictPages, search: StrictSearch): { pages: IndexedPage[]; total: number } {
     const { expand, filters, limit } = search;
     if (found.total >= LITTLE || !canRelax(plan)) return { pages: found.pages, total: found.total };
-    const pool = this.current.pages(relaxedExpression(plan, expand), filters, RELAXED_POOL);
+    const pool = this.current.matches(relaxedExpression(plan, expand), filters, RELAXED_POOL);
     if (pool.total <= found.total) return { pages: found.pages, total: found.total };
-    const cover = this.coverage(plan, expand, pool.pages.map((p) => p.docId));
-    const score = this.scores(plan, expand, pool.pages.map((p) => p.docId), true);
-    const pages = [...pool.pages]
+    const ids = pool.matches.map((m) => m.docId);
+    const cover = this.coverage(plan, expand, ids);
+    const score = this.scores(plan, expand, ids, true);
+    const best = [...pool.matches]
       .sort((a, b) => {
         const ca = cover.get(a.docId)!;
         const cb = cover.get(b.docId)!;
         return cb.matched.length - ca.matched.length || ca.synonyms.length - cb.synonyms.length || score.get(b.docId)! - score.get(a.docId)!;
       })
       .slice(0, limit);
-    return { pages, total: pool.total };
+    return { pages: this.current.pagesOf(best), total: pool.total };
   }
 
   /** The pages as hits: each with its matching lines, highlighted, and the words it has and lacks. */
@@ -459,7 +472,7 @@ export class SearchSession {
   private strict(plan: QueryPlan, expand: ExpandTerm, filters: PageFilters, limit: number): StrictPages {
     const index = this.current;
     const exact = plan.units.some((u) => u.missing) && plan.spans.length > 0 ? '' : strictExpression(plan, expand, false);
-    const first = exact ? this.ranked(plan, expand, index.pages(exact, filters, RELAXED_POOL), limit, false) : { total: 0, pages: [] };
+    const first = exact ? this.ranked(plan, expand, index.matches(exact, filters, RELAXED_POOL), limit, false) : { total: 0, pages: [] };
     const asTyped = new Set(first.pages.map((p) => p.docId));
     // NOTE: synonyms are searched only when the words as typed fill fewer places than asked for:
     // a page found through a synonym always comes after them, so it would not be shown (and
@@ -467,7 +480,7 @@ export class SearchSession {
     if (plan.spans.length === 0 || first.pages.length >= limit) return { ...first, exact: asTyped };
     const widened = strictExpression(plan, expand, true);
     if (!widened) return { ...first, exact: asTyped };
-    const second = this.ranked(plan, expand, index.pages(widened, filters, RELAXED_POOL), limit + first.pages.length, true);
+    const second = this.ranked(plan, expand, index.matches(widened, filters, RELAXED_POOL), limit + first.pages.length, true);
     return {
       total: Math.max(first.total, second.total),
       pages: [...first.pages, ...second.pages.filter((p) => !asTyped.has(p.docId))].slice(0, limit),
@@ -475,12 +488,12 @@ export class SearchSession {
     };
   }
 
-  /** The best `limit` of `found`, by scores(). */
-  private ranked(plan: QueryPlan, expand: ExpandTerm, found: { total: number; pages: IndexedPage[] }, limit: number, synonyms: boolean): { total: number; pages: IndexedPage[] } {
-    const score = this.scores(plan, expand, found.pages.map((p) => p.docId), synonyms);
-    const order = new Map(found.pages.map((p, i) => [p.docId, i]));
-    const pages = [...found.pages].sort((a, b) => score.get(b.docId)! - score.get(a.docId)! || order.get(a.docId)! - order.get(b.docId)!).slice(0, limit);
-    return { total: found.total, pages };
+  /** The best `limit` of `found`, by scores(), with their pages' columns. */
+  private ranked(plan: QueryPlan, expand: ExpandTerm, found: { total: number; matches: PageMatch[] }, limit: number, synonyms: boolean): { total: number; pages: IndexedPage[] } {
+    const score = this.scores(plan, expand, found.matches.map((m) => m.docId), synonyms);
+    const order = new Map(found.matches.map((m, i) => [m.docId, i]));
+    const best = [...found.matches].sort((a, b) => score.get(b.docId)! - score.get(a.docId)! || order.get(a.docId)! - order.get(b.docId)!).slice(0, limit);
+    return { total: found.total, pages: this.current.pagesOf(best) };
   }
 
   /**
