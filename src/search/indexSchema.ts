@@ -59,9 +59,8 @@ export class IndexDamagedError extends Error {
  * SQLITE_BUSY when another connection holds a lock it needs (the caller waits and tries again).
  */
 export function prepareSchema(db: Database, inMemory: boolean): void {
-  // Snippets use a temporary table; keep it off the disk. The index is a cache: a commit
-  // need not wait for the disk (WAL keeps it consistent; a damaged file is rebuilt).
-  db.exec('PRAGMA temp_store = MEMORY');
+  // The index is a cache: a commit need not wait for the disk (WAL keeps it consistent; a
+  // damaged file is rebuilt).
   db.exec('PRAGMA synchronous = NORMAL');
   const check = (): 'ready' | 'empty' => {
     const appId = db.prepare('PRAGMA application_id').value();

@@ -1,5 +1,5 @@
-import type { Database } from './database.js';
-import { TOKENIZER } from './indexSchema.js';
+import type { HighlightWord } from './parseQuery.js';
+import { stem } from './porter.js';
 
 /** A line of a page that matched, with where in the line the matched words are. */
 export interface MatchedLine {
@@ -26,75 +26,84 @@ export interface PageLines {
   lines: MatchedLine[];
 }
 
-const OPEN = '\u0001';
-const CLOSE = '\u0002';
 /** The longest line shown whole; a longer one is cut to a window around its first match. */
 export const LINE_WINDOW = 160;
 
 /**
- * The lines of each page that contain a searched word, found with the same tokenizer (and so
- * the same stemming) as the index: each line goes into a temporary FTS5 table and SQLite's
- * highlight() marks the words.
+ * The lines of each page that contain a searched word, as the index matched it: each word of
+ * the line is folded and stemmed as SQLite's tokenizer does (porter.ts), so "referred" is marked
+ * for a search for "reference", and the start of a word for "refer*".
  */
-export function matchingLines(
-  db: Database,
-  sources: readonly LinesSource[],
-  query: { expression: string; words: readonly string[]; counted?: readonly string[] },
-  maxLines: number,
-): PageLines[] {
-  // Only lines holding the first letters of a searched word can match (stemming changes the ends
-  // of words, not their starts), so only those go to the tokenizer.
-  const starts = query.words.map((w) => w.slice(0, 3));
-  const counts = (query.counted ?? query.words).map((w) => w.slice(0, 3));
-  db.exec(`CREATE VIRTUAL TABLE IF NOT EXISTS temp.lines USING fts5(text, page UNINDEXED, line UNINDEXED, ${TOKENIZER})`);
-  db.exec('DELETE FROM temp.lines');
-  const insert = db.prepare('INSERT INTO temp.lines(text, page, line) VALUES (?, ?, ?)');
-  const sections = sources.map(() => new Map<number, string>());
-  db.transaction(() => {
-    sources.forEach((source, page) => {
-      insert.run(clean(source.title), page, 0);
-      for (const { text, index, section } of candidateLines(clean(source.body.replace(/\r(?=\n|$)/g, '')), starts)) {
-        const line = source.bodyLine + index;
-        if (section !== undefined) sections[page]!.set(line, section);
-        insert.run(text, page, line);
-      }
-    });
-  });
+export function matchingLines(sources: readonly LinesSource[], query: { words: readonly HighlightWord[]; counted?: readonly string[] }, maxLines: number): PageLines[] {
   const results: PageLines[] = sources.map((s) => ({ title: { text: s.title, matches: [] }, lines: [] }));
-  if (!query.expression) return results;
-  const rows = db
-    .prepare(`SELECT page, line, highlight(lines, 0, '${OPEN}', '${CLOSE}') AS marked FROM temp.lines WHERE lines MATCH ? ORDER BY page, line`)
-    .all(query.expression) as unknown as Array<{ page: number; line: number; marked: string }>;
-  const candidates = sources.map(() => [] as Array<MatchedLine & { words: number }>);
-  for (const row of rows) {
-    const { text, matches } = unmark(row.marked);
-    if (row.line === 0) {
-      results[row.page]!.title = { text, matches };
-      continue;
+  if (query.words.length === 0) return results;
+  // Only lines holding the first letters of a searched word can match (stemming changes the ends
+  // of words, not their starts), so only those are split into words.
+  const starts = query.words.map((w) => w.word.slice(0, 3));
+  const counts = (query.counted ?? query.words.map((w) => w.word)).map((w) => w.slice(0, 3));
+  const marks = wordMarker(query.words);
+  sources.forEach((source, page) => {
+    const title = marks(source.title);
+    if (title.length > 0) results[page]!.title = { text: source.title, matches: title };
+    const candidates: Array<MatchedLine & { words: number }> = [];
+    for (const { text, index, section } of candidateLines(source.body.replace(/\r(?=\n|$)/g, ''), starts)) {
+      const matches = marks(text);
+      if (matches.length === 0) continue;
+      // How many of the searched words the line holds (composite and compositing are one word);
+      // with `counted`, only those words count (a synonym is marked but does not make a line better).
+      const words = new Set(
+        matches
+          .map(([s, e]) => {
+            const found = fold(text.slice(s, e));
+            return counts.findIndex((start) => found.startsWith(start));
+          })
+          .filter((i) => i >= 0),
+      ).size;
+      candidates.push({ line: source.bodyLine + index, ...windowAround(text, matches, LINE_WINDOW), ...(section !== undefined ? { section } : {}), words });
     }
-    // How many of the searched words the line holds (composite and compositing are one word);
-    // with `counted`, only those words count (a synonym is marked but does not make a line better).
-    const words = new Set(
-      matches
-        .map(([s, e]) => {
-          const found = fold(text.slice(s, e));
-          return counts.findIndex((start) => found.startsWith(start));
-        })
-        .filter((i) => i >= 0),
-    ).size;
-    const section = sections[row.page]!.get(row.line);
-    candidates[row.page]!.push({ line: row.line, ...windowAround(text, matches, LINE_WINDOW), ...(section ? { section } : {}), words });
-  }
-  // The lines with the most different searched words, shown in file order.
-  candidates.forEach((lines, page) => {
-    results[page]!.lines = lines
+    // The lines with the most different searched words, shown in file order.
+    results[page]!.lines = candidates
       .sort((a, b) => b.words - a.words || a.line - b.line)
       .slice(0, maxLines)
       .sort((a, b) => a.line - b.line)
       .map(({ words: _words, ...line }) => line);
   });
-  db.exec('DELETE FROM temp.lines');
   return results;
+}
+
+// A word as SQLite's unicode61 tokenizer reads one: letters, numbers and private-use characters,
+// with the accents (marks) that folding removes. NOTE: compiled on first use; see wordsOf.
+let unicodeWord: RegExp | undefined;
+const ASCII_WORD = /[a-z0-9]+/gi;
+// Text with nothing beyond ASCII but punctuation (curly quotes, dashes, the ellipsis: U+2000 to
+// U+206F, which separate words) splits into the same words with the ASCII pattern.
+const BEYOND_PUNCTUATION = /[^\x00-\x7f\u2000-\u206f]/;
+
+/** The words of `text` as [start, end) offsets, each with its folded form. */
+function wordsOf(text: string): Array<[number, number, string]> {
+  const plain = !BEYOND_PUNCTUATION.test(text);
+  const pattern = plain ? ASCII_WORD : (unicodeWord ??= /[\p{L}\p{N}\p{Co}\p{M}]+/gu);
+  const words: Array<[number, number, string]> = [];
+  pattern.lastIndex = 0;
+  for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
+    const folded = plain ? m[0].toLowerCase() : foldWord(m[0]);
+    if (folded !== '') words.push([m.index, m.index + m[0].length, folded]);
+  }
+  return words;
+}
+
+/** For a line: the [start, end) offsets of its words that match one of `words`, as the index matches them. */
+export function wordMarker(words: readonly HighlightWord[]): (text: string) => Array<[number, number]> {
+  const whole = new Set(words.filter((w) => !w.prefix).map((w) => stem(foldWord(w.word))));
+  const prefixes = words.filter((w) => w.prefix).map((w) => stem(foldWord(w.word)));
+  return (text) => {
+    const found: Array<[number, number]> = [];
+    for (const [start, end, folded] of wordsOf(text)) {
+      const stemmed = stem(folded);
+      if (whole.has(stemmed) || prefixes.some((p) => stemmed.startsWith(p))) found.push([start, end]);
+    }
+    return found;
+  };
 }
 
 /** A line that may hold a searched word: its text, its 0-based index in the body, its section. */
@@ -192,33 +201,19 @@ function fold(text: string): string {
   return /[^\x00-\x7f]/.test(text) ? text.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase() : text.toLowerCase();
 }
 
-// The marker characters cannot come from a file: any in the text become U+FFFD first.
-function clean(text: string): string {
-  return text.replace(/[\u0001\u0002]/g, '\ufffd');
-}
+// Latin letters with accents: SQLite's remove_diacritics folds these (and only these) to their base letter.
+const LATIN_ACCENTED = /[\u00c0-\u024f\u1e00-\u1eff]/g;
+const MARK_AFTER_LATIN = /(?<=[\x00-\u024f\u1e00-\u1eff])\p{M}+/gu;
 
-function unmark(marked: string): { text: string; matches: Array<[number, number]> } {
-  let text = '';
-  const matches: Array<[number, number]> = [];
-  let start = -1;
-  let from = 0;
-  for (let at = nextMarker(marked, 0); at >= 0; at = nextMarker(marked, from)) {
-    text += marked.slice(from, at);
-    from = at + 1;
-    if (marked.charCodeAt(at) === 1) start = text.length;
-    else {
-      if (start >= 0 && text.length > start) matches.push([start, text.length]);
-      start = -1;
-    }
-  }
-  return { text: text + marked.slice(from), matches };
-}
-
-/** The offset of the next OPEN or CLOSE marker at or after `from`, or -1. */
-function nextMarker(text: string, from: number): number {
-  const open = text.indexOf(OPEN, from);
-  const close = text.indexOf(CLOSE, from);
-  return open < 0 ? close : close < 0 ? open : Math.min(open, close);
+/**
+ * A word folded as SQLite's unicode61 tokenizer (remove_diacritics 2) folds it: lowercase, with
+ * the accents of Latin letters dropped; other scripts keep theirs (λόγος), a ligature stays one
+ * letter (ﬁ), and a final sigma is a sigma.
+ */
+function foldWord(word: string): string {
+  if (!/[^\x00-\x7f]/.test(word)) return word.toLowerCase();
+  const bare = word.replace(LATIN_ACCENTED, (c) => c.normalize('NFD').replace(/\p{M}/gu, '')).replace(MARK_AFTER_LATIN, '');
+  return bare.toLowerCase().replace(/ς/g, 'σ');
 }
 
 /** A line cut to at most `size` characters around its first match (… marks a cut), offsets moved to suit. */

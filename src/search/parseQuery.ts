@@ -189,16 +189,23 @@ export function toMatchExpression(query: ParsedQuery): string {
   return `(${must}) NOT (${query.excluded.map(termExpression).join(' OR ')})`;
 }
 
-/** Every word to highlight: each word of each term looked for, a prefix term's last word as a prefix. */
-export function highlightExpression(query: ParsedQuery): string {
-  const parts = new Set<string>();
+/** A word to mark where it matched: a whole word (any word with its stem), or the start of words. */
+export interface HighlightWord {
+  word: string;
+  prefix: boolean;
+}
+
+/** Each word of the query's terms once, to mark in the lines shown (a phrase's words one by one). */
+export function highlightWords(query: ParsedQuery): HighlightWord[] {
+  const seen = new Map<string, HighlightWord>();
   for (const term of query.clauses.flat()) {
     term.words.forEach((word, i) => {
-      const last = i === term.words.length - 1;
-      parts.add(term.kind === 'prefix' && last ? `${quote(word)}*` : quote(word));
+      const prefix = term.kind === 'prefix' && i === term.words.length - 1;
+      const key = `${word}${prefix ? '*' : ''}`;
+      if (!seen.has(key)) seen.set(key, { word, prefix });
     });
   }
-  return [...parts].join(' OR ');
+  return [...seen.values()];
 }
 
 /** The query written back out in the syntax the delegate uses (to say what was searched). */

@@ -449,10 +449,5 @@ export class SearchIndex {
     const rows = this.db.prepare('SELECT term, doc FROM words_vocab WHERE length(term) BETWEEN ? AND ?').rows(minLength, maxLength);
     for (const row of rows as Iterable<[string, number]>) yield row;
   }
-
-  /** The database, for a temporary table of a few pages' lines (snippets). */
-  get connection(): Database {
-    return this.db;
-  }
 }
 

@@ -4,7 +4,7 @@ import { frontMatterBody } from '../content/frontMatter.js';
 import type { ContentPath, ContentWarning } from '../content/page.js';
 import { closestStart, commonNeighbour, correctQuery, fixWord, type Correction, type Vocabulary } from './correctQuery.js';
 import { matchingLines, type LinesSource, type MatchedLine } from './matchingLines.js';
-import { expandPrefixes, formatQuery, highlightExpression, parseQuery, termExpression, toMatchExpression, type ParsedQuery, type Term } from './parseQuery.js';
+import { expandPrefixes, formatQuery, highlightWords, parseQuery, termExpression, toMatchExpression, type ParsedQuery, type Term } from './parseQuery.js';
 import { loadQueryWords, type QueryWords } from './queryWords.js';
 import {
   canRelax,
@@ -454,9 +454,8 @@ export class SearchSession {
       excluded: [],
     };
     const sources = await Promise.all(pages.map((page) => readLinesSource(page)));
-    const words = highlight.clauses.flat().flatMap((term) => term.words);
     const counted = [...searchedUnits.flatMap((u) => unitTerms(u, expand)), ...plan.fixed.flat()].flatMap((term) => term.words);
-    const lines = highlight.clauses.length > 0 ? matchingLines(this.current.connection, sources, { expression: highlightExpression(highlight), words, counted }, maxLines) : [];
+    const lines = matchingLines(sources, { words: highlightWords(highlight), counted }, maxLines);
     return pages.map((page, i) => {
       const c = cover.get(page.docId)!;
       const shown = { ...page, id: shownId(page) };
@@ -583,8 +582,7 @@ export class SearchSession {
       }
     }
     const sources = await Promise.all(found.pages.map((page) => readLinesSource(page)));
-    const words = usedExpanded.clauses.flat().flatMap((term) => term.words);
-    const lines = matchingLines(index.connection, sources, { expression: highlightExpression(usedExpanded), words }, request.maxLines ?? 3);
+    const lines = matchingLines(sources, { words: highlightWords(usedExpanded) }, request.maxLines ?? 3);
     return {
       query: request.query,
       searched: formatQuery(used),

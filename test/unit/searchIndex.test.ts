@@ -107,12 +107,13 @@ describe('matching lines', () => {
     expect(line.text.slice(a, b)).toBe('needle');
   });
 
-  test('marker characters in a body cannot fake or break a highlight', async () => {
+  test('control characters in a body cannot fake or break a highlight, and are passed on as written', async () => {
     note('markers', 'start \u0001fake\u0002 and the real word quorum here');
     const s = await session();
     const line = (await s.find({ query: 'quorum' })).hits[0]!.lines[0]!;
     expect(line.matches.map(([a, b]) => line.text.slice(a, b))).toEqual(['quorum']);
-    expect(line.text).not.toMatch(/[\u0001\u0002]/);
+    // The search view neutralises them when it prints the line (sanitize.ts).
+    expect(line.text).toBe('start \u0001fake\u0002 and the real word quorum here');
   });
 });
 

@@ -1,5 +1,5 @@
 import { correctQuery, typoDistance, type Vocabulary } from '../../src/search/correctQuery.js';
-import { asYouType, expandPrefixes, formatQuery, highlightExpression, parseQuery, QueryError, tokenize, toMatchExpression } from '../../src/search/parseQuery.js';
+import { asYouType, expandPrefixes, formatQuery, highlightWords, parseQuery, QueryError, tokenize, toMatchExpression } from '../../src/search/parseQuery.js';
 
 const match = (q: string) => toMatchExpression(parseQuery(q));
 
@@ -68,10 +68,15 @@ describe('parseQuery → FTS5 MATCH expression', () => {
     expect(toMatchExpression(parseQuery('card OR', { lenient: true }))).toBe('("card")');
   });
 
-  test('formatQuery writes the query back in the syntax typed; highlightExpression lists each word once', () => {
+  test('formatQuery writes the query back in the syntax typed; highlightWords lists each word once', () => {
     const q = parseQuery('"card vote" amend* OR remit -emergency');
     expect(formatQuery(q)).toBe('"card vote" amend* OR remit -emergency');
-    expect(highlightExpression(q)).toBe('"card" OR "vote" OR "amend"* OR "remit"');
+    expect(highlightWords(q)).toEqual([
+      { word: 'card', prefix: false },
+      { word: 'vote', prefix: false },
+      { word: 'amend', prefix: true },
+      { word: 'remit', prefix: false },
+    ]);
   });
 });
 

@@ -1,0 +1,172 @@
+/**
+ * The Porter stemmer as SQLite's FTS5 `porter` tokenizer applies it, so that search can tell
+ * which words of a line the index matched without asking SQLite: "referred" and "reference" are
+ * both "refer". It follows FTS5's reading of Porter's rules, which differs from the textbook in
+ * places: a word of fewer than 3 or more than 64 bytes is kept as it is; of the suffixes a step
+ * knows, the first that ends the word is the only one tried ("ement" before "ment"); and "y"
+ * counts as a vowel after the first letter when asking whether a stem has a vowel.
+ * test/unit/porter.test.ts checks it against SQLite's own on every word of the handbook.
+ *
+ * Words are compared as UTF-8 bytes, as SQLite does: a letter beyond ASCII is one or more
+ * consonants, never a vowel, and counts its bytes towards the 64 (see `stem`).
+ */
+
+function isVowel(c: string | undefined, yIsVowel: boolean): boolean {
+  return c === 'a' || c === 'e' || c === 'i' || c === 'o' || c === 'u' || (yIsVowel && c === 'y');
+}
+
+/**
+ * In w[from, to): the end (exclusive, from 1) of the first run of vowels followed by a consonant,
+ * or 0 when there is none. `consonantBefore`: whether the letter before `from` was a consonant
+ * (a "y" after a consonant is a vowel).
+ */
+function vowelThenConsonant(w: string, from: number, to: number, consonantBefore: boolean): number {
+  let consonant = consonantBefore;
+  let i = from;
+  for (; i < to; i++) {
+    consonant = !isVowel(w[i], consonant);
+    if (!consonant) break;
+  }
+  for (i++; i < to; i++) {
+    consonant = !isVowel(w[i], consonant);
+    if (consonant) return i + 1;
+  }
+  return 0;
+}
+
+/** Porter's measure m of w[0, n) is more than 0. */
+function measureAbove0(w: string, n: number): boolean {
+  return vowelThenConsonant(w, 0, n, false) > 0;
+}
+
+/** m of w[0, n) is more than 1. */
+function measureAbove1(w: string, n: number): boolean {
+  const first = vowelThenConsonant(w, 0, n, false);
+  return first > 0 && vowelThenConsonant(w, first, n, true) > 0;
+}
+
+/** m of w[0, n) is exactly 1. */
+function measureIs1(w: string, n: number): boolean {
+  const first = vowelThenConsonant(w, 0, n, false);
+  return first > 0 && vowelThenConsonant(w, first, n, true) === 0;
+}
+
+/** w[0, n) ends consonant, vowel, consonant, the last not w, x or y (Porter's *o). */
+function endsCvc(w: string, n: number): boolean {
+  const last = w[n - 1];
+  if (last === 'w' || last === 'x' || last === 'y') return false;
+  let pattern = 0;
+  let consonant = false;
+  for (let i = 0; i < n; i++) {
+    consonant = !isVowel(w[i], consonant);
+    pattern = ((pattern << 1) | (consonant ? 1 : 0)) & 7;
+  }
+  return pattern === 0b101;
+}
+
+/** w[0, n) has a vowel (Porter's *v*). */
+function hasVowel(w: string, n: number): boolean {
+  for (let i = 0; i < n; i++) if (isVowel(w[i], i > 0)) return true;
+  return false;
+}
+
+type Condition = (w: string, n: number) => boolean;
+/** A step's rules: suffix, what replaces it, and the condition on the stem before it. */
+type Rule = readonly [suffix: string, replacement: string, condition: Condition];
+
+const endsSOrT: Condition = (w, n) => (w[n - 1] === 's' || w[n - 1] === 't') && measureAbove1(w, n);
+
+const STEP_2: readonly Rule[] = (
+  [
+    ['ational', 'ate'],
+    ['tional', 'tion'],
+    ['enci', 'ence'],
+    ['anci', 'ance'],
+    ['izer', 'ize'],
+    ['logi', 'log'],
+    ['bli', 'ble'],
+    ['alli', 'al'],
+    ['entli', 'ent'],
+    ['eli', 'e'],
+    ['ousli', 'ous'],
+    ['ization', 'ize'],
+    ['ation', 'ate'],
+    ['ator', 'ate'],
+    ['alism', 'al'],
+    ['iveness', 'ive'],
+    ['fulness', 'ful'],
+    ['ousness', 'ous'],
+    ['aliti', 'al'],
+    ['iviti', 'ive'],
+    ['biliti', 'ble'],
+  ] as const
+).map(([suffix, replacement]) => [suffix, replacement, measureAbove0] as const);
+
+const STEP_3: readonly Rule[] = (
+  [
+    ['ical', 'ic'],
+    ['ness', ''],
+    ['icate', 'ic'],
+    ['iciti', 'ic'],
+    ['ful', ''],
+    ['ative', ''],
+    ['alize', 'al'],
+  ] as const
+).map(([suffix, replacement]) => [suffix, replacement, measureAbove0] as const);
+
+const STEP_4: readonly Rule[] = ['al', 'ance', 'ence', 'er', 'ic', 'able', 'ible', 'ant', 'ement', 'ment', 'ent', 'ion', 'ou', 'ism', 'ate', 'iti', 'ous', 'ive', 'ize'].map(
+  (suffix) => [suffix, '', suffix === 'ion' ? endsSOrT : measureAbove1] as const,
+);
+
+/**
+ * Apply the first rule whose suffix ends `w` (and is shorter than it), if its condition holds.
+ * Returns the word, and whether a rule was applied.
+ */
+function step(w: string, rules: readonly Rule[]): [string, boolean] {
+  for (const [suffix, replacement, condition] of rules) {
+    if (w.length <= suffix.length || !w.endsWith(suffix)) continue;
+    const stem = w.length - suffix.length;
+    return condition(w, stem) ? [w.slice(0, stem) + replacement, true] : [w, false];
+  }
+  return [w, false];
+}
+
+/** Step 1a: plurals. */
+function step1a(w: string): string {
+  const n = w.length;
+  if (w[n - 1] !== 's') return w;
+  if (w[n - 2] === 'e') return (n > 4 && w[n - 4] === 's' && w[n - 3] === 's') || (n > 3 && w[n - 3] === 'i') ? w.slice(0, -2) : w.slice(0, -1);
+  return w[n - 2] === 's' ? w : w.slice(0, -1);
+}
+
+/** Step 1b: -eed, -ed, -ing; and what is left of a word that lost -ed or -ing. */
+function step1b(w: string): string {
+  let cut: string;
+  if (w.length > 3 && w.endsWith('eed')) return measureAbove0(w, w.length - 3) ? w.slice(0, -1) : w;
+  if (w.length > 2 && w.endsWith('ed') && hasVowel(w, w.length - 2)) cut = w.slice(0, -2);
+  else if (w.length > 3 && w.endsWith('ing') && hasVowel(w, w.length - 3)) cut = w.slice(0, -3);
+  else return w;
+  for (const [ending, whole] of [['at', 'ate'], ['bl', 'ble'], ['iz', 'ize']] as const) {
+    if (cut.length > 2 && cut.endsWith(ending)) return cut.slice(0, -2) + whole;
+  }
+  const n = cut.length;
+  const last = cut[n - 1];
+  if (!isVowel(last, false) && last !== 'l' && last !== 's' && last !== 'z' && last === cut[n - 2]) return cut.slice(0, -1);
+  return measureIs1(cut, n) && endsCvc(cut, n) ? `${cut}e` : cut;
+}
+
+/** The stem of a token that is already folded (lowercase, accents removed), as the index keeps it. */
+export function stem(token: string): string {
+  // One character a byte, as SQLite sees the word; ASCII is its own UTF-8.
+  const bytes = /[^\x00-\x7f]/.test(token) ? Buffer.from(token, 'utf8').toString('latin1') : token;
+  if (bytes.length < 3 || bytes.length > 64) return bytes;
+  let w = step1b(step1a(bytes));
+  if (w[w.length - 1] === 'y' && hasVowel(w, w.length - 1)) w = `${w.slice(0, -1)}i`;
+  [w] = step(w, STEP_2);
+  [w] = step(w, STEP_3);
+  [w] = step(w, STEP_4);
+  const n = w.length;
+  if (w[n - 1] === 'e' && (measureAbove1(w, n - 1) || (measureIs1(w, n - 1) && !endsCvc(w, n - 1)))) w = w.slice(0, -1);
+  if (w.length > 1 && w.endsWith('ll') && measureAbove1(w, w.length - 1)) w = w.slice(0, -1);
+  return w;
+}
