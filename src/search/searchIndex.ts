@@ -33,6 +33,20 @@ function isBusy(error: unknown): boolean {
   return !!code && (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED'));
 }
 
+/** How far FTS5's count of pages may drift from the true count before the index is rebuilt (see checkTotals). */
+const MAX_DRIFT_ROWS = 20;
+const MAX_DRIFT_SHARE = 0.1;
+
+/** The first value of a SQLite varint sequence (big-endian, 7 bits a byte, the high bit for "more"). */
+function firstVarint(bytes: Uint8Array): number {
+  let value = 0;
+  for (let i = 0; i < Math.min(bytes.length, 8); i++) {
+    value = value * 128 + (bytes[i]! & 0x7f);
+    if ((bytes[i]! & 0x80) === 0) break;
+  }
+  return value;
+}
+
 /** How long SQLite waits on its own for a lock before it answers SQLITE_BUSY, in ms. */
 const SQLITE_TIMEOUT = 250;
 /** How long a search waits for another delegate command to finish with the index, in ms. */
@@ -212,10 +226,30 @@ export class SearchIndex {
       if (!sameFiles) setMeta.run('fingerprint', listing.fingerprint);
       setMeta.run('stats', statsToStore(listing, racyAfter));
       this.db.exec('COMMIT');
+      if (changed.length + removed.length > 0) this.checkTotals();
       return { indexed: changed.length, removed: removed.length, warnings: this.warnings() };
     } catch (error) {
       if (this.db.inTransaction) this.db.exec('ROLLBACK');
       throw isBusy(error) ? new IndexBusyError() : error;
+    }
+  }
+
+  /**
+   * NOTE: the SQLite that better-sqlite3 12 bundles (3.53) leaves FTS5's count of rows and of
+   * words as they were when a row of a contentless-delete table is deleted, so each page indexed
+   * again (a note edited) is counted twice from then on in bm25's number of pages and average
+   * length, and the ranking drifts; Node 24's SQLite (3.54) keeps them right. FTS5's count is read
+   * from its averages record (a varint, the first value); at a drift of a tenth of the pages (and
+   * at least 20), the index is rebuilt.
+   */
+  private checkTotals(): void {
+    if (this.file === ':memory:') return;
+    const averages = this.sql('SELECT block FROM pages_data WHERE id = 1').value();
+    if (!(averages instanceof Uint8Array)) return;
+    const counted = firstVarint(averages);
+    const pages = this.sql('SELECT count(*) FROM docs WHERE page_id IS NOT NULL').value() as number;
+    if (counted - pages >= Math.max(MAX_DRIFT_ROWS, pages * MAX_DRIFT_SHARE)) {
+      throw new IndexDamagedError(`its count of pages had drifted to ${counted} for ${pages}, a fault of the SQLite that better-sqlite3 bundles`);
     }
   }
 

@@ -308,6 +308,33 @@ describe('the index stays in step with the files', () => {
     utimesSync(file, new Date(Date.now() - 1800_000), new Date(Date.now() - 1800_000));
     expect(await origins('pelican')).toEqual([['walrus', 'extra']]);
   });
+
+  test('a note edited many times ranks as in a fresh index (the SQLite in better-sqlite3 miscounts re-indexed pages)', async () => {
+    for (const name of ['agenda', 'minutes', 'report']) note(name, `the ${name} of the branch meeting, with a reference back of the housing motion`);
+    const file = note('diary', 'my diary of conference week: a reference back on housing, then a card vote');
+    const scores = async (cacheDir: string) => {
+      const s = await SearchSession.open({ cacheDir, roots });
+      const { hits } = await s.find({ query: 'reference back housing' });
+      const notices = [...s.notices];
+      s.close();
+      return { scores: Object.fromEntries(hits.map((h) => [h.id, h.score])), notices };
+    };
+    // Written, then edited 20 times, each seen by a search: the page is indexed again each time.
+    const notices: string[] = [];
+    for (let edit = 1; edit <= 21; edit++) {
+      writeFileSync(file, `my diary of conference week: a reference back on housing, then a card vote${' and more'.repeat(edit % 2)}\n`);
+      const past = new Date(Date.now() - 3600_000 + edit * 1000);
+      utimesSync(file, past, past);
+      notices.push(...(await scores(cache)).notices);
+    }
+    const edited = await scores(cache);
+    const fresh = await scores(join(dir, 'fresh-cache'));
+    expect(Object.keys(edited.scores)).toEqual(Object.keys(fresh.scores));
+    for (const [id, score] of Object.entries(fresh.scores)) expect(edited.scores[id]).toBeCloseTo(score, 9);
+    // Where SQLite miscounts, the index was rebuilt once, and said so.
+    expect(notices.every((n) => /could not be used \(its count of pages had drifted to \d+ for \d+, a fault of the SQLite that better-sqlite3 bundles\), so it was rebuilt$/.test(n))).toBe(true);
+    expect(notices.length).toBeLessThanOrEqual(1);
+  });
 });
 
 describe('a damaged or foreign cache is rebuilt', () => {
