@@ -54,6 +54,17 @@ export class IndexDamagedError extends Error {
 }
 
 /**
+ * The index works but ranks worse than a new one would (see SearchIndex.checkTotals): rebuilt
+ * like a damaged one, without a notice, as there is nothing for the delegate to do.
+ */
+export class IndexDriftError extends IndexDamagedError {
+  constructor(reason: string) {
+    super(reason);
+    this.name = 'IndexDriftError';
+  }
+}
+
+/**
  * Make `db` a delegate search index of this version: nothing to do when it is one, the tables
  * made when it is empty. Throws IndexDamagedError when it is something else, and SQLite's
  * SQLITE_BUSY when another connection holds a lock it needs (the caller waits and tries again).
@@ -63,8 +74,9 @@ export function prepareSchema(db: Database, inMemory: boolean): void {
   // damaged file is rebuilt).
   db.exec('PRAGMA synchronous = NORMAL');
   const check = (): 'ready' | 'empty' => {
-    const appId = db.prepare('PRAGMA application_id').value();
-    const version = db.prepare('PRAGMA user_version').value();
+    // One statement for both (each costs a prepare, at every search).
+    const ids = db.prepare('SELECT (SELECT application_id FROM pragma_application_id()) AS appId, (SELECT user_version FROM pragma_user_version()) AS version').get();
+    const { appId, version } = ids ?? {};
     if (appId === APPLICATION_ID && version === SCHEMA_VERSION) return 'ready';
     const tables = db.prepare('SELECT count(*) FROM sqlite_schema').value();
     if (appId === 0 && version === 0 && tables === 0) return 'empty';

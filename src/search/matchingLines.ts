@@ -92,17 +92,44 @@ function wordsOf(text: string): Array<[number, number, string]> {
   return words;
 }
 
-/** For a line: the [start, end) offsets of its words that match one of `words`, as the index matches them. */
+/** A lowercase ASCII letter or a digit, by character code. */
+function isWordCode(code: number): boolean {
+  return (code >= 97 && code <= 122) || (code >= 48 && code <= 57);
+}
+
+/**
+ * For a line: the [start, end) offsets of its words that match one of `words`, as the index
+ * matches them. Only words that start with the first three letters of a searched word are
+ * stemmed (stemming changes the ends of words, not their starts), found in the line with
+ * indexOf; a line with letters beyond ASCII is split into words and folded first.
+ */
 export function wordMarker(words: readonly HighlightWord[]): (text: string) => Array<[number, number]> {
   const whole = new Set(words.filter((w) => !w.prefix).map((w) => stem(foldWord(w.word))));
   const prefixes = words.filter((w) => w.prefix).map((w) => stem(foldWord(w.word)));
+  const starts = [...new Set(words.map((w) => foldWord(w.word).slice(0, 3)))];
+  const matches = (word: string) => {
+    const stemmed = stem(word);
+    return whole.has(stemmed) || prefixes.some((p) => stemmed.startsWith(p));
+  };
   return (text) => {
-    const found: Array<[number, number]> = [];
-    for (const [start, end, folded] of wordsOf(text)) {
-      const stemmed = stem(folded);
-      if (whole.has(stemmed) || prefixes.some((p) => stemmed.startsWith(p))) found.push([start, end]);
+    if (BEYOND_PUNCTUATION.test(text)) {
+      return wordsOf(text)
+        .filter(([, , folded]) => starts.some((start) => folded.startsWith(start)) && matches(folded))
+        .map(([start, end]) => [start, end] as [number, number]);
     }
-    return found;
+    // Lowercasing ASCII keeps every offset, and the punctuation beyond it separates words.
+    const lower = text.toLowerCase();
+    const found: Array<[number, number]> = [];
+    for (const start of starts) {
+      for (let at = lower.indexOf(start); at >= 0; at = lower.indexOf(start, at + 1)) {
+        if (at > 0 && isWordCode(lower.charCodeAt(at - 1))) continue;
+        let end = at + start.length;
+        while (end < lower.length && isWordCode(lower.charCodeAt(end))) end++;
+        if (matches(lower.slice(at, end)) && !found.some(([s]) => s === at)) found.push([at, end]);
+        at = end - 1;
+      }
+    }
+    return starts.length > 1 ? found.sort((x, y) => x[0] - y[0]) : found;
   };
 }
 

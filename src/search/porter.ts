@@ -71,65 +71,66 @@ function hasVowel(w: string, n: number): boolean {
 }
 
 type Condition = (w: string, n: number) => boolean;
-/** A step's rules: suffix, what replaces it, and the condition on the stem before it. */
-type Rule = readonly [suffix: string, replacement: string, condition: Condition];
 
 const endsSOrT: Condition = (w, n) => (w[n - 1] === 's' || w[n - 1] === 't') && measureAbove1(w, n);
 
-const STEP_2: readonly Rule[] = (
-  [
-    ['ational', 'ate'],
-    ['tional', 'tion'],
-    ['enci', 'ence'],
-    ['anci', 'ance'],
-    ['izer', 'ize'],
-    ['logi', 'log'],
-    ['bli', 'ble'],
-    ['alli', 'al'],
-    ['entli', 'ent'],
-    ['eli', 'e'],
-    ['ousli', 'ous'],
-    ['ization', 'ize'],
-    ['ation', 'ate'],
-    ['ator', 'ate'],
-    ['alism', 'al'],
-    ['iveness', 'ive'],
-    ['fulness', 'ful'],
-    ['ousness', 'ous'],
-    ['aliti', 'al'],
-    ['iviti', 'ive'],
-    ['biliti', 'ble'],
-  ] as const
-).map(([suffix, replacement]) => [suffix, replacement, measureAbove0] as const);
-
-const STEP_3: readonly Rule[] = (
-  [
-    ['ical', 'ic'],
-    ['ness', ''],
-    ['icate', 'ic'],
-    ['iciti', 'ic'],
-    ['ful', ''],
-    ['ative', ''],
-    ['alize', 'al'],
-  ] as const
-).map(([suffix, replacement]) => [suffix, replacement, measureAbove0] as const);
-
-const STEP_4: readonly Rule[] = ['al', 'ance', 'ence', 'er', 'ic', 'able', 'ible', 'ant', 'ement', 'ment', 'ent', 'ion', 'ou', 'ism', 'ate', 'iti', 'ous', 'ive', 'ize'].map(
-  (suffix) => [suffix, '', suffix === 'ion' ? endsSOrT : measureAbove1] as const,
-);
-
 /**
- * Apply the first rule whose suffix ends `w` (and is shorter than it), if its condition holds.
- * Returns the word, and whether a rule was applied.
+ * A step's rules by the next-to-last letter of the suffix, as FTS5 dispatches them: suffix and
+ * what replaces it. Within a letter, the first suffix that ends the word is the only one tried.
+ * Plain literals: nothing is worked out when the module loads.
  */
-function step(w: string, rules: readonly Rule[]): [string, boolean] {
-  for (const [suffix, replacement, condition] of rules) {
+type Rules = Readonly<Record<string, ReadonlyArray<readonly [suffix: string, replacement: string]>>>;
+
+const STEP_2: Rules = {
+  a: [['ational', 'ate'], ['tional', 'tion']],
+  c: [['enci', 'ence'], ['anci', 'ance']],
+  e: [['izer', 'ize']],
+  g: [['logi', 'log']],
+  l: [['bli', 'ble'], ['alli', 'al'], ['entli', 'ent'], ['eli', 'e'], ['ousli', 'ous']],
+  o: [['ization', 'ize'], ['ation', 'ate'], ['ator', 'ate']],
+  s: [['alism', 'al'], ['iveness', 'ive'], ['fulness', 'ful'], ['ousness', 'ous']],
+  t: [['aliti', 'al'], ['iviti', 'ive'], ['biliti', 'ble']],
+};
+
+const STEP_3: Rules = {
+  a: [['ical', 'ic']],
+  s: [['ness', '']],
+  t: [['icate', 'ic'], ['iciti', 'ic']],
+  u: [['ful', '']],
+  v: [['ative', '']],
+  z: [['alize', 'al']],
+};
+
+const STEP_4: Rules = {
+  a: [['al', '']],
+  c: [['ance', ''], ['ence', '']],
+  e: [['er', '']],
+  i: [['ic', '']],
+  l: [['able', ''], ['ible', '']],
+  n: [['ant', ''], ['ement', ''], ['ment', ''], ['ent', '']],
+  o: [['ion', ''], ['ou', '']],
+  s: [['ism', '']],
+  t: [['ate', ''], ['iti', '']],
+  u: [['ous', '']],
+  v: [['ive', '']],
+  z: [['ize', '']],
+};
+
+/** Apply the first rule whose suffix ends `w` (and is shorter than it), if `condition` holds for the stem before it. */
+function step(w: string, rules: Rules, condition: (w: string, n: number, suffix: string) => boolean): string {
+  const candidates = rules[w[w.length - 2]!];
+  if (!candidates) return w;
+  for (let i = 0; i < candidates.length; i++) {
+    const [suffix, replacement] = candidates[i]!;
     if (w.length <= suffix.length || !w.endsWith(suffix)) continue;
     const stem = w.length - suffix.length;
-    return condition(w, stem) ? [w.slice(0, stem) + replacement, true] : [w, false];
+    return condition(w, stem, suffix) ? w.slice(0, stem) + replacement : w;
   }
-  return [w, false];
+  return w;
 }
+
+/** Step 4's condition: m > 1, and for -ion a stem ending in s or t. */
+const step4Condition = (w: string, n: number, suffix: string): boolean => (suffix === 'ion' ? endsSOrT(w, n) : measureAbove1(w, n));
 
 /** Step 1a: plurals. */
 function step1a(w: string): string {
@@ -155,16 +156,26 @@ function step1b(w: string): string {
   return measureIs1(cut, n) && endsCvc(cut, n) ? `${cut}e` : cut;
 }
 
-/** The stem of a token that is already folded (lowercase, accents removed), as the index keeps it. */
+const known = new Map<string, string>();
+
+/**
+ * The stem of a token that is already folded (lowercase, accents removed), as the index keeps
+ * it; for a token beyond ASCII, in SQLite's bytes (one character a byte). Its first letter is
+ * always the token's. Remembered: a page repeats its words.
+ */
 export function stem(token: string): string {
+  let found = known.get(token);
+  if (found === undefined) known.set(token, (found = stemOf(token)));
+  return found;
+}
+
+function stemOf(token: string): string {
   // One character a byte, as SQLite sees the word; ASCII is its own UTF-8.
   const bytes = /[^\x00-\x7f]/.test(token) ? Buffer.from(token, 'utf8').toString('latin1') : token;
   if (bytes.length < 3 || bytes.length > 64) return bytes;
   let w = step1b(step1a(bytes));
   if (w[w.length - 1] === 'y' && hasVowel(w, w.length - 1)) w = `${w.slice(0, -1)}i`;
-  [w] = step(w, STEP_2);
-  [w] = step(w, STEP_3);
-  [w] = step(w, STEP_4);
+  w = step(step(step(w, STEP_2, measureAbove0), STEP_3, measureAbove0), STEP_4, step4Condition);
   const n = w.length;
   if (w[n - 1] === 'e' && (measureAbove1(w, n - 1) || (measureIs1(w, n - 1) && !endsCvc(w, n - 1)))) w = w.slice(0, -1);
   if (w.length > 1 && w.endsWith('ll') && measureAbove1(w, w.length - 1)) w = w.slice(0, -1);

@@ -7,11 +7,11 @@ import { ensureDir } from '../util/ensureDir.js';
 import { ChecklistFormatError } from '../checklist/parseChecklist.js';
 import { checklistAsPage } from './checklistDocument.js';
 import { openDatabase, sqliteErrorCode, type Database, type SqlValue, type Statement } from './database.js';
-import { IndexDamagedError, prepareSchema } from './indexSchema.js';
+import { IndexDamagedError, IndexDriftError, prepareSchema } from './indexSchema.js';
 import { listContent, listedFiles, type ListedFile } from './listContent.js';
 import { diffListing, statsToStore, unchangedSince, type IndexedFile, type StoredListing } from './listingDiff.js';
 
-export { IndexDamagedError, SCHEMA_VERSION, TOKENIZER } from './indexSchema.js';
+export { IndexDamagedError, IndexDriftError, SCHEMA_VERSION, TOKENIZER } from './indexSchema.js';
 
 /** Another process held the index for longer than we are willing to wait. */
 export class IndexBusyError extends Error {
@@ -249,7 +249,7 @@ export class SearchIndex {
     const counted = firstVarint(averages);
     const pages = this.sql('SELECT count(*) FROM docs WHERE page_id IS NOT NULL').value() as number;
     if (counted - pages >= Math.max(MAX_DRIFT_ROWS, pages * MAX_DRIFT_SHARE)) {
-      throw new IndexDamagedError(`its count of pages had drifted to ${counted} for ${pages}, a fault of the SQLite that better-sqlite3 bundles`);
+      throw new IndexDriftError(`its count of pages had drifted to ${counted} for ${pages}, a fault of the SQLite that better-sqlite3 bundles`);
     }
   }
 

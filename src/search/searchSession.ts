@@ -21,7 +21,7 @@ import {
 } from './relaxQuery.js';
 import { CHECKLIST_ID_PREFIX } from './checklistDocument.js';
 import { sqliteErrorCode } from './database.js';
-import { isDamaged, SearchIndex, type IndexedPage, type PageFilters, type PageMatch, type SyncProgress } from './searchIndex.js';
+import { IndexDriftError, isDamaged, SearchIndex, type IndexedPage, type PageFilters, type PageMatch, type SyncProgress } from './searchIndex.js';
 
 export type { PageFilters } from './searchIndex.js';
 
@@ -147,7 +147,7 @@ function replacement(error: unknown, file: string, options: SessionOptions, noti
   // Not `instanceof Error`: node:sqlite's errors may come from another realm (as under jest).
   const { message } = error as { message?: unknown };
   const reason = typeof message === 'string' ? message : String(error);
-  notices.push(`the search index ${file} could not be used (${reason}), so it was rebuilt`);
+  if (!(error instanceof IndexDriftError)) notices.push(`the search index ${file} could not be used (${reason}), so it was rebuilt`);
   SearchIndex.remove(file);
   return SearchIndex.open(file, options);
 }

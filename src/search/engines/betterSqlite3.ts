@@ -13,7 +13,9 @@ import { SqliteUnavailableError, type Database, type OpenOptions, type Row, type
 // another release, it is loaded whole from node_modules. Loaded on first use only: Node 24 and
 // later search with node:sqlite and never read it.
 declare const __BETTER_SQLITE3_VERSION__: string | undefined;
-const requireHere = createRequire(import.meta.url);
+// Made on first use: import.meta.url costs a millisecond at start-up in the bundle.
+let required: NodeJS.Require | undefined;
+const requireHere = (): NodeJS.Require => (required ??= createRequire(import.meta.url));
 
 let loaded: { Database: typeof BetterSqlite3; nativeBinding?: string } | undefined;
 
@@ -27,13 +29,13 @@ function load(): { Database: typeof BetterSqlite3; nativeBinding?: string } {
   }
   let nativeBinding: string | undefined;
   try {
-    nativeBinding = requireHere.resolve('better-sqlite3/build/Release/better_sqlite3.node');
+    nativeBinding = requireHere().resolve('better-sqlite3/build/Release/better_sqlite3.node');
   } catch {
     // an unusual build: better-sqlite3 finds its addon itself
   }
   const bundled = typeof __BETTER_SQLITE3_VERSION__ === 'string' && installed === __BETTER_SQLITE3_VERSION__;
   try {
-    const Database = (bundled ? requireHere('./vendor/better-sqlite3.cjs') : requireHere('better-sqlite3')) as typeof BetterSqlite3;
+    const Database = (bundled ? requireHere()('./vendor/better-sqlite3.cjs') : requireHere()('better-sqlite3')) as typeof BetterSqlite3;
     loaded = { Database, ...(nativeBinding ? { nativeBinding } : {}) };
     return loaded;
   } catch (error) {
@@ -43,7 +45,7 @@ function load(): { Database: typeof BetterSqlite3; nativeBinding?: string } {
 
 function packageFile(): string | undefined {
   try {
-    return requireHere.resolve('better-sqlite3/package.json');
+    return requireHere().resolve('better-sqlite3/package.json');
   } catch {
     return undefined;
   }
