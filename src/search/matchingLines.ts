@@ -30,9 +30,10 @@ export interface PageLines {
 export const LINE_WINDOW = 160;
 
 /**
- * The lines of each page that contain a searched word, as the index matched it: each word of
- * the line is folded and stemmed as SQLite's tokenizer does (porter.ts), so "referred" is marked
- * for a search for "reference", and the start of a word for "refer*".
+ * The lines of each page that contain a searched word, as the index matched it: a word of the
+ * line that starts like a searched word is folded and stemmed as SQLite's tokenizer does
+ * (porter.ts), so "referred" is marked for a search for "reference", and the start of a word for
+ * "refer*". No SQLite: a temporary FTS5 table did this before, at more cost on Node 20.
  */
 export function matchingLines(sources: readonly LinesSource[], query: { words: readonly HighlightWord[]; counted?: readonly string[] }, maxLines: number): PageLines[] {
   const results: PageLines[] = sources.map((s) => ({ title: { text: s.title, matches: [] }, lines: [] }));
@@ -72,21 +73,20 @@ export function matchingLines(sources: readonly LinesSource[], query: { words: r
 }
 
 // A word as SQLite's unicode61 tokenizer reads one: letters, numbers and private-use characters,
-// with the accents (marks) that folding removes. NOTE: compiled on first use; see wordsOf.
+// with the accents (marks) that folding removes. NOTE: compiled on first use (a Unicode class
+// costs a millisecond or two to compile): most lines need only the ASCII path of wordMarker.
 let unicodeWord: RegExp | undefined;
-const ASCII_WORD = /[a-z0-9]+/gi;
 // Text with nothing beyond ASCII but punctuation (curly quotes, dashes, the ellipsis: U+2000 to
-// U+206F, which separate words) splits into the same words with the ASCII pattern.
+// U+206F, which separate words) has the same words lowercased as folded, at the same offsets.
 const BEYOND_PUNCTUATION = /[^\x00-\x7f\u2000-\u206f]/;
 
-/** The words of `text` as [start, end) offsets, each with its folded form. */
+/** The words of `text` as [start, end) offsets, each folded as the index folds it. */
 function wordsOf(text: string): Array<[number, number, string]> {
-  const plain = !BEYOND_PUNCTUATION.test(text);
-  const pattern = plain ? ASCII_WORD : (unicodeWord ??= /[\p{L}\p{N}\p{Co}\p{M}]+/gu);
+  const pattern = (unicodeWord ??= /[\p{L}\p{N}\p{Co}\p{M}]+/gu);
   const words: Array<[number, number, string]> = [];
   pattern.lastIndex = 0;
   for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
-    const folded = plain ? m[0].toLowerCase() : foldWord(m[0]);
+    const folded = foldWord(m[0]);
     if (folded !== '') words.push([m.index, m.index + m[0].length, folded]);
   }
   return words;
