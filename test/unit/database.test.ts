@@ -2,20 +2,10 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { openDatabase, preferredEngine, sqliteErrorCode, type EngineName } from '../../src/search/database.js';
 import { useTempDir } from '../helpers/fixtures.js';
+import { loadableEngines } from '../helpers/sqliteEngines.js';
 
-// The two SQLite engines behind one interface, each run where this Node can load it: node:sqlite
-// on Node 22 and later, better-sqlite3 where its addon was built for this Node (`npm test` on the
-// machine's Node 20; .ci/run runs the suite again on Node 24 for node:sqlite).
-
-function loads(engine: EngineName): boolean {
-  try {
-    openDatabase(':memory:', { timeout: 0 }, engine).close();
-    return true;
-  } catch {
-    return false;
-  }
-}
-const engines = (['node:sqlite', 'better-sqlite3'] as const).filter(loads);
+// The two SQLite engines behind one interface, each run where this Node can load it.
+const engines = loadableEngines();
 
 let dir: string;
 const tempFolder = useTempDir('delegate-db-');

@@ -1,10 +1,11 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { openDatabase, type Database, type EngineName } from '../../src/search/database.js';
+import { openDatabase, type Database } from '../../src/search/database.js';
 import { matchingLines, wordMarker } from '../../src/search/matchingLines.js';
 import type { HighlightWord } from '../../src/search/parseQuery.js';
 import { stem } from '../../src/search/porter.js';
+import { loadableEngines } from '../helpers/sqliteEngines.js';
 
 // Search marks the words of a line that matched without asking SQLite, with its own copy of
 // the stemmer SQLite's index uses. These tests hold the copy to the original: SQLite itself,
@@ -12,15 +13,9 @@ import { stem } from '../../src/search/porter.js';
 
 const CONTENT = fileURLToPath(new URL('../../content', import.meta.url));
 
-function loads(engine: EngineName): boolean {
-  try {
-    openDatabase(':memory:', { timeout: 0 }, engine).close();
-    return true;
-  } catch {
-    return false;
-  }
-}
-const engine = (['node:sqlite', 'better-sqlite3'] as const).find(loads)!;
+// The first engine this Node loads: better-sqlite3's SQLite under npm test, node:sqlite's when
+// .ci/run runs this file again on Node 24.
+const engine = loadableEngines()[0]!;
 
 function pages(dir = CONTENT): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
