@@ -250,8 +250,11 @@ function belowHeading(heading: Heading, lines: string[], joined?: (from: number,
   let from = 0;
   while (from < lines.length && lines[from]!.trim() === '') from++;
   if (about.organisation === undefined && from < lines.length && isOrganisationLine(lines[from]!, heading.kind === 'numbered')) {
-    const mover = MOVER_LINE.exec(lines[from]!);
-    about.organisation = stripEmphasis(mover ? mover[1]! : lines[from]!.trim());
+    // Read as isOrganisationLine read it, emphasis off: MOVER_LINE knows only "**", so
+    // "*Proposed by Anytown CLP*" would otherwise name "Proposed by Anytown CLP".
+    const line = stripEmphasis(lines[from]!.trim());
+    const mover = MOVER_LINE.exec(line);
+    about.organisation = mover ? stripEmphasis(mover[1]!) : line;
     lines = lines.slice(from + 1);
     joined = undefined;
   }

@@ -195,6 +195,18 @@ describe('the organisation, and titles that are not one', () => {
     });
   });
 
+  test('from a "Proposed by" line in italics just below the heading, without the words "Proposed by"', () => {
+    for (const line of ['*Proposed by Anytown CLP*', '_Mover: Anytown CLP_', '**Proposed by Anytown CLP**']) {
+      expect(parseMotion(`Motion 4\n\n${line}\n\nFair rents\n\n${NOTES}`)).toStrictEqual({
+        heading: 'Motion 4',
+        number: '4',
+        organisation: 'Anytown CLP',
+        title: 'Fair rents',
+        body: NOTES,
+      });
+    }
+  });
+
   test('looksLikeOrganisation, on a line as pasted', () => {
     expect(looksLikeOrganisation('  Riverside Care Workers (Unison)  ')).toBe(true);
     expect(looksLikeOrganisation('   ')).toBe(false);
