@@ -71,8 +71,10 @@ function namesOrganisation(words: readonly string[]): boolean {
   return false;
 }
 // "Proposed by Anytown CLP", "Mover: Example Union", "Seconder: Riverside CLP", "Submitted by: …"
-const MOVER_LINE = /^\s*(?:[*_]{2})?\s*(?:(?:proposed|moved|submitted|tabled)\s+by|mover|proposer|proposed|submitted)\s*:?\s*(.+?)\s*(?:[*_]{2})?\s*$/i;
-const SECONDER_LINE = /^\s*(?:[*_]{2})?\s*(?:seconded\s+by|seconder|seconded)\s*:?\s*(.+?)\s*(?:[*_]{2})?\s*$/i;
+// NOTE: a word alone takes a colon, and "by" is a whole word: "Proposed cuts to bus routes …",
+// "Seconded staff …" and "Proposed bypass" are the motion's own words, not who moves it.
+const MOVER_LINE = /^\s*(?:[*_]{2})?\s*(?:(?:proposed|moved|submitted|tabled)\s+by\b\s*:?|(?:mover|proposer|proposed|submitted)\s*:)\s*(.+?)\s*(?:[*_]{2})?\s*$/i;
+const SECONDER_LINE = /^\s*(?:[*_]{2})?\s*(?:seconded\s+by\b\s*:?|(?:seconder|seconded)\s*:)\s*(.+?)\s*(?:[*_]{2})?\s*$/i;
 
 // What a heading line starts with: "#", emphasis, a digit, or the first letter of one of the words above.
 const HEADING_START = /^\s*[#*_emcaC\d]/i;

@@ -229,6 +229,21 @@ describe('lines naming who moves or seconds it', () => {
     expect(parseMotion(`Fair rents\n\n${NOTES}\n\n\tSeconded by Riverside CLP`)).toStrictEqual({ title: 'Fair rents', body: NOTES });
   });
 
+  test('a sentence starting "Proposed", "Submitted" or "Seconded" is text, as is a title starting "Proposed"', () => {
+    const body = `${NOTES}\n\nProposed cuts to bus routes will cut off villages.\n\nSubmitted plans show 300 homes.\n\nSeconded staff lose their pay rise.\n\n${RESOLVES}`;
+    expect(parseMotion(`Fair rents\n\n${body}`)).toStrictEqual({ title: 'Fair rents', body });
+    expect(parseMotion(`Motion 5\n\nProposed closure of Anytown library\n\n${NOTES}`)).toStrictEqual({
+      heading: 'Motion 5',
+      number: '5',
+      title: 'Proposed closure of Anytown library',
+      body: NOTES,
+    });
+    expect(parseMotion(`Proposed bypass for Anytown\n\n${NOTES}`)).toStrictEqual({ title: 'Proposed bypass for Anytown', body: NOTES });
+    // The forms that name who moves it keep working: a colon after the word alone.
+    expect(parseMotion(`Fair rents\n\n${NOTES}\n\nProposed: Anytown CLP\nSeconder: Riverside CLP`)).toStrictEqual({ organisation: 'Anytown CLP', title: 'Fair rents', body: NOTES });
+    expect(parseMotion(`Fair rents\n\n${NOTES}\n\nSubmitted by: Anytown CLP\nSeconded: Riverside CLP`)).toStrictEqual({ organisation: 'Anytown CLP', title: 'Fair rents', body: NOTES });
+  });
+
   test('up to ten words after "Proposed by"; a longer line is a sentence of the motion', () => {
     const movers = 'Anytown, Riverside, Hilltop, Lakeside and Westside CLPs and Example Union';
     expect(parseMotion(`Fair rents\n\n${NOTES}\n\nProposed by ${movers}`)).toStrictEqual({ organisation: movers, title: 'Fair rents', body: NOTES });
