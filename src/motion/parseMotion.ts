@@ -153,11 +153,15 @@ function headingText(line: string, next: () => string | undefined): Heading | un
   return undefined;
 }
 
-/** A line of its own naming who moves the motion; below a numbered title any short line without a full stop will do. */
+/**
+ * A line of its own naming who moves the motion; below a numbered title any short line without a
+ * full stop will do, unless it is numbered too: "1 Build council homes" above "2 Cap rents" is a
+ * list of demands, not a motion moved by "2 Cap rents".
+ */
 function isOrganisationLine(line: string, belowNumberedTitle = false): boolean {
   const t = stripEmphasis(line.trim());
   if (t === '' || PART_LABEL.test(t) || MOVER_LINE.test(t)) return MOVER_LINE.test(t);
-  if (belowNumberedTitle) return t.length <= 100 && wordsAtMost(t, MAX_ORGANISATION_WORDS) && !/[.;:,!?]$/.test(t) && startsUpper(t);
+  if (belowNumberedTitle) return t.length <= 100 && wordsAtMost(t, MAX_ORGANISATION_WORDS) && !/[.;:,!?]$/.test(t) && startsUpper(t) && !NUMBERED_TITLE.test(t);
   return looksLikeOrganisation(t);
 }
 

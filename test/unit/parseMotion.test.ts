@@ -323,6 +323,13 @@ describe('a number and title, the organisation on the line below (a union final 
     expect(splitMotions(`5 Demands for Fair Rents\n${list}`)).toStrictEqual([{ title: '5 Demands for Fair Rents', body: list, start: 0 }]);
   });
 
+  test('not a list of numbered demands written without dots: the next number names no organisation', () => {
+    const text = `Fair rents\n\n${RESOLVES}\n\n1 Build council homes\n2 Cap rents\n3 End no-fault evictions`;
+    expect(splitMotions(text)).toStrictEqual([{ title: 'Fair rents', body: text.slice('Fair rents\n\n'.length), start: 0 }]);
+    const list = '1 Build council homes\n2 Cap rents\n3 End no-fault evictions';
+    expect(parseMotion(list)).toStrictEqual({ body: list });
+  });
+
   test('not when nothing is below it, nor a number and a title of thirteen words', () => {
     expect(parseMotion(`10 Reasons to Build Council Homes\n\n${NOTES}`)).toStrictEqual({ title: '10 Reasons to Build Council Homes', body: NOTES });
     // A date at the end of a report.
