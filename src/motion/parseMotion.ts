@@ -158,7 +158,7 @@ function headingText(line: string, next: () => string | undefined): Heading | un
  * full stop will do, unless it is numbered too: "1 Build council homes" above "2 Cap rents" is a
  * list of demands, not a motion moved by "2 Cap rents".
  */
-function isOrganisationLine(line: string, belowNumberedTitle = false): boolean {
+function isOrganisationLine(line: string, belowNumberedTitle: boolean): boolean {
   const t = stripEmphasis(line.trim());
   if (t === '' || PART_LABEL.test(t) || MOVER_LINE.test(t)) return MOVER_LINE.test(t);
   if (belowNumberedTitle) return t.length <= 100 && wordsAtMost(t, MAX_ORGANISATION_WORDS) && !/[.;:,!?]$/.test(t) && startsUpper(t) && !NUMBERED_TITLE.test(t);
