@@ -20,6 +20,7 @@ describe('a title above the text', () => {
     expect(parseMotion(`Scrap the \u2018bedroom tax\u2019\n\n${NOTES}`).title).toBe('Scrap the \u2018bedroom tax\u2019');
     expect(parseMotion(`\u2018Right to buy\u2019 must end\n\n${NOTES}`).title).toBe('\u2018Right to buy\u2019 must end');
     expect(parseMotion(`Council homes *now*\n\n${NOTES}`).title).toBe('Council homes *now*');
+    expect(parseMotion(`**Fair rents** for Anytown\n\n${NOTES}`).title).toBe('**Fair rents** for Anytown');
   });
 
   test('a title may hold a comma or colon inside; a first line ending in a full stop is text', () => {
@@ -100,11 +101,15 @@ describe('a motion heading', () => {
     ['Motion 12 Fair rents - Anytown CLP', 'Anytown CLP', 'Fair rents'],
     ['Motion 12 Fair rents (Anytown CLP)', 'Anytown CLP', 'Fair rents'],
     ['Motion 12 \u2013 Fair rents \u2013 (Anytown CLP)', 'Anytown CLP', 'Fair rents'],
+    ['Motion 12 Fair rents: (Anytown CLP)', 'Anytown CLP', 'Fair rents'],
     ['Motion 12: Zero-hours contracts (Example Union)', 'Example Union', 'Zero-hours contracts'],
     ['Motion 12 (Anytown CLP)', 'Anytown CLP', undefined],
     ['Motion 12 ( Anytown CLP )', 'Anytown CLP', undefined],
     ['Motion 12 *Anytown CLP*', 'Anytown CLP', undefined],
     ['Motion 12 Housing(Anytown CLP)', 'Anytown CLP', 'Housing'],
+    // A dash or a bracket with no organisation on either side: all of it is the title.
+    ['Motion 12: Council housing \u2013 the way forward', undefined, 'Council housing \u2013 the way forward'],
+    ['Motion 12: Back the Riverside Bus Workers (Unite) pay claim', undefined, 'Back the Riverside Bus Workers (Unite) pay claim'],
     // A space missing after the colon.
     ['Motion 12:Fair rents', undefined, 'Fair rents'],
     ['Motion 12 \u2013 Anytown CLP:Fair rents', 'Anytown CLP', 'Fair rents'],
@@ -205,6 +210,16 @@ describe('the organisation, and titles that are not one', () => {
         body: NOTES,
       });
     }
+  });
+
+  test('a "Proposed by" line naming a person does not replace the organisation in the heading', () => {
+    expect(parseMotion(`Motion 3 \u2013 Anytown CLP\n\nFair rents\n\n${NOTES}\n\nProposed by Sam Patel`)).toStrictEqual({
+      heading: 'Motion 3 \u2013 Anytown CLP',
+      number: '3',
+      organisation: 'Anytown CLP',
+      title: 'Fair rents',
+      body: NOTES,
+    });
   });
 
   test('looksLikeOrganisation, on a line as pasted', () => {
@@ -369,6 +384,14 @@ describe('splitting a document', () => {
   test('at Markdown headings, the organisation on a line below', () => {
     const motions = splitMotions(`## Fair rents\n\nAnytown CLP\n\n${NOTES}\n\n## Clean buses\n\nRiverside CLP\n\n${RESOLVES}`);
     expect(motions.map((m) => m.organisation)).toStrictEqual(['Anytown CLP', 'Riverside CLP']);
+  });
+
+  test('at Markdown headings naming an organisation, a line below naming more wins', () => {
+    const motions = splitMotions(`## Fair rents (Anytown CLP)\n\nProposed by Anytown and Riverside CLPs\n\n${NOTES}\n\n## Clean buses (Riverside CLP)\n\n${RESOLVES}`);
+    expect(read(motions)).toStrictEqual([
+      [undefined, 'Anytown and Riverside CLPs', undefined, NOTES],
+      [undefined, 'Riverside CLP', undefined, RESOLVES],
+    ]);
   });
 
   test('at the shallowest heading that repeats, not at the sections inside each motion', () => {
