@@ -291,13 +291,11 @@ const STARTS_AFRESH = /^\s*(?:["\u201c\u2018(]?[\p{Lu}\p{N}]|[-*\u2022\u2013]\s)
 /**
  * Whether a line could be "Proposed by …", "Mover: …", "Seconder: …": short, and starting with
  * one of their letters. Most lines are not, and then the two larger patterns are never run.
+ * NOTE: it must let through every line those patterns take: any space before the word (`\s`,
+ * a non-breaking space from Word too), or the line stays in the text.
  */
 function mayNameMover(line: string): boolean {
-  if (line.length > 120) return false;
-  let i = 0;
-  while (i < line.length && (line[i] === ' ' || line[i] === '\t' || line[i] === '*' || line[i] === '_')) i++;
-  const c = line.charCodeAt(i) | 32;
-  return c === 112 || c === 109 || c === 115 || c === 116; // p, m, s, t
+  return line.length <= 120 && /^[\s*_]*[pmst]/i.test(line);
 }
 
 /** `joined(from, to)` is lines[from, to) joined by line breaks (a caller with the text slices it). */

@@ -240,6 +240,14 @@ describe('lines naming who moves or seconds it', () => {
     expect(parseMotion(`Fair rents\n\n${NOTES}\n\n${line}`)).toStrictEqual({ organisation: 'Anytown CLP', title: 'Fair rents', body: NOTES });
   });
 
+  test('a line indented with non-breaking spaces, as Word pastes it, is taken out too', () => {
+    expect(parseMotion(`Fair rents\n\n${NOTES}\n\n\u00a0\u00a0Proposed by Anytown CLP\n\u00a0\u00a0Seconded by Riverside CLP`)).toStrictEqual({
+      organisation: 'Anytown CLP',
+      title: 'Fair rents',
+      body: NOTES,
+    });
+  });
+
   test('a seconder is taken out, and is not the organisation', () => {
     expect(parseMotion(`Fair rents\n\n${NOTES}\n\n\tSeconded by Riverside CLP`)).toStrictEqual({ title: 'Fair rents', body: NOTES });
   });
