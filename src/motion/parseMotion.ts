@@ -123,7 +123,9 @@ function readHeadingRest(rest: string): { organisation?: string; title?: string 
 
 function headingText(line: string, next: () => string | undefined): Heading | undefined {
   if (!HEADING_START.test(line)) return undefined;
-  const bare = line.replace(/^\s{0,3}#{1,6}\s+/, '');
+  // A Markdown heading is read without its marks, closing ones too ("## Motion 3 – Anytown CLP ##").
+  const md = MARKDOWN_HEADING.exec(line);
+  const bare = md ? md[2]! : line;
   const fits = (text: string) => wordCount(text) <= MAX_HEADING_WORDS && !/[.;,]$/.test(text);
   const named = NAMED_HEADING.exec(bare);
   if (named?.[1] && fits(named[1])) {
@@ -145,7 +147,6 @@ function headingText(line: string, next: () => string | undefined): Heading | un
     const below = next();
     if (below !== undefined && isOrganisationLine(below, true)) return { level: 0, kind: 'numbered', text: bare.trim(), number: numbered[1]!, title: numbered[2]! };
   }
-  const md = MARKDOWN_HEADING.exec(line);
   if (md?.[1] && md[2]) {
     const text = stripEmphasis(md[2]);
     if (!PART_LABEL.test(text)) return { level: md[1].length, kind: 'markdown', text };

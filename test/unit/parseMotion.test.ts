@@ -143,6 +143,20 @@ describe('a motion heading', () => {
     }
   });
 
+  test('behind Markdown marks closed at the end too ("## Motion 3 ##")', () => {
+    expect(parseMotion(`## Motion 3 \u2013 Anytown CLP ##\n\nFair rents\n\n${NOTES}`)).toStrictEqual({
+      heading: 'Motion 3 \u2013 Anytown CLP',
+      number: '3',
+      organisation: 'Anytown CLP',
+      title: 'Fair rents',
+      body: NOTES,
+    });
+    expect(read(splitMotions(`# C8: Housing #\n\n${NOTES}\n\n# C9: Transport #\n\n${RESOLVES}`))).toStrictEqual([
+      ['C8', undefined, 'Housing', NOTES],
+      ['C9', undefined, 'Transport', RESOLVES],
+    ]);
+  });
+
   test('a heading of 14 words is a heading', () => {
     const motion = parseMotion(`Motion 12 \u2013 Anytown CLP: A fair deal for private renters in every town\n\n${NOTES}`);
     expect([motion.number, motion.organisation, motion.title]).toStrictEqual(['12', 'Anytown CLP', 'A fair deal for private renters in every town']);
