@@ -71,8 +71,10 @@ function namesOrganisation(words: readonly string[]): boolean {
   return false;
 }
 // "Proposed by Anytown CLP", "Mover: Example Union", "Seconder: Riverside CLP", "Submitted by: …"
-const MOVER_LINE = /^\s*(?:[*_]{2})?\s*(?:(?:proposed|moved|submitted|tabled)\s+by|mover|proposer|proposed|submitted)\s*:?\s*(.+?)\s*(?:[*_]{2})?\s*$/i;
-const SECONDER_LINE = /^\s*(?:[*_]{2})?\s*(?:seconded\s+by|seconder|seconded)\s*:?\s*(.+?)\s*(?:[*_]{2})?\s*$/i;
+// NOTE: a word alone takes a colon, and "by" is a whole word: "Proposed cuts to bus routes …",
+// "Seconded staff …" and "Proposed bypass" are the motion's own words, not who moves it.
+const MOVER_LINE = /^\s*(?:[*_]{2})?\s*(?:(?:proposed|moved|submitted|tabled)\s+by\b\s*:?|(?:mover|proposer|proposed|submitted)\s*:)\s*(.+?)\s*(?:[*_]{2})?\s*$/i;
+const SECONDER_LINE = /^\s*(?:[*_]{2})?\s*(?:seconded\s+by\b\s*:?|(?:seconder|seconded)\s*:)\s*(.+?)\s*(?:[*_]{2})?\s*$/i;
 
 // What a heading line starts with: "#", emphasis, a digit, or the first letter of one of the words above.
 const HEADING_START = /^\s*[#*_emcaC\d]/i;
@@ -121,7 +123,9 @@ function readHeadingRest(rest: string): { organisation?: string; title?: string 
 
 function headingText(line: string, next: () => string | undefined): Heading | undefined {
   if (!HEADING_START.test(line)) return undefined;
-  const bare = line.replace(/^\s{0,3}#{1,6}\s+/, '');
+  // A Markdown heading is read without its marks, closing ones too ("## Motion 3 – Anytown CLP ##").
+  const md = MARKDOWN_HEADING.exec(line);
+  const bare = md ? md[2]! : line;
   const fits = (text: string) => wordCount(text) <= MAX_HEADING_WORDS && !/[.;,]$/.test(text);
   const named = NAMED_HEADING.exec(bare);
   if (named?.[1] && fits(named[1])) {
@@ -143,7 +147,6 @@ function headingText(line: string, next: () => string | undefined): Heading | un
     const below = next();
     if (below !== undefined && isOrganisationLine(below, true)) return { level: 0, kind: 'numbered', text: bare.trim(), number: numbered[1]!, title: numbered[2]! };
   }
-  const md = MARKDOWN_HEADING.exec(line);
   if (md?.[1] && md[2]) {
     const text = stripEmphasis(md[2]);
     if (!PART_LABEL.test(text)) return { level: md[1].length, kind: 'markdown', text };
@@ -151,11 +154,15 @@ function headingText(line: string, next: () => string | undefined): Heading | un
   return undefined;
 }
 
-/** A line of its own naming who moves the motion; below a numbered title any short line without a full stop will do. */
-function isOrganisationLine(line: string, belowNumberedTitle = false): boolean {
+/**
+ * A line of its own naming who moves the motion; below a numbered title any short line without a
+ * full stop will do, unless it is numbered too: "1 Build council homes" above "2 Cap rents" is a
+ * list of demands, not a motion moved by "2 Cap rents".
+ */
+function isOrganisationLine(line: string, belowNumberedTitle: boolean): boolean {
   const t = stripEmphasis(line.trim());
   if (t === '' || PART_LABEL.test(t) || MOVER_LINE.test(t)) return MOVER_LINE.test(t);
-  if (belowNumberedTitle) return t.length <= 100 && wordsAtMost(t, MAX_ORGANISATION_WORDS) && !/[.;:,!?]$/.test(t) && startsUpper(t);
+  if (belowNumberedTitle) return t.length <= 100 && wordsAtMost(t, MAX_ORGANISATION_WORDS) && !/[.;:,!?]$/.test(t) && startsUpper(t) && !NUMBERED_TITLE.test(t);
   return looksLikeOrganisation(t);
 }
 
@@ -250,8 +257,11 @@ function belowHeading(heading: Heading, lines: string[], joined?: (from: number,
   let from = 0;
   while (from < lines.length && lines[from]!.trim() === '') from++;
   if (about.organisation === undefined && from < lines.length && isOrganisationLine(lines[from]!, heading.kind === 'numbered')) {
-    const mover = MOVER_LINE.exec(lines[from]!);
-    about.organisation = stripEmphasis(mover ? mover[1]! : lines[from]!.trim());
+    // Read as isOrganisationLine read it, emphasis off: MOVER_LINE knows only "**", so
+    // "*Proposed by Anytown CLP*" would otherwise name "Proposed by Anytown CLP".
+    const line = stripEmphasis(lines[from]!.trim());
+    const mover = MOVER_LINE.exec(line);
+    about.organisation = mover ? stripEmphasis(mover[1]!) : line;
     lines = lines.slice(from + 1);
     joined = undefined;
   }
@@ -282,13 +292,11 @@ const STARTS_AFRESH = /^\s*(?:["\u201c\u2018(]?[\p{Lu}\p{N}]|[-*\u2022\u2013]\s)
 /**
  * Whether a line could be "Proposed by …", "Mover: …", "Seconder: …": short, and starting with
  * one of their letters. Most lines are not, and then the two larger patterns are never run.
+ * NOTE: it must let through every line those patterns take: any space before the word (`\s`,
+ * a non-breaking space from Word too), or the line stays in the text.
  */
 function mayNameMover(line: string): boolean {
-  if (line.length > 120) return false;
-  let i = 0;
-  while (i < line.length && (line[i] === ' ' || line[i] === '\t' || line[i] === '*' || line[i] === '_')) i++;
-  const c = line.charCodeAt(i) | 32;
-  return c === 112 || c === 109 || c === 115 || c === 116; // p, m, s, t
+  return line.length <= 120 && /^[\s*_]*[pmst]/i.test(line);
 }
 
 /** `joined(from, to)` is lines[from, to) joined by line breaks (a caller with the text slices it). */
