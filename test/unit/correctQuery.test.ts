@@ -185,6 +185,26 @@ describe('how many slips apart two words are', () => {
     expect(slipDistance(a, b, 3)).toBe(distance);
   });
 
+  test('one letter for another: 1 for a key touching it on a QWERTY keyboard or one vowel for another, 2 for the rest', () => {
+    // The keys each key touches, read off a keyboard (the rows offset as they are on one).
+    const touching: Record<string, string> = {
+      q: 'wa', w: 'qesa', e: 'wrds', r: 'etfd', t: 'rygf', y: 'tuhg', u: 'yijh', i: 'uokj', o: 'iplk', p: 'ol',
+      a: 'sqwz', s: 'adwexz', d: 'sferxc', f: 'dgrtcv', g: 'fhtyvb', h: 'gjyubn', j: 'hkuinm', k: 'jliom', l: 'kop',
+      z: 'xas', x: 'zcsd', c: 'xvdf', v: 'cbfg', b: 'vngh', n: 'bmhj', m: 'njk',
+    };
+    const vowels = 'aeiouy';
+    const letters = 'abcdefghijklmnopqrstuvwxyz';
+    const wrong: string[] = [];
+    for (const a of letters) {
+      for (const b of letters) {
+        const expected = a === b ? 0 : touching[a]!.includes(b) || (vowels.includes(a) && vowels.includes(b)) ? 1 : 2;
+        const got = slipDistance(`v${a}te`, `v${b}te`, 3);
+        if (got !== expected) wrong.push(`${a}→${b}: ${got}, not ${expected}`);
+      }
+    }
+    expect(wrong).toEqual([]);
+  });
+
   test('words further apart than the limit are the limit plus one, however far', () => {
     expect(slipDistance('ballot', 'quorum', 1)).toBe(2);
     expect(slipDistance('vote', 'voting', 1)).toBe(2);
