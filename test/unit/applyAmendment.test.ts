@@ -296,5 +296,9 @@ describe('when an instruction cannot be applied, why', () => {
     expect(problem('Delete point x', numbered)).toBe('there is no point x in paragraph 1: it has 3 points as it stands');
     const roman = 'Buses\n\nConference calls for:\ni. cheaper fares;\nii. more routes;\niii. night buses.\n';
     expect(apply('Delete point c', roman).text).toContain('i. cheaper fares;\nii. more routes;\n');
+    // In a lettered list, a letter is a letter: "point i" of ten is the ninth, not the first.
+    const ten = `Buses\n\nConference calls for:\n${'abcdefghij'.split('').map((l, n) => `${l}) stop ${n + 1};`).join('\n')}\n`;
+    expect(apply('Delete point i', ten).text).not.toContain('stop 9;');
+    expect(apply('Delete point i', ten).text).toContain('a) stop 1;');
   });
 });
