@@ -247,10 +247,15 @@ export class SearchIndex {
     const averages = this.sql('SELECT block FROM pages_data WHERE id = 1').value();
     if (!(averages instanceof Uint8Array)) return;
     const counted = firstVarint(averages);
-    const pages = this.sql('SELECT count(*) FROM docs WHERE page_id IS NOT NULL').value() as number;
+    const pages = this.countPages();
     if (counted - pages >= Math.max(MAX_DRIFT_ROWS, pages * MAX_DRIFT_SHARE)) {
       throw new IndexDriftError(`its count of pages had drifted to ${counted} for ${pages}, a fault of the SQLite that better-sqlite3 bundles`);
     }
+  }
+
+  /** How many pages the index holds (files read as pages), counted once between syncs. */
+  private countPages(): number {
+    return (this.pageCount ??= this.sql('SELECT count(*) FROM docs WHERE page_id IS NOT NULL').value() as number);
   }
 
   /** The listing the index last saw, when it holds one. */
@@ -446,8 +451,7 @@ export class SearchIndex {
         scores.set(rowid as number, -(rank as number));
       }
     }
-    this.pageCount ??= this.sql('SELECT count(*) FROM docs WHERE page_id IS NOT NULL').value() as number;
-    return { matches, rows: this.pageCount, scores };
+    return { matches, rows: this.countPages(), scores };
   }
 
   /** Whether any page matches an FTS5 expression (a word found only by its stem, say). */
