@@ -121,7 +121,13 @@ function readHeadingRest(rest: string): { organisation?: string; title?: string 
   return looksLikeOrganisation(text) ? { organisation: text } : { title: text };
 }
 
-function headingText(line: string, next: () => string | undefined): Heading | undefined {
+/** Whether `above` is an item numbered one less than `number` ("2 Cap rents", "2. Cap rents" above 3). */
+function continuesList(number: string, above: string | undefined): boolean {
+  const n = above === undefined ? undefined : /^\s*(\d{1,3})[.)]?\s/.exec(above)?.[1];
+  return n !== undefined && Number(n) + 1 === Number(number);
+}
+
+function headingText(line: string, next: () => string | undefined, previous: () => string | undefined = () => undefined): Heading | undefined {
   if (!HEADING_START.test(line)) return undefined;
   // A Markdown heading is read without its marks, closing ones too ("## Motion 3 – Anytown CLP ##").
   const md = MARKDOWN_HEADING.exec(line);
@@ -141,9 +147,11 @@ function headingText(line: string, next: () => string | undefined): Heading | un
   if (short?.[1] && fits(short[1]) && !/^\s*\d/.test(short[3]!)) {
     return { level: 0, kind: 'motion', text: stripEmphasis(short[1]), number: `C${short[2]}`, ...readHeadingRest(short[3]!) };
   }
-  // "10 Vulnerable and atypical workers", only with an organisation on the next line
+  // "10 Vulnerable and atypical workers", only with an organisation on the next line, and not
+  // when the line above is numbered one less: "3 End evictions" below "2 Cap rents" is the last
+  // demand of a list, whatever line ("Proposed: Anytown CLP") follows it.
   const numbered = bare.charCodeAt(0) <= 57 && /^\s*\d/.test(bare) ? NUMBERED_TITLE.exec(bare) : null;
-  if (numbered && fits(numbered[2]!) && wordCount(numbered[2]!) <= MAX_TIGHT_TITLE_WORDS) {
+  if (numbered && fits(numbered[2]!) && wordCount(numbered[2]!) <= MAX_TIGHT_TITLE_WORDS && !continuesList(numbered[1]!, previous())) {
     const below = next();
     if (below !== undefined && isOrganisationLine(below, true)) return { level: 0, kind: 'numbered', text: bare.trim(), number: numbered[1]!, title: numbered[2]! };
   }
@@ -186,7 +194,8 @@ export function splitMotions(text: string): MotionText[] {
     for (let k = i + 1; k < lines.length && k <= i + 3; k++) if (lines[k]!.trim() !== '') return lines[k]!;
     return undefined;
   };
-  const headings = lines.map((line, i) => headingText(line, nextNonBlank(i)));
+  const previousLine = (i: number) => () => (i > 0 ? lines[i - 1] : undefined);
+  const headings = lines.map((line, i) => headingText(line, nextNonBlank(i), previousLine(i)));
   const levels = headings.filter((h) => h !== undefined).map((h) => h.level);
   let splitLevel: number | undefined;
   if (levels.includes(0)) splitLevel = 0;

@@ -367,6 +367,15 @@ describe('a number and title, the organisation on the line below (a union final 
     expect(parseMotion(list)).toStrictEqual({ body: list });
   });
 
+  test('not the last of such a list with the mover line straight below it: it follows the number above', () => {
+    const text = `Fair rents\n\n${RESOLVES}\n1 Build council homes\n2 Cap rents\n3 End no-fault evictions\nProposed: Anytown CLP`;
+    expect(splitMotions(text)).toHaveLength(1);
+    expect(splitMotions(text)[0]!.body).toContain('3 End no-fault evictions');
+    // A numbered title that does not follow the number above still starts a motion.
+    const two = `10 Fair rents\nAnytown CLP\n${NOTES}\n3 Build council homes\n11 Bus services\nRiverside CLP\n${NOTES}`;
+    expect(splitMotions(two).map((m) => m.number)).toStrictEqual(['10', '11']);
+  });
+
   test('not when nothing is below it, nor a number and a title of thirteen words', () => {
     expect(parseMotion(`10 Reasons to Build Council Homes\n\n${NOTES}`)).toStrictEqual({ title: '10 Reasons to Build Council Homes', body: NOTES });
     // A date at the end of a report.
