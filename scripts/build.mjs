@@ -11,11 +11,9 @@
 //   dist/vendor/*.cjs   the prompt library and the full YAML parser, likewise on first use.
 //   dist/content-manifest.json   the bundled pages, parsed at build time.
 //
-//   dist/code-cache.cjs and dist/cli.cache   on Node before 22.1 only: V8's code for cli.cjs,
-//                       compiled (not trained) by the Node that builds, and what loads it.
-//
-// V8's compiled code is kept by Node itself (module.enableCompileCache(), in the bin) on Node
-// 22.1 and later: nothing of ours to keep in step with the Node that runs it.
+//   dist/code-cache.cjs  what bin/delegate.cjs loads cli.cjs with: V8's code for it is kept in
+//                       the cache folder, per command, after the command's first run
+//                       (src/startup/codeCache.ts). The build keeps none.
 import { existsSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -135,7 +133,7 @@ const common = {
   },
   // "use strict" first: esbuild writes it below the banner, where it would no longer count.
   // import.meta.url is worked out only where it is used (a URL costs at every start).
-  // The build id tags the bundle for dist/cli.cache (src/startup/codeCache.ts).
+  // The build id tags the bundle for the V8 code kept of it (src/startup/codeCache.ts).
   banner: { js: `"use strict";/*delegate-build:${buildId}*/var __delegateModule = { get url() { return require('node:url').pathToFileURL(__filename).href; } };` },
 };
 
@@ -153,7 +151,7 @@ await build({ ...common, entryPoints: Object.fromEntries(documentIslands.map((pa
 for (const { file, source } of vendorBuilds) {
   await build({ ...common, stdin: { contents: source, resolveDir: root, loader: 'js' }, outfile: `${out}/vendor/${file}.cjs` });
 }
-// What bin/delegate.cjs loads cli.cjs with on Node before 22.1, and the code it keeps for it.
+// What bin/delegate.cjs loads cli.cjs with, and keeps V8's code for it with.
 await build({ ...common, banner: {}, entryPoints: { 'code-cache': 'src/startup/codeCache.ts' }, outdir: out });
 
 // The bundled pages, parsed once now rather than at every start. (An ES module: it uses
@@ -162,13 +160,6 @@ await build({ ...common, format: 'esm', supported: {}, banner: {}, entryPoints: 
   define: { __DELEGATE_VERSION__: common.define.__DELEGATE_VERSION__, __DELEGATE_BUILD__: common.define.__DELEGATE_BUILD__ } });
 await import(pathToFileURL(`${out}/write-manifest.mjs`).href);
 rmSync(`${out}/write-manifest.mjs`);
-
-// Node 22.1 and later keep their own (module.enableCompileCache() in the bin): nothing to write.
-// The code is V8's own, so it serves the Node that built it, as `npm install` does.
-if (!(await import('node:module')).default.enableCompileCache) {
-  const { createRequire } = await import('node:module');
-  createRequire(import.meta.url)(`${out}/code-cache.cjs`).writeCodeCache(`${out}/cli.cjs`, join(root, 'dist', 'cli.cjs'));
-}
 
 const old = `${root}/dist.old-${process.pid}`;
 try {

@@ -1,4 +1,4 @@
-import { CommanderError } from 'commander';
+import { type Command, CommanderError } from 'commander';
 import { fstatSync, statSync } from 'node:fs';
 import { createContext, shouldAskBackground, type OutStream } from './context.js';
 import { ExitCode, UserError } from './errors.js';
@@ -99,6 +99,13 @@ async function main(): Promise<number> {
     // The command about to run, when it comes first: only that one is defined.
     process.argv[2]?.startsWith('-') === false ? process.argv[2] : undefined,
   );
+  // The command that runs, for dist/code-cache.cjs, which keeps V8's code under its name
+  // (src/startup/codeCache.ts): "search", "motion compare", "" for the home menu.
+  program.hook('preAction', (_program, command) => {
+    const names: string[] = [];
+    for (let c: Command | null = command; c?.parent; c = c.parent) names.unshift(c.name());
+    (globalThis as Record<symbol, unknown>)[Symbol.for('delegate.commandRan')] = names.join(' ');
+  });
   try {
     await program.parseAsync(process.argv);
     return ExitCode.ok;

@@ -70,6 +70,11 @@ function platformFolders(env: Env, platform: Platform): { data: string; cache: s
   };
 }
 
+/** The cache folder alone (what dist/code-cache.cjs needs before the bundle runs). */
+export function cacheFolder(env: Env, platform: Platform = process.platform): string {
+  return platformFolders(env, platform).cache;
+}
+
 /**
  * Every folder delegate uses, for `platform` (process.platform by default): data, cache and
  * config where the platform keeps them (XDG on Linux, ~/Library on macOS, %LOCALAPPDATA% and

@@ -1,85 +1,158 @@
-// Start-up on Node before 22.1, which has no module.enableCompileCache(): dist/cli.cjs compiled
-// with V8 code the build kept (dist/cli.cache), so that V8 does not parse the whole bundle at every
-// start. Built apart from the bundle, as dist/code-cache.cjs, and required by bin/delegate.cjs on
-// such a Node only.
+// Start-up: dist/cli.cjs compiled with the V8 code an earlier run of the same command left in the
+// cache folder (<cache>/code/<Node version>-<arch>/<command>.bin, "motion-compare.bin" for
+// `motion compare`), so that V8 parses and compiles neither the bundle nor the functions the
+// command runs. Built apart from the bundle,
+// as dist/code-cache.cjs, and required by bin/delegate.cjs.
 //
-// Why it is kept (2 December 2026, Node 20.20, CPU time per command, medians of 21, same run):
-// --version 138 -> 126 ms, search 173 -> 163 ms, motion compare of 40 motions 189 -> 172 ms,
-// against node -e 0 at 110 ms. Without it `search` and `motion compare` miss their bench targets
-// on Node 20. Node 22.1 and later keep their own cache, and this file is not loaded there.
+// Why the code is kept per command, after a run, rather than by Node (module.enableCompileCache(),
+// Node 22.1 and later): Node makes its cache when the file is compiled, before anything runs,
+// so it holds only the bundle's outer function, and each of the functions a command then calls
+// is compiled at every start. Measured on 3 December 2026 (wall time, medians of 25 to 41
+// interleaved runs, ASCII bundle): Node 24 `search` 122 -> 112 ms and 116 -> 107 ms, `list`
+// 101 -> 98, `motion compare` of 40 motions 139 -> 123, against `node -e 0` at 73 to 76 ms; on
+// Node 20, `search` 154 -> 144 and `list` 137 -> 130 against the code the build used to keep
+// (made when compiled, as Node's is). A command's first run compiles it all and writes its
+// file: 6 to 9 ms more, once per command, build and Node.
 //
-// NOTE: V8 checks that a cache was made by the same V8, with the same flags, for a source of the
-// same length; not that the source is the same. And V8 20's code keeps the file name it was
-// compiled under, which stack traces then show. So the cache starts with the build id that
+// NOTE: V8 takes a cache only from the same V8 with the same flags, for a source of the same
+// length, not checking that the source is the same; and its code keeps the file name it was
+// compiled under, which stack traces show. So each file starts with the build id that
 // dist/cli.cjs carries in its first line and the path it was made for, and is used only where
-// both agree: a copy of dist/ moved elsewhere compiles afresh.
-import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+// both agree. A file V8 rejects, or made for another build, is made again after the run.
+import { closeSync, mkdirSync, openSync, readFileSync, readSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import Module from 'node:module';
-import { dirname } from 'node:path';
+import { dirname, posix, win32 } from 'node:path';
 import { Script } from 'node:vm';
+import { cacheFolder, type Env, type Platform } from '../paths.js';
 
 const BUILD_TAG = /^"use strict";\/\*(delegate-build:[^*\n]*)\*\//;
+/** A word of argv that may name a command (and so a file): never a path, an option or a query in capitals. */
+const COMMAND_WORD = /^[a-z][a-z0-9-]{0,39}$/;
+/**
+ * Where src/cli.ts says which command ran ("search", "motion compare"), once commander has
+ * found it: the name the code is kept under. NOTE: the bundle and this loader share nothing
+ * else, so the name goes through the global symbol registry.
+ */
+export const COMMAND_RAN = Symbol.for('delegate.commandRan');
 
-/** Where the code for `file` (dist/cli.cjs) is kept: beside it. */
-export function cacheFileOf(file: string): string {
-  return file.replace(/\.cjs$/, '.cache');
+export interface Runtime {
+  argv: readonly string[];
+  env: Env;
+  platform: Platform;
+  /** process.version and process.arch: V8's code serves only the Node that made it. */
+  version: string;
+  arch: string;
 }
 
-function compile(file: string, source: string, cachedData?: Buffer): Script {
-  return new Script(Module.wrap(source), { filename: file, ...(cachedData ? { cachedData } : {}) });
-}
+const here = (): Runtime => ({ argv: process.argv, env: process.env, platform: process.platform, version: process.version, arch: process.arch });
 
-/** The first line of the cache for `source` at `file`: its build and where it was made for. */
-function header(file: string, source: string): string | undefined {
-  const tag = BUILD_TAG.exec(source)?.[1];
-  return tag ? `${tag} ${file}\n` : undefined;
-}
-
-/** The cache kept for `source`, when it was made for this build of it, where it is. */
-function readCache(file: string, source: string): Buffer | undefined {
-  const head = header(file, source);
-  if (!head) return undefined;
-  let cache: Buffer;
-  try {
-    cache = readFileSync(cacheFileOf(file));
-  } catch {
-    return undefined; // none: built on a Node with a compile cache of its own, or removed
-  }
-  const bytes = Buffer.from(head);
-  return cache.length > bytes.length && cache.subarray(0, bytes.length).equals(bytes) ? cache.subarray(bytes.length) : undefined;
+/**
+ * Where the code for `command` ("search", "motion compare", "" for the home menu) is kept: a
+ * file per command in the cache folder, in a folder per Node version and processor.
+ */
+export function codeFileFor(runtime: Omit<Runtime, 'argv'>, command: string): string {
+  const path = runtime.platform === 'win32' ? win32 : posix;
+  return path.join(cacheFolder(runtime.env, runtime.platform), 'code', `${runtime.version}-${runtime.arch}`, `${command.replaceAll(' ', '-') || 'home'}.bin`);
 }
 
 /**
- * Run the CommonJS module `file` as require() would (its own module object and require), from the
- * kept code when there is one that fits. Says whether V8 took the kept code.
+ * The commands argv may be running, most precise first: "motion compare" then "motion" for
+ * `motion compare a.md`, "search reference" then "search" for `search reference back`; none
+ * when it starts with an option (its command is known only at exit).
  */
-export function loadWithCodeCache(file: string): boolean {
+export function commandsOf(argv: readonly string[]): string[] {
+  const [first, second] = argv.slice(2);
+  if (first === undefined) return [''];
+  if (!COMMAND_WORD.test(first)) return [];
+  return second !== undefined && COMMAND_WORD.test(second) ? [`${first} ${second}`, first] : [first];
+}
+
+/** The first line of a code file for `source` at `file`: its build and where it was made for. */
+function header(file: string, source: string): Buffer | undefined {
+  const tag = BUILD_TAG.exec(source)?.[1];
+  return tag ? Buffer.from(`${tag} ${file}\n`) : undefined;
+}
+
+/** The V8 code kept in `codeFile`, when it was made for this build of `file`, where it is. */
+function readCode(codeFile: string, head: Buffer): Buffer | undefined {
+  let kept: Buffer;
+  try {
+    kept = readFileSync(codeFile);
+  } catch {
+    return undefined; // none yet, or unreadable
+  }
+  return kept.length > head.length && kept.subarray(0, head.length).equals(head) ? kept.subarray(head.length) : undefined;
+}
+
+/** Whether `codeFile` holds code for this build already (its first line is `head`). */
+function holdsBuild(codeFile: string, head: Buffer): boolean {
+  try {
+    const fd = openSync(codeFile, 'r');
+    try {
+      const first = Buffer.alloc(head.length);
+      return readSync(fd, first, 0, head.length, 0) === head.length && first.equals(head);
+    } finally {
+      closeSync(fd);
+    }
+  } catch {
+    return false;
+  }
+}
+
+/** Write `data` to `target` whole or not at all: a start never reads half a file. */
+function keep(target: string, head: Buffer, data: Buffer): void {
+  const temp = `${target}.${process.pid}.tmp`;
+  try {
+    mkdirSync(dirname(target), { recursive: true });
+    writeFileSync(temp, Buffer.concat([head, data]));
+    renameSync(temp, target);
+  } catch {
+    // A read-only or full disk, or a file where a folder should be: the next start compiles
+    // again, no worse than this one, and the command says nothing of it.
+    try {
+      rmSync(temp, { force: true });
+    } catch {
+      // nothing was written
+    }
+  }
+}
+
+/**
+ * Run the CommonJS module `file` (dist/cli.cjs) as require() would, with its own module object
+ * and require, from the V8 code kept for the command argv names, when there is some that fits.
+ * After a run that succeeded (exit code 0), the code of the command that ran (COMMAND_RAN),
+ * with every function it compiled, is kept unless it came from that command's own file.
+ * Says whether V8 took kept code.
+ */
+export function runWithCodeCache(file: string, runtime: Runtime = here()): boolean {
   const source = readFileSync(file, 'utf8');
-  const cachedData = readCache(file, source);
-  const script = compile(file, source, cachedData);
+  const head = header(file, source);
+  let cachedData: Buffer | undefined;
+  let from: string | undefined;
+  if (head) {
+    for (const command of commandsOf(runtime.argv)) {
+      cachedData = readCode(codeFileFor(runtime, command), head);
+      if (cachedData) {
+        from = command;
+        break;
+      }
+    }
+  }
+  const script = new Script(Module.wrap(source), { filename: file, ...(cachedData ? { cachedData } : {}) });
+  const used = cachedData !== undefined && !script.cachedDataRejected;
+  if (head) {
+    process.on('exit', (code) => {
+      const ran = (globalThis as Record<symbol, unknown>)[COMMAND_RAN];
+      if (code !== 0 || typeof ran !== 'string' || (used && ran === from)) return;
+      const target = codeFileFor(runtime, ran);
+      // Started with an option first, or from a sibling's code: its own may be there already.
+      if (!(ran === from && !used) && holdsBuild(target, head)) return;
+      keep(target, head, script.createCachedData());
+    });
+  }
   const module = new Module(file);
   module.filename = file;
   const run = script.runInThisContext() as (exports: unknown, require: NodeJS.Require, module: Module, filename: string, dirname: string) => void;
   run(module.exports, Module.createRequire(file), module, file, dirname(file));
-  return cachedData !== undefined && !script.cachedDataRejected;
-}
-
-/**
- * Keep V8's code for `file` beside it, for the file it will be at `finalFile` (the build makes
- * dist/ under another name), tagged with its build id. Written to a temporary name and renamed,
- * so a start never reads half a cache. Says whether it did.
- */
-export function writeCodeCache(file: string, finalFile = file): boolean {
-  const source = readFileSync(file, 'utf8');
-  const head = header(finalFile, source);
-  if (!head) return false;
-  const target = cacheFileOf(file);
-  const temp = `${target}.${process.pid}.tmp`;
-  try {
-    writeFileSync(temp, Buffer.concat([Buffer.from(head), compile(finalFile, source).createCachedData()]));
-    renameSync(temp, target);
-  } finally {
-    rmSync(temp, { force: true });
-  }
-  return true;
+  return used;
 }

@@ -31,12 +31,14 @@ const PAYS_ON_THIS_NODE = Number(process.versions.node.split('.')[0]) < 24;
  * and parallel scavenging for the rest of this process; says whether it did. Ignition and
  * Sparkplug still run everything, and the garbage collector still collects.
  *
- * NOTE: V8 keeps the flags in force in a code cache it writes, and rejects that cache in a
- * process whose flags differ: Node's compile cache (Node 22) may then compile once more at the
- * next start.
+ * NOTE: V8 writes the flags in force into the code it keeps for the next start
+ * (src/startup/codeCache.ts) and rejects that code in a process whose flags differ, so they are
+ * switched back at exit, before anything else runs then.
  */
 export function tuneForShortJob(characters: number): boolean {
   if (!PAYS_ON_THIS_NODE || characters < WORTH_IT_FROM || characters >= PAYS_BACK_FROM) return false;
-  process.getBuiltinModule('node:v8').setFlagsFromString('--no-opt --no-parallel-scavenge');
+  const v8 = process.getBuiltinModule('node:v8');
+  v8.setFlagsFromString('--no-opt --no-parallel-scavenge');
+  process.prependListener('exit', () => v8.setFlagsFromString('--opt --parallel-scavenge'));
   return true;
 }

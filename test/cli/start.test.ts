@@ -1,14 +1,16 @@
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { copyPackage, tempHome } from '../helpers/fixtures.js';
 import { repoRoot, run } from '../helpers/run.js';
 
-// bin/delegate.cjs requires dist/cli.cjs, with Node's own compile cache where Node has one, and
-// before Node 22.1 through dist/code-cache.cjs, with the V8 code the build kept (dist/cli.cache).
+// bin/delegate.cjs runs dist/cli.cjs through dist/code-cache.cjs (src/startup/codeCache.ts):
+// with the V8 code the command's last run kept in the cache folder, or compiled afresh, and
+// then keeping that code for the next run.
 
 const sandbox = tempHome();
 const copy = join(sandbox.home, 'package');
+const copyCli = join(copy, 'dist', 'cli.cjs');
 
 function runCopy(args: string[], env: Record<string, string> = {}) {
   return spawnSync(process.execPath, [join(copy, 'bin', 'delegate.cjs'), ...args], {
@@ -17,35 +19,109 @@ function runCopy(args: string[], env: Record<string, string> = {}) {
   });
 }
 
+/** Where the copy keeps a command's code, under a cache folder (XDG_CACHE_HOME) of its own. */
+const codeFile = (cacheHome: string, command: string) => join(cacheHome, 'delegate', 'code', `${process.version}-${process.arch}`, `${command}.bin`);
+const buildTag = (cli: string) => /^"use strict";\/\*(delegate-build:[^*]+)\*\//.exec(readFileSync(cli, 'utf8'))?.[1];
+const headerOf = (file: string) => readFileSync(file, 'latin1').split('\n', 1)[0] ?? '';
+
 beforeAll(() => copyPackage(copy));
 afterAll(() => sandbox.cleanup());
 
-const hasCompileCache = typeof (process.getBuiltinModule('node:module') as { enableCompileCache?: unknown }).enableCompileCache === 'function';
-
 describe('start-up', () => {
-  test('stack traces name dist/cli.cjs where it is', () => {
-    const result = run(['read', 'no-such-page'], { env: { ...sandbox.env, DELEGATE_DEBUG: '1' } });
-    expect(result.code).toBe(1);
-    expect(result.stderr).toContain(`(${join(repoRoot, 'dist', 'cli.cjs')}:`);
+  test('stack traces name dist/cli.cjs where it is, compiled afresh and from kept code alike', () => {
+    for (let i = 0; i < 2; i++) {
+      const result = run(['read', 'no-such-page'], { env: { ...sandbox.env, DELEGATE_DEBUG: '1' } });
+      expect(result.code).toBe(1);
+      expect(result.stderr).toContain(`(${join(repoRoot, 'dist', 'cli.cjs')}:`);
+    }
   });
 
-  // Node keeps the cache in <temporary folder>/node-compile-cache unless NODE_COMPILE_CACHE says
-  // otherwise; a TMPDIR of the test's own shows whether the bin asked for it.
-  test(`${hasCompileCache ? 'Node keeps' : 'Node 20 has no'} compiled code for the next start, and the command works`, () => {
-    const tmp = join(sandbox.home, 'tmp');
-    mkdirSync(tmp, { recursive: true });
-    const first = runCopy(['list'], { TMPDIR: tmp });
-    expect(first.stderr).toBe('');
-    expect(first.status).toBe(0);
-    expect(first.stdout).toContain('chair-not-neutral');
-    const cacheDir = join(tmp, 'node-compile-cache');
-    expect(existsSync(cacheDir) && readdirSync(cacheDir, { recursive: true }).length > 0).toBe(hasCompileCache);
-    const second = runCopy(['list'], { TMPDIR: tmp });
-    expect(second.stdout).toBe(first.stdout);
+  describe("the V8 code a command's run keeps for the next", () => {
+    let cacheHome = '';
+    let n = 0;
+    beforeEach(() => {
+      cacheHome = join(sandbox.home, `cache-${n++}`);
+    });
+
+    test('is kept after the first run, tagged with the build and the place, and taken as it is by the next run', () => {
+      const first = runCopy(['list'], { XDG_CACHE_HOME: cacheHome });
+      expect(first.stderr).toBe('');
+      expect(first.status).toBe(0);
+      expect(first.stdout).toContain('chair-not-neutral');
+      const file = codeFile(cacheHome, 'list');
+      expect(headerOf(file)).toBe(`${buildTag(copyCli)} ${copyCli}`);
+      expect(buildTag(copyCli)).toMatch(/^delegate-build:\d+\.\d+\.\d+\+/);
+      const kept = readFileSync(file);
+      expect(kept.length).toBeGreaterThan(50_000);
+      // Code V8 rejected would be kept again at exit: the same bytes show it was taken.
+      const second = runCopy(['list'], { XDG_CACHE_HOME: cacheHome });
+      expect(second.stdout).toBe(first.stdout);
+      expect(readFileSync(file).equals(kept)).toBe(true);
+    });
+
+    test('damaged code is not used: the command works, and its code is kept again', () => {
+      const file = codeFile(cacheHome, 'list');
+      mkdirSync(dirname(file), { recursive: true });
+      const damaged = Buffer.concat([Buffer.from(`${buildTag(copyCli)} ${copyCli}\n`), Buffer.alloc(4096, 7)]);
+      writeFileSync(file, damaged);
+      const result = runCopy(['list'], { XDG_CACHE_HOME: cacheHome });
+      expect(result.stderr).toBe('');
+      expect(result.stdout).toContain('chair-not-neutral');
+      expect(headerOf(file)).toBe(`${buildTag(copyCli)} ${copyCli}`);
+      expect(readFileSync(file).length).toBeGreaterThan(50_000);
+    });
+
+    test('code kept for another build, or for a copy elsewhere, is not used, and is replaced', () => {
+      const file = codeFile(cacheHome, 'list');
+      expect(runCopy(['list'], { XDG_CACHE_HOME: cacheHome }).status).toBe(0);
+      const data = readFileSync(file).subarray(headerOf(file).length);
+      for (const header of [`delegate-build:0.0.1+other ${copyCli}`, `${buildTag(copyCli)} ${join(sandbox.home, 'elsewhere', 'dist', 'cli.cjs')}`]) {
+        writeFileSync(file, Buffer.concat([Buffer.from(header), data]));
+        const result = runCopy(['list'], { XDG_CACHE_HOME: cacheHome });
+        expect(result.stdout).toContain('chair-not-neutral');
+        expect(headerOf(file)).toBe(`${buildTag(copyCli)} ${copyCli}`);
+      }
+    });
+
+    // `motion compare` over this much text switches off TurboFan on Node before 24 (src/util/shortJob.ts),
+    // and V8 writes the flags in force into the code it keeps.
+    test('a command that switches V8 flags mid-run keeps code the next run takes', () => {
+      const topics = ['bus routes', 'school meals', 'council housing', 'library hours', 'park wardens', 'river cleaning', 'youth clubs', 'street lighting'];
+      const motions = topics.map(
+        (topic, i) =>
+          `## Motion ${i + 1}: ${topic}\n\nSubmitted by Example Ward ${i + 1} CLP\n\nConference notes that ${topic} in our towns have been cut for three years running. ` +
+          `${'Residents have written to us about the waiting lists, the closed offices and the missed visits. '.repeat(12)}\n\nConference resolves:\n\n` +
+          [1, 2, 3].map((n) => `${n}. To ask the council to restore ${topic} to the level of ${2015 + n}, and to report each quarter.`).join('\n'),
+      );
+      const file = join(sandbox.home, 'eight-motions.md');
+      writeFileSync(file, `${motions.join('\n\n')}\n`);
+      expect(readFileSync(file, 'utf8').length).toBeGreaterThan(10_000);
+      const first = runCopy(['motion', 'compare', file], { XDG_CACHE_HOME: cacheHome });
+      expect(first.stderr).toBe('');
+      expect(first.status).toBe(0);
+      const kept = readFileSync(codeFile(cacheHome, 'motion-compare'));
+      const second = runCopy(['motion', 'compare', file], { XDG_CACHE_HOME: cacheHome });
+      expect(second.stdout).toBe(first.stdout);
+      expect(readFileSync(codeFile(cacheHome, 'motion-compare')).equals(kept)).toBe(true);
+    });
+
+    test('a run that fails keeps nothing', () => {
+      const result = runCopy(['read', 'no-such-page'], { XDG_CACHE_HOME: cacheHome });
+      expect(result.status).toBe(1);
+      expect(existsSync(join(cacheHome, 'delegate', 'code'))).toBe(false);
+    });
+
+    test('a cache folder that cannot be written: the command works and says nothing of it', () => {
+      writeFileSync(cacheHome, 'a file where the cache folder would be');
+      const result = runCopy(['list'], { XDG_CACHE_HOME: cacheHome });
+      expect(result.status).toBe(0);
+      expect(result.stderr).toBe('');
+      expect(result.stdout).toContain('chair-not-neutral');
+    });
   });
 
   // Built here, by the Node running the tests: CI builds with one Node and tests with two.
-  test(`the build ${hasCompileCache ? 'keeps no code of its own on a Node with a compile cache' : 'keeps V8 code for cli.cjs, tagged with its build'}`, () => {
+  test('the build keeps no code of its own, and writes a bundle V8 can hold as one-byte text', () => {
     const built = join(sandbox.home, 'built');
     copyPackage(built);
     cpSync(join(repoRoot, 'scripts'), join(built, 'scripts'), { recursive: true });
@@ -53,46 +129,48 @@ describe('start-up', () => {
     const build = spawnSync(process.execPath, [join(built, 'scripts', 'build.mjs')], { cwd: built, encoding: 'utf8' });
     expect(build.stderr).toBe('');
     expect(build.status).toBe(0);
-    const cache = join(built, 'dist', 'cli.cache');
-    expect(existsSync(cache)).toBe(!hasCompileCache);
-    if (hasCompileCache) return;
-    const tag = /^"use strict";\/\*(delegate-build:[^*]+)\*\//.exec(readFileSync(join(built, 'dist', 'cli.cjs'), 'utf8'))?.[1];
-    expect(tag).toMatch(/^delegate-build:\d+\.\d+\.\d+\+/);
-    expect(readFileSync(cache, 'latin1').split('\n', 1)[0]).toBe(`${tag} ${join(built, 'dist', 'cli.cjs')}`);
+    expect(readdirSync(join(built, 'dist')).filter((f) => !f.endsWith('.cjs') && !f.endsWith('.json')).sort()).toEqual(['islands', 'vendor']);
+    expect(/[^\x00-\x7f]/.exec(readFileSync(join(built, 'dist', 'cli.cjs'), 'latin1'))).toBeNull();
   });
 
-  describe('the kept code (dist/code-cache.cjs)', () => {
-    // A module of the shape cli.cjs has, loaded as the bin loads cli.cjs on Node 20.
+  describe('dist/code-cache.cjs, on a module of the shape cli.cjs has', () => {
     const dir = join(sandbox.home, 'code-cache');
     const file = join(dir, 'cli.cjs');
+    const cacheHome = join(dir, 'cache');
     const load = () =>
-      spawnSync(process.execPath, ['-e', `const used = require(${JSON.stringify(join(repoRoot, 'dist', 'code-cache.cjs'))}).loadWithCodeCache(${JSON.stringify(file)}); console.log('used the kept code: ' + used)`], {
-        encoding: 'utf8',
-      });
+      spawnSync(
+        process.execPath,
+        [
+          '-e',
+          `const used = require(${JSON.stringify(join(repoRoot, 'dist', 'code-cache.cjs'))}).runWithCodeCache(${JSON.stringify(file)}, { argv: ['node', 'bin', 'list'], env: { HOME: ${JSON.stringify(dir)}, XDG_CACHE_HOME: ${JSON.stringify(cacheHome)} }, platform: 'linux', version: process.version, arch: process.arch }); console.log('used the kept code: ' + used)`,
+        ],
+        { encoding: 'utf8' },
+      );
     const write = (build: string, says: string) =>
-      writeFileSync(file, `"use strict";/*delegate-build:${build}*/console.log(${JSON.stringify(says)}, typeof require, __filename === ${JSON.stringify(file)});\n`);
+      writeFileSync(
+        file,
+        `"use strict";/*delegate-build:${build}*/globalThis[Symbol.for('delegate.commandRan')] = 'list'; console.log(${JSON.stringify(says)}, typeof require, __filename === ${JSON.stringify(file)});\n`,
+      );
     beforeAll(() => mkdirSync(dir, { recursive: true }));
 
-    test('is used for the build it was made from, and the module runs with its own require', () => {
+    test('runs the module with its own require, keeps its code, and uses it for the same build', () => {
       write('one', 'first build');
-      spawnSync(process.execPath, ['-e', `require(${JSON.stringify(join(repoRoot, 'dist', 'code-cache.cjs'))}).writeCodeCache(${JSON.stringify(file)})`]);
-      expect(existsSync(join(dir, 'cli.cache'))).toBe(true);
+      expect(load().stdout).toBe('first build function true\nused the kept code: false\n');
+      expect(existsSync(codeFile(cacheHome, 'list'))).toBe(true);
       expect(load().stdout).toBe('first build function true\nused the kept code: true\n');
     });
 
-    test('is not used for another build of the same length: the new code runs', () => {
+    test('does not use it for another build of the same length: the new code runs', () => {
       write('two', 'other build');
       expect(load().stdout).toBe('other build function true\nused the kept code: false\n');
+      expect(headerOf(codeFile(cacheHome, 'list'))).toBe(`delegate-build:two ${file}`);
     });
 
-    test('is not used when damaged, or when missing', () => {
-      write('one', 'first build');
-      writeFileSync(join(dir, 'cli.cache'), Buffer.concat([Buffer.from(`delegate-build:one ${file}\n`), Buffer.alloc(4096, 7)]));
-      const damaged = load();
-      expect(damaged.stderr).toBe('');
-      expect(damaged.stdout).toBe('first build function true\nused the kept code: false\n');
-      rmSync(join(dir, 'cli.cache'));
-      expect(load().stdout).toBe('first build function true\nused the kept code: false\n');
+    test('keeps nothing for a module without a build id', () => {
+      rmSync(cacheHome, { recursive: true, force: true });
+      writeFileSync(file, `globalThis[Symbol.for('delegate.commandRan')] = 'list'; console.log("no build id")\n`);
+      expect(load().stdout).toBe('no build id\nused the kept code: false\n');
+      expect(existsSync(cacheHome)).toBe(false);
     });
   });
 

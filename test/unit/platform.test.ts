@@ -1,4 +1,5 @@
 import { bundledContentDir, resolvePaths, type Env, type Platform } from '../../src/paths.js';
+import { codeFileFor, commandsOf } from '../../src/startup/codeCache.js';
 import { editorCommand } from '../../src/ui/editor.js';
 import { pagerCommand } from '../../src/ui/output.js';
 
@@ -87,5 +88,38 @@ describe('editor and pager', () => {
     expect(pagerCommand({}, 'linux')).toBe('less -R');
     expect(pagerCommand({}, 'darwin')).toBe('less -R');
     expect(pagerCommand({ PAGER: 'most' }, 'win32')).toBe('most');
+  });
+});
+
+describe('the V8 code kept per command (src/startup/codeCache.ts)', () => {
+  const node = { version: 'v24.1.0', arch: 'x64' };
+
+  test.each<[Platform, Env, string]>([
+    ['linux', { HOME: '/home/ann' }, '/home/ann/.cache/delegate/code/v24.1.0-x64/motion-compare.bin'],
+    ['linux', { HOME: '/home/ann', XDG_CACHE_HOME: '/var/cache/ann' }, '/var/cache/ann/delegate/code/v24.1.0-x64/motion-compare.bin'],
+    ['darwin', { HOME: '/Users/ann' }, '/Users/ann/Library/Caches/delegate/code/v24.1.0-x64/motion-compare.bin'],
+    ['win32', { USERPROFILE: 'C:\\Users\\Ann', LOCALAPPDATA: 'C:\\Users\\Ann\\AppData\\Local' }, 'C:\\Users\\Ann\\AppData\\Local\\delegate\\Cache\\code\\v24.1.0-x64\\motion-compare.bin'],
+  ])('%s: in the cache folder, a folder per Node and processor', (platform, env, file) => {
+    expect(codeFileFor({ ...node, platform, env }, 'motion compare')).toBe(file);
+  });
+
+  test('the home menu has a name of its own', () => {
+    expect(codeFileFor({ ...node, platform: 'linux', env: { HOME: '/home/ann' } }, '')).toBe('/home/ann/.cache/delegate/code/v24.1.0-x64/home.bin');
+  });
+
+  test.each([
+    [[], ['']],
+    [['read', 'card-votes'], ['read card-votes', 'read']],
+    [['motion', 'compare', 'a.md'], ['motion compare', 'motion']],
+    [['search', 'Reference', 'back'], ['search']],
+    [['--version'], []],
+    [['--theme', 'dark', 'list'], []],
+    [['../../../etc/passwd'], []],
+    [['..'], []],
+    [['Search'], []],
+    [['a'.repeat(41)], []],
+    [['notes', '..\\x'], ['notes']],
+  ])('argv %j may be running %j', (words, commands) => {
+    expect(commandsOf(['/usr/bin/node', '/opt/delegate/bin/delegate.cjs', ...words])).toEqual(commands);
   });
 });
