@@ -55,14 +55,19 @@ export function codeFileFor(runtime: Omit<Runtime, 'argv'>, command: string): st
   return path.join(cacheFolder(runtime.env, runtime.platform), 'code', `${runtime.version}-${runtime.arch}`, `${command.replaceAll(' ', '-') || 'home'}.bin`);
 }
 
+/** What a run that ran no command (`--version`, `--help`) keeps its code as. */
+const NO_COMMAND = 'options';
+
 /**
  * The commands argv may be running, most precise first: "motion compare" then "motion" for
- * `motion compare a.md`, "search reference" then "search" for `search reference back`; none
- * when it starts with an option (its command is known only at exit).
+ * `motion compare a.md`, "search reference" then "search" for `search reference back`. When it
+ * starts with an option, the code of `--version` and `--help` (the command, if any, is known
+ * only at exit).
  */
 export function commandsOf(argv: readonly string[]): string[] {
   const [first, second] = argv.slice(2);
   if (first === undefined) return [''];
+  if (first.startsWith('-')) return [NO_COMMAND];
   if (!COMMAND_WORD.test(first)) return [];
   return second !== undefined && COMMAND_WORD.test(second) ? [`${first} ${second}`, first] : [first];
 }
@@ -120,8 +125,9 @@ function keep(target: string, head: Buffer, data: Buffer): void {
 /**
  * Run the CommonJS module `file` (dist/cli.cjs) as require() would, with its own module object
  * and require, from the V8 code kept for the command argv names, when there is some that fits.
- * After a run that succeeded (exit code 0), the code of the command that ran (COMMAND_RAN),
- * with every function it compiled, is kept unless it came from that command's own file.
+ * After a run that succeeded (exit code 0), the code of the command that ran (COMMAND_RAN; help
+ * and version run none), with every function it compiled, is kept unless it came from that
+ * command's own file.
  * Says whether V8 took kept code.
  */
 export function runWithCodeCache(file: string, runtime: Runtime = here()): boolean {
@@ -142,8 +148,9 @@ export function runWithCodeCache(file: string, runtime: Runtime = here()): boole
   const used = cachedData !== undefined && !script.cachedDataRejected;
   if (head) {
     process.on('exit', (code) => {
-      const ran = (globalThis as Record<symbol, unknown>)[COMMAND_RAN];
-      if (code !== 0 || typeof ran !== 'string' || (used && ran === from)) return;
+      const announced = (globalThis as Record<symbol, unknown>)[COMMAND_RAN];
+      const ran = typeof announced === 'string' ? announced : NO_COMMAND;
+      if (code !== 0 || (used && ran === from)) return;
       const target = codeFileFor(runtime, ran);
       // Started with an option first, or from a sibling's code: its own may be there already.
       if (!(ran === from && !used) && holdsBuild(target, head)) return;

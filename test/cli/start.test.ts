@@ -105,6 +105,15 @@ describe('start-up', () => {
       expect(readFileSync(codeFile(cacheHome, 'motion-compare')).equals(kept)).toBe(true);
     });
 
+    test('--version, which runs no command, keeps its code too, and a command that starts with an option leaves it be', () => {
+      expect(runCopy(['--version'], { XDG_CACHE_HOME: cacheHome }).status).toBe(0);
+      const kept = readFileSync(codeFile(cacheHome, 'options'));
+      expect(runCopy(['--width', '60', 'list'], { XDG_CACHE_HOME: cacheHome }).status).toBe(0);
+      expect(runCopy(['--version'], { XDG_CACHE_HOME: cacheHome }).stdout).toMatch(/^\d+\.\d+\.\d+\n$/);
+      expect(readFileSync(codeFile(cacheHome, 'options')).equals(kept)).toBe(true);
+      expect(existsSync(codeFile(cacheHome, 'list'))).toBe(true);
+    });
+
     test('a run that fails keeps nothing', () => {
       const result = runCopy(['read', 'no-such-page'], { XDG_CACHE_HOME: cacheHome });
       expect(result.status).toBe(1);
