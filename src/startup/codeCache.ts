@@ -1,18 +1,18 @@
 // Start-up: dist/cli.cjs compiled with the V8 code an earlier run of the same command left in the
 // cache folder (<cache>/code/<Node version>-<arch>/<command>.bin, "motion-compare.bin" for
 // `motion compare`), so that V8 parses and compiles neither the bundle nor the functions the
-// command runs. Built apart from the bundle,
-// as dist/code-cache.cjs, and required by bin/delegate.cjs.
+// command runs. Built apart from the bundle, as dist/code-cache.cjs, and required by
+// bin/delegate.cjs.
 //
 // Why the code is kept per command, after a run, rather than by Node (module.enableCompileCache(),
 // Node 22.1 and later): Node makes its cache when the file is compiled, before anything runs,
-// so it holds only the bundle's outer function, and each of the functions a command then calls
-// is compiled at every start. Measured on 3 December 2026 (wall time, medians of 25 to 41
-// interleaved runs, ASCII bundle): Node 24 `search` 122 -> 112 ms and 116 -> 107 ms, `list`
-// 101 -> 98, `motion compare` of 40 motions 139 -> 123, against `node -e 0` at 73 to 76 ms; on
-// Node 20, `search` 154 -> 144 and `list` 137 -> 130 against the code the build used to keep
-// (made when compiled, as Node's is). A command's first run compiles it all and writes its
-// file: 6 to 9 ms more, once per command, build and Node.
+// so it holds only the bundle's outer function, and each function a command then calls is
+// compiled at every start. Measured on 3 December 2026 with a prototype of this loader (wall
+// time, medians of 25 to 41 interleaved runs): Node 24 `search` 122 -> 112 ms and 116 -> 107 ms,
+// `list` 101 -> 98, `motion compare` of 40 motions 139 -> 123, with `node -e 0` at 73 to 76 ms;
+// Node 20 `search` 154 -> 144 and `list` 137 -> 130 against the code the build kept then (made
+// when compiled, as Node's is), with `node -e 0` at 104. A command's first run compiles it all
+// and writes its file: 6 to 11 ms more, once per command, build and Node.
 //
 // NOTE: V8 takes a cache only from the same V8 with the same flags, for a source of the same
 // length, not checking that the source is the same; and its code keeps the file name it was
