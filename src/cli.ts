@@ -3,6 +3,7 @@ import { fstatSync, statSync } from 'node:fs';
 import { createContext, shouldAskBackground, type OutStream } from './context.js';
 import { ExitCode, UserError } from './errors.js';
 import { buildProgram } from './program.js';
+import { announceCommand } from './startup/commandRan.js';
 import { fdStream } from './ui/fdStream.js';
 import { deferInterrupt } from './ui/interrupt.js';
 import { version } from './version.js';
@@ -99,12 +100,11 @@ async function main(): Promise<number> {
     // The command about to run, when it comes first: only that one is defined.
     process.argv[2]?.startsWith('-') === false ? process.argv[2] : undefined,
   );
-  // The command that runs, for dist/code-cache.cjs, which keeps V8's code under its name
-  // (src/startup/codeCache.ts): "search", "motion compare", "" for the home menu.
+  // The command that runs, for the V8 code kept under its name (src/startup/codeCache.ts).
   program.hook('preAction', (_program, command) => {
     const names: string[] = [];
     for (let c: Command | null = command; c?.parent; c = c.parent) names.unshift(c.name());
-    (globalThis as Record<symbol, unknown>)[Symbol.for('delegate.commandRan')] = names.join(' ');
+    announceCommand(names);
   });
   try {
     await program.parseAsync(process.argv);

@@ -24,16 +24,11 @@ import Module from 'node:module';
 import { dirname, posix, win32 } from 'node:path';
 import { Script } from 'node:vm';
 import { cacheFolder, type Env, type Platform } from '../paths.js';
+import { commandThatRan } from './commandRan.js';
 
 const BUILD_TAG = /^"use strict";\/\*(delegate-build:[^*\n]*)\*\//;
 /** A word of argv that may name a command (and so a file): never a path, an option or a query in capitals. */
 const COMMAND_WORD = /^[a-z][a-z0-9-]{0,39}$/;
-/**
- * Where src/cli.ts says which command ran ("search", "motion compare"), once commander has
- * found it: the name the code is kept under. NOTE: the bundle and this loader share nothing
- * else, so the name goes through the global symbol registry.
- */
-export const COMMAND_RAN = Symbol.for('delegate.commandRan');
 
 export interface Runtime {
   argv: readonly string[];
@@ -125,8 +120,8 @@ function keep(target: string, head: Buffer, data: Buffer): void {
 /**
  * Run the CommonJS module `file` (dist/cli.cjs) as require() would, with its own module object
  * and require, from the V8 code kept for the command argv names, when there is some that fits.
- * After a run that succeeded (exit code 0), the code of the command that ran (COMMAND_RAN; help
- * and version run none), with every function it compiled, is kept unless it came from that
+ * After a run that succeeded (exit code 0), the code of the command that ran (commandThatRan();
+ * help and version run none), with every function it compiled, is kept unless it came from that
  * command's own file.
  * Says whether V8 took kept code.
  */
@@ -148,8 +143,7 @@ export function runWithCodeCache(file: string, runtime: Runtime = here()): boole
   const used = cachedData !== undefined && !script.cachedDataRejected;
   if (head) {
     process.on('exit', (code) => {
-      const announced = (globalThis as Record<symbol, unknown>)[COMMAND_RAN];
-      const ran = typeof announced === 'string' ? announced : NO_COMMAND;
+      const ran = commandThatRan() ?? NO_COMMAND;
       if (code !== 0 || (used && ran === from)) return;
       const target = codeFileFor(runtime, ran);
       // Started with an option first, or from a sibling's code: its own may be there already.

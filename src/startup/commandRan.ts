@@ -1,0 +1,18 @@
+/**
+ * Where src/cli.ts says which command ran ("search", "motion compare", "" for the home menu),
+ * once commander has found it, for dist/code-cache.cjs (src/startup/codeCache.ts), which keeps
+ * V8's code under that name. NOTE: the bundle and the loader are built apart and share nothing
+ * else at run time, so the name goes through the global symbol registry.
+ */
+export const COMMAND_RAN = Symbol.for('delegate.commandRan');
+
+/** Say which command ran: its names below the program's, as typed ("motion compare"). */
+export function announceCommand(names: readonly string[]): void {
+  (globalThis as Record<symbol, unknown>)[COMMAND_RAN] = names.join(' ');
+}
+
+/** The command that ran, if one did (help and version run none). */
+export function commandThatRan(): string | undefined {
+  const announced = (globalThis as Record<symbol, unknown>)[COMMAND_RAN];
+  return typeof announced === 'string' ? announced : undefined;
+}
