@@ -12,7 +12,7 @@
 // `list` 101 -> 98, `motion compare` of 40 motions 139 -> 123, with `node -e 0` at 73 to 76 ms;
 // Node 20 `search` 154 -> 144 and `list` 137 -> 130 against the code the build kept then (made
 // when compiled, as Node's is), with `node -e 0` at 104. A command's first run compiles it all
-// and writes its file: 6 to 11 ms more, once per command, build and Node.
+// and writes its file: up to 11 ms more, once per command, build and Node.
 //
 // NOTE: V8 takes a cache only from the same V8 with the same flags, for a source of the same
 // length, not checking that the source is the same; and its code keeps the file name it was
