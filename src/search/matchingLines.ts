@@ -1,4 +1,5 @@
 import type { HighlightWord } from './parseQuery.js';
+import { foldText } from './fold.js';
 import { stem } from './porter.js';
 
 /** A line of a page that matched, with where in the line the matched words are. */
@@ -55,7 +56,7 @@ export function matchingLines(sources: readonly LinesSource[], query: { words: r
       const words = new Set(
         matches
           .map(([s, e]) => {
-            const found = fold(text.slice(s, e));
+            const found = foldText(text.slice(s, e));
             return counts.findIndex((start) => found.startsWith(start));
           })
           .filter((i) => i >= 0),
@@ -86,7 +87,7 @@ function wordsOf(text: string): Array<[number, number, string]> {
   const words: Array<[number, number, string]> = [];
   pattern.lastIndex = 0;
   for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
-    const folded = foldWord(m[0]);
+    const folded = foldText(m[0]);
     if (folded !== '') words.push([m.index, m.index + m[0].length, folded]);
   }
   return words;
@@ -104,9 +105,9 @@ function isWordCode(code: number): boolean {
  * indexOf; a line with letters beyond ASCII is split into words and folded first.
  */
 export function wordMarker(words: readonly HighlightWord[]): (text: string) => Array<[number, number]> {
-  const whole = new Set(words.filter((w) => !w.prefix).map((w) => stem(foldWord(w.word))));
-  const prefixes = words.filter((w) => w.prefix).map((w) => stem(foldWord(w.word)));
-  const starts = [...new Set(words.map((w) => foldWord(w.word).slice(0, 3)))];
+  const whole = new Set(words.filter((w) => !w.prefix).map((w) => stem(foldText(w.word))));
+  const prefixes = words.filter((w) => w.prefix).map((w) => stem(foldText(w.word)));
+  const starts = [...new Set(words.map((w) => foldText(w.word).slice(0, 3)))];
   const matches = (word: string) => {
     const stemmed = stem(word);
     return whole.has(stemmed) || prefixes.some((p) => stemmed.startsWith(p));
@@ -153,9 +154,9 @@ const STRUCTURE = /(?<![^\n])[^\S\n]*(?:```|~~~)|(?<![^\n])#{1,6}[^\S\n]+(.+?)[^
  */
 function candidateLines(body: string, starts: readonly string[]): CandidateLine[] {
   const quick = foldsAsLowerCase(body, starts);
-  const folded = quick ? body.toLowerCase() : fold(body);
-  // Folding keeps every line break (NFKD and dropping marks never touch one), so line i of the
-  // folded body is line i folded; offsets agree where lowercasing was all it took.
+  const folded = quick ? body.toLowerCase() : foldText(body);
+  // Folding keeps every line break (it touches only letters and the marks after them), so line
+  // i of the folded body is line i folded; offsets agree where lowercasing was all it took.
   const breaks = lineBreaks(folded);
   const lines = body.split('\n');
   const wanted = new Set<number>();
@@ -221,28 +222,6 @@ function lineAt(breaks: readonly number[], at: number): number {
     else high = mid;
   }
   return low;
-}
-
-/** Lowercase, accents removed: as the tokenizer compares words. */
-function fold(text: string): string {
-  return /[^\x00-\x7f]/.test(text) ? text.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase() : text.toLowerCase();
-}
-
-// Latin letters with accents: SQLite's remove_diacritics folds these (and only these) to their base letter.
-const LATIN_ACCENTED = /[\u00c0-\u024f\u1e00-\u1eff]/g;
-const MARK_AFTER_LATIN = /(?<=[\x00-\u024f\u1e00-\u1eff])\p{M}+/gu;
-
-/**
- * A word folded as SQLite's unicode61 tokenizer (remove_diacritics 2) folds it: lowercase, with
- * the accents of Latin letters dropped; other scripts keep theirs (λόγος), a ligature stays one
- * letter (ﬁ), and a final sigma is a sigma.
- */
-function foldWord(word: string): string {
-  if (!/[^\x00-\x7f]/.test(word)) return word.toLowerCase();
-  const bare = word.replace(LATIN_ACCENTED, (c) => c.normalize('NFD').replace(/\p{M}/gu, '')).replace(MARK_AFTER_LATIN, '');
-  // NOTE: written as escapes: one letter beyond ASCII in the bundle makes V8 hold all of it as
-  // two-byte text, 400 kB more at every start (esbuild escapes strings, not regular expressions).
-  return bare.toLowerCase().replace(/\u03c2/g, '\u03c3');
 }
 
 /** A line cut to at most `size` characters around its first match (… marks a cut), offsets moved to suit. */

@@ -1,3 +1,5 @@
+import { foldText } from './fold.js';
+
 /** One thing to look for: a word, a "quoted phrase", or the start of a word (prefix*). */
 export interface Term {
   kind: 'word' | 'phrase' | 'prefix';
@@ -32,10 +34,10 @@ const TOKEN = /[\p{L}\p{N}\p{Co}]+/gu;
 const ASCII_TOKEN = /[a-z0-9]+/g;
 const NOT_ASCII = /[^\x00-\x7f]/;
 
-/** The words the index sees in `text`: lowercased, accents removed. */
+/** The words the index sees in `text`: folded as the index folds them (lowercase, Latin accents removed). */
 export function tokenize(text: string): string[] {
   if (!NOT_ASCII.test(text)) return text.toLowerCase().match(ASCII_TOKEN) ?? [];
-  return (text.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().match(TOKEN) ?? []) as string[];
+  return (foldText(text).match(TOKEN) ?? []) as string[];
 }
 
 /**

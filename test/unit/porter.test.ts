@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { openDatabase, type Database } from '../../src/search/database.js';
 import { matchingLines, wordMarker } from '../../src/search/matchingLines.js';
-import type { HighlightWord } from '../../src/search/parseQuery.js';
+import { tokenize, type HighlightWord } from '../../src/search/parseQuery.js';
 import { stem } from '../../src/search/porter.js';
 import { loadableEngines } from '../helpers/sqliteEngines.js';
 
@@ -93,6 +93,13 @@ test('the textbook examples and the edge cases stem as SQLite stems them', () =>
     'happi',
     'gener',
   ]);
+});
+
+test("a query's words are folded as the index folds a page's: Latin accents dropped, Greek accents, ligatures and ß kept", () => {
+  const typed = ['Café', 'NAÏVE', 'Straße', 'ﬁnal', 'Zaïre', 'façades', 'Łódź', 'ærøs', 'Ǆemal', 'λόγος', 'ΛΌΓΟΣ', 'ψυχή'];
+  const theirs = sqliteTokens(db, typed, 'unicode61 remove_diacritics 2');
+  expect(typed.map((word) => tokenize(word).join(' '))).toEqual(theirs);
+  expect(theirs).toContain('λόγοσ');
 });
 
 /** The [start, end) spans SQLite's highlight() marks in `text` for `words` (an OR of them). */
