@@ -143,11 +143,12 @@ export function runWithCodeCache(file: string, runtime: Runtime = here()): boole
   const used = cachedData !== undefined && !script.cachedDataRejected;
   if (head) {
     process.on('exit', (code) => {
+      if (code !== 0) return;
       const ran = commandThatRan() ?? NO_COMMAND;
-      if (code !== 0 || (used && ran === from)) return;
       const target = codeFileFor(runtime, ran);
-      // Started with an option first, or from a sibling's code: its own may be there already.
-      if (!(ran === from && !used) && holdsBuild(target, head)) return;
+      if (ran === from) {
+        if (used) return; // its own code, taken
+      } else if (holdsBuild(target, head)) return; // started from a sibling's code, or none: its own may be there
       keep(target, head, script.createCachedData());
     });
   }
