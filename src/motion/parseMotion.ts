@@ -70,10 +70,11 @@ function namesOrganisation(words: readonly string[]): boolean {
   for (const word of words) if (ORGANISATION_WORDS.has(word.toLowerCase().replace(/^[("'\u2018\u201c]+|[)"'\u2019\u201d,:;.]+$/g, ''))) return true;
   return false;
 }
-// "Proposed by Anytown CLP", "Mover: Example Union", "Seconder: Riverside CLP", "Submitted by: …"
+// "Proposed by Anytown CLP", "Mover: Example Union", "Moved: Southern Region" (as union agendas
+// write it), "Seconder: Riverside CLP", "Submitted by: …"
 // NOTE: a word alone takes a colon, and "by" is a whole word: "Proposed cuts to bus routes …",
 // "Seconded staff …" and "Proposed bypass" are the motion's own words, not who moves it.
-const MOVER_LINE = /^\s*(?:[*_]{2})?\s*(?:(?:proposed|moved|submitted|tabled)\s+by\b\s*:?|(?:mover|proposer|proposed|submitted)\s*:)\s*(.+?)\s*(?:[*_]{2})?\s*$/i;
+const MOVER_LINE = /^\s*(?:[*_]{2})?\s*(?:(?:proposed|moved|submitted|tabled)\s+by\b\s*:?|(?:mover|proposer|proposed|moved|submitted|tabled)\s*:)\s*(.+?)\s*(?:[*_]{2})?\s*$/i;
 const SECONDER_LINE = /^\s*(?:[*_]{2})?\s*(?:seconded\s+by\b\s*:?|(?:seconder|seconded)\s*:)\s*(.+?)\s*(?:[*_]{2})?\s*$/i;
 
 // What a heading line starts with: "#", emphasis, a digit, or the first letter of one of the words above.

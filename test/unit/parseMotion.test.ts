@@ -246,7 +246,9 @@ describe('lines naming who moves or seconds it', () => {
   test.each([
     'Proposed by Anytown CLP',
     'Mover: Anytown CLP',
+    'Moved: Anytown CLP',
     'Tabled by Anytown CLP',
+    'Tabled: Anytown CLP',
     '**Proposed by Anytown CLP**',
     '__Proposed by Anytown CLP__',
     '  Proposed by Anytown CLP',
