@@ -26,7 +26,8 @@ import { Script } from 'node:vm';
 import { cacheFolder, type Env, type Platform } from '../paths.js';
 import { commandThatRan } from './commandRan.js';
 
-const BUILD_TAG = /^"use strict";\/\*(delegate-build:[^*\n]*)\*\//;
+/** What dist/cli.cjs starts with: its build id, then the function it is (see scripts/build.mjs). */
+const BUILD_TAG = /^\/\*(delegate-build:[^*\n]*)\*\/\(function \(exports, require, module, __filename, __dirname\) \{/;
 /** A word of argv that may name a command (and so a file): never a path, an option or a query in capitals. */
 const COMMAND_WORD = /^[a-z][a-z0-9-]{0,39}$/;
 
@@ -120,6 +121,9 @@ function keep(target: string, head: Buffer, data: Buffer): void {
 /**
  * Run the CommonJS module `file` (dist/cli.cjs) as require() would, with its own module object
  * and require, from the V8 code kept for the command argv names, when there is some that fits.
+ * The file is written as the function Node wraps a module in, so that V8 compiles it as read
+ * (a wrapper added here would have V8 copy the 400 kB into one string first); a file without
+ * the build's tag is wrapped here, and no code is kept for it.
  * After a run that succeeded (exit code 0), the code of the command that ran (commandThatRan();
  * help and version run none), with every function it compiled, is kept unless it came from that
  * command's own file.
@@ -139,7 +143,7 @@ export function runWithCodeCache(file: string, runtime: Runtime = here()): boole
       }
     }
   }
-  const script = new Script(Module.wrap(source), { filename: file, ...(cachedData ? { cachedData } : {}) });
+  const script = new Script(head ? source : Module.wrap(source), { filename: file, ...(cachedData ? { cachedData } : {}) });
   const used = cachedData !== undefined && !script.cachedDataRejected;
   if (head) {
     process.on('exit', (code) => {

@@ -21,7 +21,7 @@ function runCopy(args: string[], env: Record<string, string> = {}) {
 
 /** Where the copy keeps a command's code, under a cache folder (XDG_CACHE_HOME) of its own. */
 const codeFile = (cacheHome: string, command: string) => join(cacheHome, 'delegate', 'code', `${process.version}-${process.arch}`, `${command}.bin`);
-const buildTag = (cli: string) => /^"use strict";\/\*(delegate-build:[^*]+)\*\//.exec(readFileSync(cli, 'utf8'))?.[1];
+const buildTag = (cli: string) => /^\/\*(delegate-build:[^*]+)\*\/\(function \(/.exec(readFileSync(cli, 'utf8'))?.[1];
 const headerOf = (file: string) => readFileSync(file, 'latin1').split('\n', 1)[0] ?? '';
 
 beforeAll(() => copyPackage(copy));
@@ -158,7 +158,7 @@ describe('start-up', () => {
     const write = (build: string, says: string) =>
       writeFileSync(
         file,
-        `"use strict";/*delegate-build:${build}*/globalThis[Symbol.for('delegate.commandRan')] = 'list'; console.log(${JSON.stringify(says)}, typeof require, __filename === ${JSON.stringify(file)});\n`,
+        `/*delegate-build:${build}*/(function (exports, require, module, __filename, __dirname) {"use strict";globalThis[Symbol.for('delegate.commandRan')] = 'list'; console.log(${JSON.stringify(says)}, typeof require, __filename === ${JSON.stringify(file)});\n})`,
       );
     beforeAll(() => mkdirSync(dir, { recursive: true }));
 
