@@ -1,5 +1,5 @@
 import { lstatSync, readdirSync, statSync } from 'node:fs';
-import { sep } from 'node:path';
+import { isAbsolute, sep } from 'node:path';
 import { SKIPPED_DIRS } from '../content/pageFiles.js';
 import type { ContentPath, Origin } from '../content/page.js';
 import { isInside } from '../util/isInside.js';
@@ -66,6 +66,9 @@ export function listContent(roots: readonly ContentPath[]): ContentListing {
   let stats = new Float64Array(4096);
   let count = 0;
 
+  // NOTE: each folder's files are statted from inside it, by name (see insideEach): the kernel
+  // then looks up one name, not every folder of the path, and no path string is made per file.
+  const inside = insideEach(roots.every((root) => isAbsolute(root.dir)));
   // NOTE: a content path's checklists/ folder is listed too (its own files, not its subfolders,
   // as loadChecklists reads it), so that checklists are searched; indexFile reads them as checklists.
   const walk = (dir: string, depth: number, root: number, checklists = false) => {
@@ -76,14 +79,14 @@ export function listContent(roots: readonly ContentPath[]): ContentListing {
       return; // a missing personal folder is the normal first run
     }
     const prefix = dir.endsWith(sep) ? dir : dir + sep;
+    const local = inside.enter(dir) ? '' : prefix;
     const pages: string[] = [];
     const subfolders: string[] = [];
     let checklistDir: string | undefined;
     for (const name of entries) {
       if (name.charCodeAt(0) === 46 /* . */ || name === 'node_modules') continue;
-      const path = prefix + name;
       if (isPageName(name)) {
-        const stat = statSync(path, NO_THROW);
+        const stat = statSync(local === '' ? name : local + name, NO_THROW);
         if (stat !== undefined && stat.isFile()) {
           if (count * 2 + 2 > stats.length) {
             const grown = new Float64Array(stats.length * 2);
@@ -98,6 +101,7 @@ export function listContent(roots: readonly ContentPath[]): ContentListing {
         }
       }
       if (checklists) continue;
+      const path = prefix + name;
       if (depth === 0 && name === CHECKLISTS_DIR) {
         if (statSync(path, NO_THROW)?.isDirectory()) checklistDir = path; // a link too, as loadChecklists reads it
         continue;
@@ -118,10 +122,14 @@ export function listContent(roots: readonly ContentPath[]): ContentListing {
     for (const subfolder of subfolders) walk(subfolder, depth + 1, root);
   };
 
-  roots.forEach((root, i) => {
-    parts.push('', root.origin, root.dir);
-    walk(root.dir, 0, i);
-  });
+  try {
+    roots.forEach((root, i) => {
+      parts.push('', root.origin, root.dir);
+      walk(root.dir, 0, i);
+    });
+  } finally {
+    inside.leave();
+  }
   return {
     roots,
     folders,
@@ -132,6 +140,46 @@ export function listContent(roots: readonly ContentPath[]): ContentListing {
     stats,
     fingerprint: Buffer.from(parts.join('\u0000')),
     overlapping: roots.some((a, i) => roots.some((b, j) => i !== j && isInside(a.dir, b.dir))),
+  };
+}
+
+/**
+ * Moving the process into each folder listed, and back to where it was at the end: what
+ * openat() and fstatat() on a folder would do, which Node does not offer. enter() says whether
+ * the process is now in `dir`; when it cannot tell where it was (a folder since deleted), or
+ * cannot enter, it stays where it is and paths are used whole. Not `allowed` when a content
+ * path is relative: it would be read from the wrong place once the process has moved.
+ * NOTE: safe because a listing is synchronous: no other code of the process runs meanwhile,
+ * and nothing of ours has a file operation with a relative path running in the background.
+ */
+function insideEach(allowed: boolean): { enter(dir: string): boolean; leave(): void } {
+  let home: string | undefined;
+  try {
+    home = allowed ? process.cwd() : undefined;
+  } catch {
+    home = undefined;
+  }
+  let moved = false;
+  return {
+    enter(dir) {
+      if (home === undefined) return false;
+      try {
+        process.chdir(dir);
+        moved = true;
+        return true;
+      } catch {
+        return false;
+      }
+    },
+    leave() {
+      if (!moved || home === undefined) return;
+      moved = false;
+      try {
+        process.chdir(home);
+      } catch {
+        // Where the process was has gone meanwhile: nothing of it is left to go back to.
+      }
+    },
   };
 }
 

@@ -123,3 +123,54 @@ describe('the listing diff', () => {
     expect(paths(diff.changed)).toEqual([a]);
   });
 });
+
+// listContent stats each folder's files from inside the folder (process.chdir) and goes back.
+describe('the listing, statted from inside each folder', () => {
+  const sizes = (listing: ReturnType<typeof listContent>) => listedFiles(listing).map((f) => [f.path, f.size, f.mtime]);
+  const SECOND = Math.floor(HOUR_AGO / 1000) * 1000; // a whole second: every file system keeps it as it is
+
+  test('finds every page of nested folders and two content paths, with sizes and mtimes, and leaves the process where it was', () => {
+    const a = note('a', 'quorum', SECOND);
+    mkdirSync(join(dir, 'notes', 'deep', 'deeper'), { recursive: true });
+    const deep = join(dir, 'notes', 'deep', 'deeper', 'c.md');
+    writeFileSync(deep, 'a card vote');
+    utimesSync(deep, new Date(SECOND), new Date(SECOND));
+    mkdirSync(join(dir, 'extra'));
+    const extra = join(dir, 'extra', 'e.md');
+    writeFileSync(extra, 'remitted');
+    utimesSync(extra, new Date(SECOND), new Date(SECOND));
+    const before = process.cwd();
+    const listing = listContent([...roots, { dir: join(dir, 'extra'), origin: 'extra' }]);
+    expect(process.cwd()).toBe(before);
+    expect(sizes(listing)).toEqual([
+      [a, 6, SECOND],
+      [deep, 11, SECOND],
+      [extra, 8, SECOND],
+    ]);
+  });
+
+  test('a content path given relative to where the process is: the same files, read from there', () => {
+    const a = note('a', 'quorum', SECOND);
+    const before = process.cwd();
+    process.chdir(dir);
+    try {
+      // The relative one after a whole one: entered from inside notes/, it would be found nowhere.
+      const listing = listContent([{ dir: join(dir, 'notes'), origin: 'extra' }, { dir: 'notes', origin: 'personal' }]);
+      expect(process.cwd()).toBe(dir);
+      expect(listedFiles(listing).map((f) => f.origin)).toEqual(['extra', 'personal']);
+      expect(listing.count).toBe(2);
+      expect([...listing.stats.subarray(0, 4)]).toEqual([6, SECOND, 6, SECOND]);
+    } finally {
+      process.chdir(before);
+    }
+    expect(a).toBe(join(dir, 'notes', 'a.md'));
+  });
+
+  test('a folder that cannot be listed or gone is skipped, and the process still goes back', () => {
+    note('a', 'quorum', SECOND);
+    const before = process.cwd();
+    const listing = listContent([{ dir: join(dir, 'gone'), origin: 'extra' }, ...roots]);
+    expect(process.cwd()).toBe(before);
+    expect(listing.count).toBe(1);
+  });
+});
