@@ -48,19 +48,23 @@ export function matchingLines(sources: readonly LinesSource[], query: { words: r
     const title = marks(source.title);
     if (title.length > 0) results[page]!.title = { text: source.title, matches: title };
     const candidates: Array<MatchedLine & { words: number }> = [];
-    for (const { text, index, section } of candidateLines(source.body.replace(/\r(?=\n|$)/g, ''), starts)) {
+    const lines = candidateLines(source.body.replace(/\r(?=\n|$)/g, ''), starts);
+    const countedOn = new Int32Array(counts.length); // the line (l + 1) each word was last counted on
+    for (let l = 0; l < lines.length; l++) {
+      const { text, index, section } = lines[l]!;
       const matches = marks(text);
       if (matches.length === 0) continue;
       // How many of the searched words the line holds (composite and compositing are one word);
       // with `counted`, only those words count (a synonym is marked but does not make a line better).
-      const words = new Set(
-        matches
-          .map(([s, e]) => {
-            const found = foldText(text.slice(s, e));
-            return counts.findIndex((start) => found.startsWith(start));
-          })
-          .filter((i) => i >= 0),
-      ).size;
+      let words = 0;
+      for (let m = 0; m < matches.length; m++) {
+        const found = foldText(text.slice(matches[m]![0], matches[m]![1]));
+        const i = counts.findIndex((start) => found.startsWith(start));
+        if (i >= 0 && countedOn[i] !== l + 1) {
+          countedOn[i] = l + 1; // counted once on this line
+          words++;
+        }
+      }
       candidates.push({ line: source.bodyLine + index, ...windowAround(text, matches, LINE_WINDOW), ...(section !== undefined ? { section } : {}), words });
     }
     // The lines with the most different searched words, shown in file order.
@@ -108,9 +112,17 @@ export function wordMarker(words: readonly HighlightWord[]): (text: string) => A
   const whole = new Set(words.filter((w) => !w.prefix).map((w) => stem(foldText(w.word))));
   const prefixes = words.filter((w) => w.prefix).map((w) => stem(foldText(w.word)));
   const starts = [...new Set(words.map((w) => foldText(w.word).slice(0, 3)))];
+  // NOTE: a line's words repeat from line to line (and the stemmer allocates as it goes), so
+  // each word is stemmed once per marker.
+  const known = new Map<string, boolean>();
   const matches = (word: string) => {
-    const stemmed = stem(word);
-    return whole.has(stemmed) || prefixes.some((p) => stemmed.startsWith(p));
+    let match = known.get(word);
+    if (match === undefined) {
+      const stemmed = stem(word);
+      match = whole.has(stemmed) || prefixes.some((p) => stemmed.startsWith(p));
+      known.set(word, match);
+    }
+    return match;
   };
   return (text) => {
     if (BEYOND_PUNCTUATION.test(text)) {
@@ -119,18 +131,21 @@ export function wordMarker(words: readonly HighlightWord[]): (text: string) => A
         .map(([start, end]) => [start, end] as [number, number]);
     }
     // Lowercasing ASCII keeps every offset, and the punctuation beyond it separates words.
+    // NOTE: indexed loops here and below: run a few hundred times a search, too few for V8 to
+    // optimise them, a for-of loop allocates at every step.
     const lower = text.toLowerCase();
     const found: Array<[number, number]> = [];
-    for (const start of starts) {
+    for (let s = 0; s < starts.length; s++) {
+      const start = starts[s]!;
       for (let at = lower.indexOf(start); at >= 0; at = lower.indexOf(start, at + 1)) {
         if (at > 0 && isWordCode(lower.charCodeAt(at - 1))) continue;
         let end = at + start.length;
         while (end < lower.length && isWordCode(lower.charCodeAt(end))) end++;
-        if (matches(lower.slice(at, end)) && !found.some(([s]) => s === at)) found.push([at, end]);
+        if (matches(lower.slice(at, end)) && !found.some((f) => f[0] === at)) found.push([at, end]);
         at = end - 1;
       }
     }
-    return starts.length > 1 ? found.sort((x, y) => x[0] - y[0]) : found;
+    return found.length > 1 ? found.sort((x, y) => x[0] - y[0]) : found;
   };
 }
 
@@ -158,21 +173,25 @@ function candidateLines(body: string, starts: readonly string[]): CandidateLine[
   // Folding keeps every line break (it touches only letters and the marks after them), so line
   // i of the folded body is line i folded; offsets agree where lowercasing was all it took.
   const breaks = lineBreaks(folded);
-  const lines = body.split('\n');
-  const wanted = new Set<number>();
-  if (starts.includes('')) for (let index = 0; index < lines.length; index++) wanted.add(index);
-  else {
-    for (const start of starts) {
+  const lineCount = breaks.length + 1;
+  // Which lines hold a start: a byte per line, and the last of them.
+  const wanted = new Uint8Array(lineCount);
+  let last = -1;
+  if (starts.includes('')) {
+    wanted.fill(1);
+    last = lineCount - 1;
+  } else {
+    for (let s = 0; s < starts.length; s++) {
+      const start = starts[s]!;
       for (let at = folded.indexOf(start); at >= 0; at = folded.indexOf(start, at + 1)) {
         const index = lineAt(breaks, at);
-        wanted.add(index);
+        wanted[index] = 1;
+        if (index > last) last = index;
         at = index < breaks.length ? breaks[index]! : folded.length; // on to the next line
       }
     }
   }
-  if (wanted.size === 0) return [];
-  let last = 0;
-  for (const index of wanted) if (index > last) last = index;
+  if (last < 0) return [];
   const bodyBreaks = quick ? breaks : lineBreaks(body);
   const structure = new Map<number, string | null>(); // line index → its heading, or null for a fence
   for (const match of body.matchAll(STRUCTURE)) structure.set(lineAt(bodyBreaks, match.index!), match[1] ?? null);
@@ -187,8 +206,9 @@ function candidateLines(body: string, starts: readonly string[]): CandidateLine[
       section = heading;
       isHeading = true;
     }
-    if (!wanted.has(index)) continue;
-    const text = lines[index]!;
+    if (wanted[index] === 0) continue;
+    // Only the lines wanted are cut from the body (splitting it all made a string per line).
+    const text = body.slice(index === 0 ? 0 : bodyBreaks[index - 1]! + 1, index < bodyBreaks.length ? bodyBreaks[index] : body.length);
     if (text.trim() === '') continue;
     found.push({ text, index, section: isHeading ? undefined : section });
   }
