@@ -148,8 +148,8 @@ rmSync(out, { recursive: true, force: true });
 
 // The core is written as the function Node would wrap a module in (src/startup/codeCache.ts
 // compiles and calls it): wrapped at run time instead, V8 first copies the whole source into
-// one string, 400 kB more memory at every start. The build id before it tags the V8 code kept
-// of it.
+// one string, as much memory again as the file at every start. The build id before it tags
+// the V8 code kept of it.
 await build({
   ...common,
   entryPoints: { cli: 'src/cli.ts' },

@@ -122,7 +122,7 @@ function keep(target: string, head: Buffer, data: Buffer): void {
  * Run the CommonJS module `file` (dist/cli.cjs) as require() would, with its own module object
  * and require, from the V8 code kept for the command argv names, when there is some that fits.
  * The file is written as the function Node wraps a module in, so that V8 compiles it as read
- * (a wrapper added here would have V8 copy the 400 kB into one string first); a file without
+ * (a wrapper added here would have V8 copy the whole file into one string first); a file without
  * the build's tag is wrapped here, and no code is kept for it.
  * After a run that succeeded (exit code 0), the code of the command that ran (commandThatRan();
  * help and version run none), with every function it compiled, is kept unless it came from that
