@@ -213,13 +213,13 @@ export function splitMotions(text: string): MotionText[] {
   for (let i = 1; i < lines.length; i++) offsets[i] = offsets[i - 1]! + lines[i - 1]!.length + 1;
   const hasMotionHeading = headings.some((h) => h?.level === splitLevel && h.kind !== 'amendment');
   const motions: MotionText[] = [];
-  let current: { heading: Heading; first: number } | undefined;
+  let current: { heading: Heading; first: number; startLine: number } | undefined;
   const finish = (end: number) => {
     if (!current) return;
     const first = current.first;
     const joined = (from: number, to: number) => (from >= to ? '' : normalised.slice(offsets[first + from]!, offsets[first + to - 1]! + lines[first + to - 1]!.length));
     const found = belowHeading(current.heading, lines.slice(first, end), joined);
-    const start = offsets[first - 1]!;
+    const start = offsets[current.startLine]!;
     const last = motions[motions.length - 1];
     if (current.heading.kind === 'amendment' && hasMotionHeading && last) {
       (last.amendments ??= []).push({
@@ -234,12 +234,26 @@ export function splitMotions(text: string): MotionText[] {
   for (let i = 0; i < lines.length; i++) {
     const heading = headings[i];
     if (heading && heading.level === splitLevel) {
-      finish(i);
-      current = { heading, first: i + 1 };
+      const above = organisationAbove(heading, lines, i, nextNonBlank(i));
+      finish(above === undefined ? i : i - 1);
+      current = above === undefined ? { heading, first: i + 1, startLine: i } : { heading: { ...heading, organisation: above }, first: i + 1, startLine: i - 1 };
     }
   }
   finish(lines.length);
   return motions;
+}
+
+/**
+ * The organisation on the line just above a motion's heading, with no blank line between
+ * ("Riverside CLP" above "Motion 14: Clean buses"), when neither the heading nor the line below
+ * it names one: it is that motion's, not the last line of the motion above.
+ */
+function organisationAbove(heading: Heading, lines: readonly string[], at: number, below: () => string | undefined): string | undefined {
+  if (heading.kind !== 'motion' || heading.organisation !== undefined || at === 0) return undefined;
+  const line = stripEmphasis(lines[at - 1]!.trim());
+  if (!looksLikeOrganisation(line)) return undefined;
+  const next = below();
+  return next !== undefined && isOrganisationLine(next, false) ? undefined : line;
 }
 
 /**
@@ -279,7 +293,7 @@ function belowHeading(heading: Heading, lines: string[], joined?: (from: number,
     const rest = readHeadingRest(heading.text);
     if (rest.organisation && about.organisation === undefined) about.organisation = rest.organisation;
   }
-  const parsed = parseLines(lines, joined);
+  const parsed = parseLines(lines, joined, about.organisation !== undefined);
   if (about.organisation === undefined && parsed.organisation !== undefined) about.organisation = parsed.organisation;
   const title = heading.kind === 'numbered' || (heading.kind === 'motion' && heading.title !== undefined) ? heading.title : parsed.title;
   // A title taken from the heading: the first line below is text, not a second title.
@@ -309,8 +323,11 @@ function mayNameMover(line: string): boolean {
   return line.length <= 120 && /^[\s*_]*[pmst]/i.test(line);
 }
 
-/** `joined(from, to)` is lines[from, to) joined by line breaks (a caller with the text slices it). */
-function parseLines(lines: readonly string[], joined?: (from: number, to: number) => string): MotionText {
+/**
+ * `joined(from, to)` is lines[from, to) joined by line breaks (a caller with the text slices it).
+ * `named`: the heading above already names who moves it.
+ */
+function parseLines(lines: readonly string[], joined?: (from: number, to: number) => string, named = false): MotionText {
   // Lines naming who moves or seconds it are taken out (the text is then joined afresh).
   let organisation: string | undefined;
   if (lines.some((l) => mayNameMover(l) && (MOVER_LINE.test(l) || SECONDER_LINE.test(l)))) {
@@ -323,6 +340,14 @@ function parseLines(lines: readonly string[], joined?: (from: number, to: number
       return !(SECONDER_LINE.test(l) && wordCount(l) <= MAX_ORGANISATION_WORDS + 3);
     });
     joined = undefined;
+  }
+  if (organisation === undefined && !named) {
+    const signed = signedAtEnd(lines);
+    if (signed) {
+      organisation = signed.organisation;
+      lines = lines.slice(0, signed.at);
+      joined = undefined;
+    }
   }
   const join = joined ?? ((from: number, to: number) => lines.slice(from, to).join('\n'));
   const withOrganisation = (m: MotionText): MotionText => (organisation === undefined ? m : { organisation, ...m });
@@ -354,4 +379,17 @@ function parseLines(lines: readonly string[], joined?: (from: number, to: number
     return withOrganisation({ title: stripEmphasis(line).replace(/^["\u201c'\u2018](.*)["\u201d'\u2019]$/, '$1'), body: rest() });
   }
   return withOrganisation({ body: all() });
+}
+
+/**
+ * The organisation a motion's last line names, below a blank line ("Anytown CLP" at the foot, as
+ * a motion sent by email is signed), and where that line is. Not a line run on from the text
+ * above it, a sentence, or a list item.
+ */
+function signedAtEnd(lines: readonly string[]): { organisation: string; at: number } | undefined {
+  let last = lines.length - 1;
+  while (last >= 0 && lines[last]!.trim() === '') last--;
+  if (last < 2 || lines[last - 1]!.trim() !== '') return undefined;
+  const line = stripEmphasis(lines[last]!.trim());
+  return startsUpper(line) && looksLikeOrganisation(line) ? { organisation: line, at: last } : undefined;
 }

@@ -517,3 +517,63 @@ describe('amendments printed under their motion', () => {
     ]);
   });
 });
+
+describe('an organisation on a line of its own beside the text, not below the heading', () => {
+  test('just above "Motion 14:", with no blank line between: it names that motion, and leaves the text above', () => {
+    const text = `Motion 13: Fair rents\nAnytown CLP\n\n${NOTES}\n\nRiverside CLP\nMotion 14: Clean buses\n\n${RESOLVES}`;
+    const motions = splitMotions(text);
+    expect(read(motions)).toStrictEqual([
+      ['13', 'Anytown CLP', 'Fair rents', NOTES],
+      ['14', 'Riverside CLP', 'Clean buses', RESOLVES],
+    ]);
+    expect(motions[1]!.start).toBe(text.indexOf('Riverside CLP'));
+  });
+
+  test('not when the heading names one, or the line below it does: the line stays where it is', () => {
+    const named = splitMotions(`Motion 13: Fair rents\n\n${NOTES}\nRiverside CLP\nMotion 14 \u2013 Hilltop CLP\n\n${RESOLVES}`);
+    expect(read(named)).toStrictEqual([
+      ['13', undefined, 'Fair rents', `${NOTES}\nRiverside CLP`],
+      ['14', 'Hilltop CLP', undefined, RESOLVES],
+    ]);
+    const below = splitMotions(`Motion 13\n\n${NOTES}\nRiverside CLP\nMotion 14\nHilltop CLP\n\n${RESOLVES}`);
+    expect(below.map((m) => m.organisation)).toStrictEqual([undefined, 'Hilltop CLP']);
+    expect(below[0]!.body).toBe(`${NOTES}\nRiverside CLP`);
+  });
+
+  test('the last line, below a blank line, names who moves it when nothing else does', () => {
+    expect(parseMotion(`Fair rents\n\n${NOTES}\n\nAnytown CLP`)).toStrictEqual({ organisation: 'Anytown CLP', title: 'Fair rents', body: NOTES });
+    expect(parseMotion(`Fair rents\n\n${NOTES}\n\n**Example Union Eastern Region**\n\n`)).toStrictEqual({
+      organisation: 'Example Union Eastern Region',
+      title: 'Fair rents',
+      body: NOTES,
+    });
+    // Above a heading with a blank line between, it is the last line of the motion above.
+    const motions = splitMotions(`Motion 13: Fair rents\n\n${NOTES}\n\nRiverside CLP\n\nMotion 14: Clean buses\n\n${RESOLVES}`);
+    expect(read(motions)).toStrictEqual([
+      ['13', 'Riverside CLP', 'Fair rents', NOTES],
+      ['14', undefined, 'Clean buses', RESOLVES],
+    ]);
+  });
+
+  test('a last line that is text stays text: run on from the paragraph, a sentence, a list item, no name, or a name already known', () => {
+    for (const text of [
+      `Fair rents\n\n${NOTES}\nAnytown CLP`,
+      `Fair rents\n\n${NOTES}\n\nConference thanks Anytown CLP.`,
+      `Fair rents\n\n${NOTES}\n\n- Trade Union Congress`,
+      `Fair rents\n\n${NOTES}\n\nRents Down Now`,
+    ]) {
+      const motion = parseMotion(text);
+      expect(motion.organisation).toBeUndefined();
+      expect(motion.body).toBe(text.slice(text.indexOf(NOTES)));
+    }
+    expect(parseMotion(`Motion 3 \u2013 Hilltop CLP\n\n${NOTES}\n\nRiverside CLP`)).toStrictEqual({
+      heading: 'Motion 3 \u2013 Hilltop CLP',
+      number: '3',
+      organisation: 'Hilltop CLP',
+      body: `${NOTES}\n\nRiverside CLP`,
+    });
+    const proposed = parseMotion(`Fair rents\n\n${NOTES}\n\nProposed by Hilltop CLP\n\nRiverside CLP`);
+    expect(proposed.organisation).toBe('Hilltop CLP');
+    expect(proposed.body).toMatch(/\nRiverside CLP$/);
+  });
+});
