@@ -10,7 +10,7 @@ export interface Vocabulary {
    * The words that start with `start`, between two lengths and without digits, with their page
    * counts (a range of the index); without it, `vocabulary` is filtered.
    */
-  wordsFrom?(start: string, minLength: number, maxLength: number): Iterable<[string, number]>;
+  wordsFrom?(start: string, minLength: number, maxLength: number): ReadonlyArray<readonly [string, number]>;
 }
 
 export interface Correction {
@@ -192,13 +192,17 @@ export function slipDistance(a: string, b: string, max: number): number {
  */
 function nearestWord(word: string, vocabulary: Vocabulary, max: number, minDocs = 1): string | undefined {
   let best: { word: string; distance: number; docs: number } | undefined;
-  const starts = new Set([word[0]!, ...(word.length > 1 ? [word[1]! + word[0]!] : [])]);
+  const starts = word.length > 1 && word[1] !== word[0] ? [word[0]!, word[1]! + word[0]!] : [word[0]!];
   for (const start of starts) {
     // A word with digits is never the one meant by a word without (w123, 2024): wordsFrom leaves them out.
     const candidates = vocabulary.wordsFrom
       ? vocabulary.wordsFrom(start, word.length - max, word.length + max)
       : [...vocabulary.vocabulary(word.length - max, word.length + max)].filter(([w]) => w.startsWith(start) && !/\d/.test(w));
-    for (const [candidate, docs] of candidates) {
+    // NOTE: an indexed loop: it runs over hundreds of words, too few for V8 to optimise, and a
+    // for-of loop with destructuring allocates at every step.
+    for (let c = 0; c < candidates.length; c++) {
+      const candidate = candidates[c]![0];
+      const docs = candidates[c]![1];
       if (candidate === word || docs < minDocs) continue;
       const distance = slipDistance(word, candidate, max);
       if (distance > max || (best && distance > best.distance)) continue;

@@ -487,11 +487,12 @@ export class SearchIndex {
    * The words of the index that start with `start`, between two lengths and without digits, with
    * the number of pages each is in: a range of the sorted words, for corrections.
    */
-  *wordsFrom(start: string, minLength: number, maxLength: number): Iterable<[string, number]> {
-    const rows = this.sql(
+  wordsFrom(start: string, minLength: number, maxLength: number): Array<[string, number]> {
+    return this.sql(
       "SELECT term, doc FROM words_vocab WHERE term >= @start AND term < @start || char(1114111) AND length(term) BETWEEN @minLength AND @maxLength AND term NOT GLOB '*[0-9]*'",
-    ).rows({ start, minLength, maxLength });
-    for (const row of rows as Iterable<[string, number]>) yield row;
+    )
+      .all({ start, minLength, maxLength })
+      .map((row) => [row.term as string, row.doc as number]);
   }
 
   /** Every word of the index between two lengths, with the number of pages it is in. */

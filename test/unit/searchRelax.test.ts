@@ -106,9 +106,7 @@ describe('typing slips', () => {
       for (const entry of words) if (entry[0].length >= min && entry[0].length <= max) yield entry;
     },
     wordsStartingWith: (prefix, limit) => [...words.keys()].filter((w) => w.startsWith(prefix)).sort((a, b) => words.get(b)! - words.get(a)!).slice(0, limit),
-    *wordsFrom(start, min, max) {
-      for (const entry of words) if (entry[0].startsWith(start) && entry[0].length >= min && entry[0].length <= max && !/\d/.test(entry[0])) yield entry;
-    },
+    wordsFrom: (start, min, max) => [...words].filter(([w]) => w.startsWith(start) && w.length >= min && w.length <= max && !/\d/.test(w)),
   };
   const fix = (word: string) => fixWord(word, vocabulary, () => false);
 
