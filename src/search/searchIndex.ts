@@ -150,6 +150,8 @@ export class SearchIndex {
   private readonly statements = new Map<string, Statement>();
   /** How many pages the index holds, counted once between syncs (each term's score needs it). */
   private pageCount: number | undefined;
+  /** How many pages match each term's expression, counted once between syncs (a question asks again and again). */
+  private readonly termCounts = new Map<string, number>();
 
   private constructor(
     private readonly db: Database,
@@ -200,6 +202,7 @@ export class SearchIndex {
   async sync(roots: readonly ContentPath[], options: { onProgress?: (progress: SyncProgress) => void } = {}): Promise<SyncReport> {
     const startedAt = Date.now();
     this.pageCount = undefined;
+    this.termCounts.clear();
     const listing = listContent(roots);
     if (unchangedSince(listing, this.storedListing())) return { indexed: 0, removed: 0, warnings: this.warnings() };
 
@@ -456,7 +459,11 @@ export class SearchIndex {
    * score (higher is better, FTS5's own) of each of `rowids` that does.
    */
   termScores(expression: string, rowids: readonly number[]): { matches: number; rows: number; scores: Map<number, number> } {
-    const matches = this.sql('SELECT count(*) FROM pages WHERE pages MATCH ?').value(expression) as number;
+    let matches = this.termCounts.get(expression);
+    if (matches === undefined) {
+      matches = this.sql('SELECT count(*) FROM pages WHERE pages MATCH ?').value(expression) as number;
+      this.termCounts.set(expression, matches);
+    }
     const scores = new Map<number, number>();
     if (matches > 0 && rowids.length > 0) {
       for (const [rowid, rank] of this.sql(`SELECT rowid, rank FROM pages WHERE pages MATCH ? AND ${AMONG}`).rows(expression, JSON.stringify(rowids))) {

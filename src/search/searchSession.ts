@@ -505,6 +505,7 @@ export class SearchSession {
   private scores(plan: QueryPlan, expand: ExpandTerm, docIds: number[], synonyms: boolean): Map<number, number> {
     const index = this.current;
     const total = new Map<number, number>(docIds.map((d) => [d, 0]));
+    if (docIds.length === 0) return total; // nothing to score: no term need be counted
     const terms = [
       // A prefix is scored as one term (vot*), not as each of the up to 30 words it is expanded to.
       ...plan.units.filter((u) => !u.missing).flatMap((u) => (u.prefix ? [{ kind: 'prefix', words: u.words } as Term] : unitTerms(u, expand))),
