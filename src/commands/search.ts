@@ -9,6 +9,7 @@ import { QueryError } from '../search/parseQuery.js';
 import { IndexBusyError, type IndexedKind, type SyncProgress } from '../search/searchIndex.js';
 import { SearchSession, type PageFilters, type SearchHit, type SearchRequest, type SearchResult } from '../search/searchSession.js';
 import { SqliteUnavailableError } from '../search/database.js';
+import { keepNoCode } from '../startup/commandRan.js';
 import { printJson, printPaged } from '../ui/output.js';
 import { canPrompt, search as searchPrompt } from '../ui/prompts.js';
 import { warn } from '../ui/warn.js';
@@ -23,12 +24,20 @@ export interface SearchOptions {
   jsonl?: boolean;
 }
 
-/** Progress on stderr for indexing that runs longer than a second, on a terminal only. */
-function progressReporter(ctx: Context): { onProgress: (p: SyncProgress) => void; finish: () => void } {
+/**
+ * More pages read afresh than this, and the run built the index rather than brought it up to date:
+ * its code is not kept for the next search (see keepNoCode).
+ */
+const BUILT_INDEX = 20;
+
+/** Progress on stderr for indexing that runs longer than a second, on a terminal only; and how many pages were read. */
+function progressReporter(ctx: Context): { onProgress: (p: SyncProgress) => void; finish: () => void; indexed: () => number } {
   const started = ctx.now().getTime();
   let shown = false;
+  let indexed = 0;
   return {
     onProgress: ({ done, total }) => {
+      indexed = Math.max(indexed, total);
       if (!ctx.stderr.isTTY || ctx.now().getTime() - started < 1000) return;
       shown = true;
       ctx.stderr.write(`\r\u001b[KIndexing pages for search: ${done} of ${total}`);
@@ -36,6 +45,7 @@ function progressReporter(ctx: Context): { onProgress: (p: SyncProgress) => void
     finish: () => {
       if (shown) ctx.stderr.write('\r\u001b[K');
     },
+    indexed: () => indexed,
   };
 }
 
@@ -54,6 +64,7 @@ async function openSession(ctx: Context): Promise<SearchSession> {
   } finally {
     progress.finish();
   }
+  if (progress.indexed() > BUILT_INDEX) keepNoCode();
   for (const notice of session.notices) warn(ctx, notice, 'notice:');
   for (const warning of session.warnings) warn(ctx, `${formatWarning(warning)} (the page is skipped; fix the file to see it)`);
   return session;

@@ -24,7 +24,7 @@ import Module from 'node:module';
 import { dirname, posix, win32 } from 'node:path';
 import { Script } from 'node:vm';
 import { cacheFolder, type Env, type Platform } from '../paths.js';
-import { commandThatRan } from './commandRan.js';
+import { codeNotWanted, commandThatRan } from './commandRan.js';
 
 /** What dist/cli.cjs starts with: its build id, then the function it is (see scripts/build.mjs). */
 const BUILD_TAG = /^\/\*(delegate-build:[^*\n]*)\*\/\(function \(exports, require, module, __filename, __dirname\) \{/;
@@ -126,7 +126,7 @@ function keep(target: string, head: Buffer, data: Buffer): void {
  * the build's tag is wrapped here, and no code is kept for it.
  * After a run that succeeded (exit code 0), the code of the command that ran (commandThatRan();
  * help and version run none), with every function it compiled, is kept unless it came from that
- * command's own file.
+ * command's own file, or the run said its code is not the command's usual (keepNoCode()).
  * Says whether V8 took kept code.
  */
 export function runWithCodeCache(file: string, runtime: Runtime = here()): boolean {
@@ -147,7 +147,7 @@ export function runWithCodeCache(file: string, runtime: Runtime = here()): boole
   const used = cachedData !== undefined && !script.cachedDataRejected;
   if (head) {
     process.on('exit', (code) => {
-      if (code !== 0) return;
+      if (code !== 0 || codeNotWanted()) return;
       const ran = commandThatRan() ?? NO_COMMAND;
       const target = codeFileFor(runtime, ran);
       if (ran === from) {

@@ -16,3 +16,19 @@ export function commandThatRan(): string | undefined {
   const announced = (globalThis as Record<symbol, unknown>)[COMMAND_RAN];
   return typeof announced === 'string' ? announced : undefined;
 }
+
+const KEEP_NO_CODE = Symbol.for('delegate.keepNoCode');
+
+/**
+ * Say that this run's code is not the command's usual code, so none is kept of it: a search that
+ * built the index ran the code that reads every page as well, 9% more for every later search to
+ * load. The next run keeps its own.
+ */
+export function keepNoCode(): void {
+  (globalThis as Record<symbol, unknown>)[KEEP_NO_CODE] = true;
+}
+
+/** Whether keepNoCode() was called. */
+export function codeNotWanted(): boolean {
+  return (globalThis as Record<symbol, unknown>)[KEEP_NO_CODE] === true;
+}

@@ -129,6 +129,18 @@ describe('start-up', () => {
     });
   });
 
+  test('a search that builds the index keeps no code; the next search, on the index built, keeps its own', () => {
+    const cacheHome = join(sandbox.home, 'cache-search');
+    const first = runCopy(['search', 'reference', 'back'], { XDG_CACHE_HOME: cacheHome });
+    expect(first.status).toBe(0);
+    expect(first.stdout).toContain('reference-back');
+    expect(existsSync(join(cacheHome, 'delegate', 'search.db'))).toBe(true);
+    expect(existsSync(codeFile(cacheHome, 'search'))).toBe(false);
+    const second = runCopy(['search', 'reference', 'back'], { XDG_CACHE_HOME: cacheHome });
+    expect(second.stdout).toBe(first.stdout);
+    expect(headerOf(codeFile(cacheHome, 'search'))).toBe(`${buildTag(copyCli)} ${copyCli}`);
+  });
+
   // Built here, by the Node running the tests: CI builds with one Node and tests with two.
   test('the build keeps no code of its own, and writes a bundle V8 can hold as one-byte text', () => {
     const built = join(sandbox.home, 'built');
