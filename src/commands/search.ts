@@ -30,14 +30,12 @@ export interface SearchOptions {
  */
 const BUILT_INDEX = 20;
 
-/** Progress on stderr for indexing that runs longer than a second, on a terminal only; and how many pages were read. */
-function progressReporter(ctx: Context): { onProgress: (p: SyncProgress) => void; finish: () => void; indexed: () => number } {
+/** Progress on stderr for indexing that runs longer than a second, on a terminal only. */
+function progressReporter(ctx: Context): { onProgress: (p: SyncProgress) => void; finish: () => void } {
   const started = ctx.now().getTime();
   let shown = false;
-  let indexed = 0;
   return {
     onProgress: ({ done, total }) => {
-      indexed = Math.max(indexed, total);
       if (!ctx.stderr.isTTY || ctx.now().getTime() - started < 1000) return;
       shown = true;
       ctx.stderr.write(`\r\u001b[KIndexing pages for search: ${done} of ${total}`);
@@ -45,7 +43,6 @@ function progressReporter(ctx: Context): { onProgress: (p: SyncProgress) => void
     finish: () => {
       if (shown) ctx.stderr.write('\r\u001b[K');
     },
-    indexed: () => indexed,
   };
 }
 
@@ -64,7 +61,7 @@ async function openSession(ctx: Context): Promise<SearchSession> {
   } finally {
     progress.finish();
   }
-  if (progress.indexed() > BUILT_INDEX) keepNoCode();
+  if (session.indexed > BUILT_INDEX) keepNoCode();
   for (const notice of session.notices) warn(ctx, notice, 'notice:');
   for (const warning of session.warnings) warn(ctx, `${formatWarning(warning)} (the page is skipped; fix the file to see it)`);
   return session;

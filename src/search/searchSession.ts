@@ -186,6 +186,8 @@ export class SearchSession {
   readonly warnings: ContentWarning[] = [];
   /** Things the delegate should know (an index rebuilt), to show on stderr. */
   readonly notices: string[] = [];
+  /** How many files the last sync read afresh (every page, when it built the index). */
+  indexed = 0;
 
   private queryWordsLoaded: QueryWords | undefined;
 
@@ -247,6 +249,7 @@ export class SearchSession {
   private async sync(): Promise<void> {
     this.vocabularyLoaded = undefined; // the words change with the pages
     const report = await this.current.sync(this.options.roots, this.options.onProgress ? { onProgress: this.options.onProgress } : {});
+    this.indexed = report.indexed;
     this.warnings.splice(0, this.warnings.length, ...report.warnings);
   }
 

@@ -5,15 +5,16 @@
  * else at run time, so the name goes through the global symbol registry.
  */
 export const COMMAND_RAN = Symbol.for('delegate.commandRan');
+const shared = globalThis as Record<symbol, unknown>;
 
 /** Say which command ran: its names below the program's, as typed ("motion compare"). */
 export function announceCommand(names: readonly string[]): void {
-  (globalThis as Record<symbol, unknown>)[COMMAND_RAN] = names.join(' ');
+  shared[COMMAND_RAN] = names.join(' ');
 }
 
 /** The command that ran, if one did (help and version run none). */
 export function commandThatRan(): string | undefined {
-  const announced = (globalThis as Record<symbol, unknown>)[COMMAND_RAN];
+  const announced = shared[COMMAND_RAN];
   return typeof announced === 'string' ? announced : undefined;
 }
 
@@ -25,10 +26,10 @@ const KEEP_NO_CODE = Symbol.for('delegate.keepNoCode');
  * load. The next run keeps its own.
  */
 export function keepNoCode(): void {
-  (globalThis as Record<symbol, unknown>)[KEEP_NO_CODE] = true;
+  shared[KEEP_NO_CODE] = true;
 }
 
 /** Whether keepNoCode() was called. */
 export function codeNotWanted(): boolean {
-  return (globalThis as Record<symbol, unknown>)[KEEP_NO_CODE] === true;
+  return shared[KEEP_NO_CODE] === true;
 }
