@@ -123,16 +123,20 @@ const VOWELS = 'aeiouy';
 // checks all 676 costs.
 const COST = new Uint8Array(26 * 26).fill(2);
 const letter = (c: string) => c.charCodeAt(0) - 97;
-ROWS.forEach((row, r) => {
-  [...row].forEach((key, c) => {
-    COST[letter(key) * 27] = 0;
-    for (const [dr, dc] of [[0, -1], [0, 1], [-1, 0], [-1, 1], [1, 0], [1, -1]] as const) {
-      const other = ROWS[r + dr]?.[c + dc];
-      if (other) COST[letter(key) * 26 + letter(other)] = 1;
+// The keys touching a key, as [row, column] steps, flat (indexed loops: run once, unoptimised,
+// a for-of loop with destructuring allocates at every step).
+const TOUCHING = [0, -1, 0, 1, -1, 0, -1, 1, 1, 0, 1, -1];
+for (let r = 0; r < ROWS.length; r++) {
+  for (let c = 0; c < ROWS[r]!.length; c++) {
+    const key = letter(ROWS[r]![c]!);
+    COST[key * 27] = 0;
+    for (let t = 0; t < TOUCHING.length; t += 2) {
+      const other = ROWS[r + TOUCHING[t]!]?.[c + TOUCHING[t + 1]!];
+      if (other) COST[key * 26 + letter(other)] = 1;
     }
-  });
-});
-for (const a of VOWELS) for (const b of VOWELS) if (a !== b) COST[letter(a) * 26 + letter(b)] = 1;
+  }
+}
+for (let a = 0; a < VOWELS.length; a++) for (let b = 0; b < VOWELS.length; b++) if (a !== b) COST[letter(VOWELS[a]!) * 26 + letter(VOWELS[b]!)] = 1;
 
 function substitution(a: number, b: number): number {
   if (a === b) return 0;

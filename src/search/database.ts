@@ -17,6 +17,8 @@ export interface Statement {
   value(...params: SqlParams): SqlValue | undefined;
   /** The first column of every row. */
   values(...params: SqlParams): SqlValue[];
+  /** Every row as an array of its columns. */
+  arrays(...params: SqlParams): SqlValue[][];
   /** Every row as an array of its columns, one at a time. */
   rows(...params: SqlParams): Iterable<SqlValue[]>;
 }

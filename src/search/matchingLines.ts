@@ -43,38 +43,60 @@ export function matchingLines(sources: readonly LinesSource[], query: { words: r
   // of words, not their starts), so only those are split into words.
   const starts = query.words.map((w) => w.word.slice(0, 3));
   const counts = (query.counted ?? query.words.map((w) => w.word)).map((w) => w.slice(0, 3));
-  const marks = wordMarker(query.words);
+  const marker = new WordMarker(query.words);
+  const countedOn = new Int32Array(counts.length); // the line (+ 1) each word was last counted on
+  let tally = 0; // lines tallied so far, over all pages: each has its own mark in countedOn
   sources.forEach((source, page) => {
-    const title = marks(source.title);
+    const title = marker.spans(source.title);
     if (title.length > 0) results[page]!.title = { text: source.title, matches: title };
-    const candidates: Array<MatchedLine & { words: number }> = [];
     const lines = candidateLines(source.body.replace(/\r(?=\n|$)/g, ''), starts);
-    const countedOn = new Int32Array(counts.length); // the line (l + 1) each word was last counted on
+    // First how many of the searched words each line holds (composite and compositing are one
+    // word; with `counted`, only those words count: a synonym is marked but does not make a line
+    // better), then only the lines shown are marked and cut: a page may have hundreds of lines
+    // with a searched word, and marking each cost more than all the rest of a search.
+    const best: Array<{ line: CandidateLine; words: number }> = [];
     for (let l = 0; l < lines.length; l++) {
-      const { text, index, section } = lines[l]!;
-      const matches = marks(text);
-      if (matches.length === 0) continue;
-      // How many of the searched words the line holds (composite and compositing are one word);
-      // with `counted`, only those words count (a synonym is marked but does not make a line better).
+      const line = lines[l]!;
+      const found = marker.scan(line.text, line.lower);
+      if (found === 0) continue;
+      tally++;
       let words = 0;
-      for (let m = 0; m < matches.length; m++) {
-        const found = foldText(text.slice(matches[m]![0], matches[m]![1]));
-        const i = counts.findIndex((start) => found.startsWith(start));
-        if (i >= 0 && countedOn[i] !== l + 1) {
-          countedOn[i] = l + 1; // counted once on this line
+      for (let m = 0; m < found; m++) {
+        const i = countedAt(counts, marker, line.text, marker.starts[m]!, marker.ends[m]!);
+        if (i >= 0 && countedOn[i] !== tally) {
+          countedOn[i] = tally; // counted once on this line
           words++;
         }
       }
-      candidates.push({ line: source.bodyLine + index, ...windowAround(text, matches, LINE_WINDOW), ...(section !== undefined ? { section } : {}), words });
+      // The lines with the most different searched words, the first of them when as many.
+      if (best.length >= maxLines && (best.length === 0 || words <= best[best.length - 1]!.words)) continue;
+      let at = best.length;
+      while (at > 0 && best[at - 1]!.words < words) at--;
+      best.splice(at, 0, { line, words });
+      if (best.length > maxLines) best.pop();
     }
-    // The lines with the most different searched words, shown in file order.
-    results[page]!.lines = candidates
-      .sort((a, b) => b.words - a.words || a.line - b.line)
-      .slice(0, maxLines)
-      .sort((a, b) => a.line - b.line)
-      .map(({ words: _words, ...line }) => line);
+    // Shown in file order.
+    results[page]!.lines = best
+      .sort((a, b) => a.line.index - b.line.index)
+      .map(({ line: { text, index, section } }) => ({
+        line: source.bodyLine + index,
+        ...windowAround(text, marker.spans(text), LINE_WINDOW),
+        ...(section !== undefined ? { section } : {}),
+      }));
   });
   return results;
+}
+
+/** Which of `counts` (the first letters of the words counted) the word at [start, end) that `marker` last found in `text` is, or -1. */
+function countedAt(counts: readonly string[], marker: WordMarker, text: string, start: number, end: number): number {
+  const lower = marker.lower;
+  if (lower !== undefined) {
+    // Lowercasing was all the folding the line needed: its words are read in place.
+    for (let i = 0; i < counts.length; i++) if (counts[i]!.length <= end - start && lower.startsWith(counts[i]!, start)) return i;
+    return -1;
+  }
+  const found = foldText(text.slice(start, end));
+  return counts.findIndex((c) => found.startsWith(c));
 }
 
 // A word as SQLite's unicode61 tokenizer reads one: letters, numbers and private-use characters,
@@ -109,49 +131,108 @@ function isWordCode(code: number): boolean {
  * indexOf; a line with letters beyond ASCII is split into words and folded first.
  */
 export function wordMarker(words: readonly HighlightWord[]): (text: string) => Array<[number, number]> {
-  const whole = new Set(words.filter((w) => !w.prefix).map((w) => stem(foldText(w.word))));
-  const prefixes = words.filter((w) => w.prefix).map((w) => stem(foldText(w.word)));
-  const starts = [...new Set(words.map((w) => foldText(w.word).slice(0, 3)))];
+  const marker = new WordMarker(words);
+  return (text) => marker.spans(text);
+}
+
+/**
+ * wordMarker's work, with the offsets of the last line scanned kept in arrays it reuses, so that
+ * the lines of a page can be counted without making a pair of numbers per word found.
+ */
+class WordMarker {
+  /** Where each word scan() found starts and ends, in line order: the first scan() of them. */
+  starts = new Int32Array(16);
+  ends = new Int32Array(16);
+  /** The line scan() read, lowercased, when that was all its folding took (else undefined). */
+  lower: string | undefined;
+  private readonly whole: Set<string>;
+  private readonly prefixes: string[];
+  private readonly wordStarts: string[];
   // NOTE: a line's words repeat from line to line (and the stemmer allocates as it goes), so
   // each word is stemmed once per marker.
-  const known = new Map<string, boolean>();
-  const matches = (word: string) => {
-    let match = known.get(word);
-    if (match === undefined) {
-      const stemmed = stem(word);
-      match = whole.has(stemmed) || prefixes.some((p) => stemmed.startsWith(p));
-      known.set(word, match);
-    }
-    return match;
-  };
-  return (text) => {
+  private readonly known = new Map<string, boolean>();
+
+  constructor(words: readonly HighlightWord[]) {
+    this.whole = new Set(words.filter((w) => !w.prefix).map((w) => stem(foldText(w.word))));
+    this.prefixes = words.filter((w) => w.prefix).map((w) => stem(foldText(w.word)));
+    this.wordStarts = [...new Set(words.map((w) => foldText(w.word).slice(0, 3)))];
+  }
+
+  /** The matched words of `text` as [start, end) pairs. */
+  spans(text: string): Array<[number, number]> {
+    const found = this.scan(text);
+    const spans: Array<[number, number]> = [];
+    for (let m = 0; m < found; m++) spans.push([this.starts[m]!, this.ends[m]!]);
+    return spans;
+  }
+
+  /**
+   * Find the matched words of `text` (`lower`: the text lowercased, when the caller has it) and
+   * say how many there are; their offsets are the first of `starts` and `ends`.
+   */
+  scan(text: string, lower?: string): number {
     if (BEYOND_PUNCTUATION.test(text)) {
-      return wordsOf(text)
-        .filter(([, , folded]) => starts.some((start) => folded.startsWith(start)) && matches(folded))
-        .map(([start, end]) => [start, end] as [number, number]);
+      this.lower = undefined;
+      let count = 0;
+      for (const [start, end, folded] of wordsOf(text)) {
+        if (this.wordStarts.some((s) => folded.startsWith(s)) && this.matches(folded)) count = this.add(count, start, end);
+      }
+      return count;
     }
     // Lowercasing ASCII keeps every offset, and the punctuation beyond it separates words.
     // NOTE: indexed loops here and below: run a few hundred times a search, too few for V8 to
     // optimise them, a for-of loop allocates at every step.
-    const lower = text.toLowerCase();
-    const found: Array<[number, number]> = [];
-    for (let s = 0; s < starts.length; s++) {
-      const start = starts[s]!;
-      for (let at = lower.indexOf(start); at >= 0; at = lower.indexOf(start, at + 1)) {
-        if (at > 0 && isWordCode(lower.charCodeAt(at - 1))) continue;
+    const line = (this.lower = lower ?? text.toLowerCase());
+    let count = 0;
+    for (let s = 0; s < this.wordStarts.length; s++) {
+      const start = this.wordStarts[s]!;
+      for (let at = line.indexOf(start); at >= 0; at = line.indexOf(start, at + 1)) {
+        if (at > 0 && isWordCode(line.charCodeAt(at - 1))) continue;
         let end = at + start.length;
-        while (end < lower.length && isWordCode(lower.charCodeAt(end))) end++;
-        if (matches(lower.slice(at, end)) && !found.some((f) => f[0] === at)) found.push([at, end]);
+        while (end < line.length && isWordCode(line.charCodeAt(end))) end++;
+        if (this.matches(line.slice(at, end))) count = this.add(count, at, end);
         at = end - 1;
       }
     }
-    return found.length > 1 ? found.sort((x, y) => x[0] - y[0]) : found;
-  };
+    return count;
+  }
+
+  private matches(word: string): boolean {
+    let match = this.known.get(word);
+    if (match === undefined) {
+      const stemmed = stem(word);
+      match = this.whole.has(stemmed) || this.prefixes.some((p) => stemmed.startsWith(p));
+      this.known.set(word, match);
+    }
+    return match;
+  }
+
+  /** Put [start, end) among the first `count` offsets, in order, unless a word starts there already; the new count. */
+  private add(count: number, start: number, end: number): number {
+    let at = count;
+    while (at > 0 && this.starts[at - 1]! > start) at--;
+    if (at > 0 && this.starts[at - 1] === start) return count;
+    if (count === this.starts.length) {
+      const starts = new Int32Array(count * 2);
+      const ends = new Int32Array(count * 2);
+      starts.set(this.starts);
+      ends.set(this.ends);
+      this.starts = starts;
+      this.ends = ends;
+    }
+    this.starts.copyWithin(at + 1, at, count);
+    this.ends.copyWithin(at + 1, at, count);
+    this.starts[at] = start;
+    this.ends[at] = end;
+    return count + 1;
+  }
 }
 
 /** A line that may hold a searched word: its text, its 0-based index in the body, its section. */
 interface CandidateLine {
   text: string;
+  /** The text lowercased, when lowercasing is all the folding the page needs. */
+  lower: string | undefined;
   index: number;
   section: string | undefined;
 }
@@ -194,7 +275,8 @@ function candidateLines(body: string, starts: readonly string[]): CandidateLine[
   if (last < 0) return [];
   const bodyBreaks = quick ? breaks : lineBreaks(body);
   const structure = new Map<number, string | null>(); // line index → its heading, or null for a fence
-  for (const match of body.matchAll(STRUCTURE)) structure.set(lineAt(bodyBreaks, match.index!), match[1] ?? null);
+  STRUCTURE.lastIndex = 0;
+  for (let match = STRUCTURE.exec(body); match; match = STRUCTURE.exec(body)) structure.set(lineAt(bodyBreaks, match.index), match[1] ?? null);
   const found: CandidateLine[] = [];
   let section: string | undefined;
   let fenced = false;
@@ -208,9 +290,11 @@ function candidateLines(body: string, starts: readonly string[]): CandidateLine[
     }
     if (wanted[index] === 0) continue;
     // Only the lines wanted are cut from the body (splitting it all made a string per line).
-    const text = body.slice(index === 0 ? 0 : bodyBreaks[index - 1]! + 1, index < bodyBreaks.length ? bodyBreaks[index] : body.length);
+    const from = index === 0 ? 0 : bodyBreaks[index - 1]! + 1;
+    const to = index < bodyBreaks.length ? bodyBreaks[index] : body.length;
+    const text = body.slice(from, to);
     if (text.trim() === '') continue;
-    found.push({ text, index, section: isHeading ? undefined : section });
+    found.push({ text, lower: quick ? folded.slice(from, to) : undefined, index, section: isHeading ? undefined : section });
   }
   return found;
 }
@@ -259,6 +343,6 @@ export function windowAround(text: string, matches: Array<[number, number]>, siz
   const shift = lead.length - from;
   return {
     text: lead + text.slice(from, to) + tail,
-    matches: matches.filter(([s, e]) => s >= from && e <= to).map(([s, e]) => [s + shift, e + shift] as [number, number]),
+    matches: matches.filter((m) => m[0] >= from && m[1] <= to).map((m) => [m[0] + shift, m[1] + shift] as [number, number]),
   };
 }

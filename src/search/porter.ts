@@ -121,7 +121,9 @@ function step(w: string, rules: Rules, condition: (w: string, n: number, suffix:
   const candidates = rules[w[w.length - 2]!];
   if (!candidates) return w;
   for (let i = 0; i < candidates.length; i++) {
-    const [suffix, replacement] = candidates[i]!;
+    // NOTE: not destructured: run once per new word, unoptimised, destructuring allocates.
+    const suffix = candidates[i]![0];
+    const replacement = candidates[i]![1];
     if (w.length <= suffix.length || !w.endsWith(suffix)) continue;
     const stem = w.length - suffix.length;
     return condition(w, stem, suffix) ? w.slice(0, stem) + replacement : w;
@@ -140,6 +142,13 @@ function step1a(w: string): string {
   return w[n - 2] === 's' ? w : w.slice(0, -1);
 }
 
+/** The endings step 1b makes whole again after -ed or -ing is cut ("rated" → "rat" → "rate"). */
+const RESTORED = [
+  ['at', 'ate'],
+  ['bl', 'ble'],
+  ['iz', 'ize'],
+] as const;
+
 /** Step 1b: -eed, -ed, -ing; and what is left of a word that lost -ed or -ing. */
 function step1b(w: string): string {
   let cut: string;
@@ -147,8 +156,8 @@ function step1b(w: string): string {
   if (w.length > 2 && w.endsWith('ed') && hasVowel(w, w.length - 2)) cut = w.slice(0, -2);
   else if (w.length > 3 && w.endsWith('ing') && hasVowel(w, w.length - 3)) cut = w.slice(0, -3);
   else return w;
-  for (const [ending, whole] of [['at', 'ate'], ['bl', 'ble'], ['iz', 'ize']] as const) {
-    if (cut.length > 2 && cut.endsWith(ending)) return cut.slice(0, -2) + whole;
+  for (let i = 0; i < RESTORED.length; i++) {
+    if (cut.length > 2 && cut.endsWith(RESTORED[i]![0])) return cut.slice(0, -2) + RESTORED[i]![1];
   }
   const n = cut.length;
   const last = cut[n - 1];

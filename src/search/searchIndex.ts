@@ -466,9 +466,8 @@ export class SearchIndex {
     }
     const scores = new Map<number, number>();
     if (matches > 0 && rowids.length > 0) {
-      for (const [rowid, rank] of this.sql(`SELECT rowid, rank FROM pages WHERE pages MATCH ? AND ${AMONG}`).rows(expression, JSON.stringify(rowids))) {
-        scores.set(rowid as number, -(rank as number));
-      }
+      const rows = this.sql(`SELECT rowid, rank FROM pages WHERE pages MATCH ? AND ${AMONG}`).arrays(expression, JSON.stringify(rowids));
+      for (let r = 0; r < rows.length; r++) scores.set(rows[r]![0] as number, -(rows[r]![1] as number));
     }
     return { matches, rows: this.countPages(), scores };
   }
@@ -497,9 +496,7 @@ export class SearchIndex {
   wordsFrom(start: string, minLength: number, maxLength: number): Array<[string, number]> {
     return this.sql(
       "SELECT term, doc FROM words_vocab WHERE term >= @start AND term < @start || char(1114111) AND length(term) BETWEEN @minLength AND @maxLength AND term NOT GLOB '*[0-9]*'",
-    )
-      .all({ start, minLength, maxLength })
-      .map((row) => [row.term as string, row.doc as number]);
+    ).arrays({ start, minLength, maxLength }) as Array<[string, number]>;
   }
 
   /** Every word of the index between two lengths, with the number of pages it is in. */

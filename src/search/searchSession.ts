@@ -294,15 +294,18 @@ export class SearchSession {
     const search: StrictSearch = { parsed, typing: !!request.typing, fix, expand, filters, limit };
     const { plan, found, fixedCorrections, uncorrectedTotal: uncorrectedFound } = this.searchCorrected(search);
     const complete = found.total;
-    const { pages, total } = this.relaxedIfLittle(plan, found, search);
-    // A page the words as typed found has them all: only the others are looked at word by word.
+    const { pages, total, cover: relaxedCover } = this.relaxedIfLittle(plan, found, search);
+    // A page the words as typed found has them all: only the others are looked at word by word
+    // (when the search was relaxed, that was done for every page it weighed).
     const searchedUnits = plan.units.filter((u) => !u.missing);
     const whole = { matched: searchedUnits.map(unitLabel), missing: [], synonyms: [] };
-    const cover = this.coverage(
-      plan,
-      expand,
-      pages.filter((p) => !found.exact.has(p.docId)).map((p) => p.docId),
-    );
+    const cover =
+      relaxedCover ??
+      this.coverage(
+        plan,
+        expand,
+        pages.filter((p) => !found.exact.has(p.docId)).map((p) => p.docId),
+      );
     for (const page of pages) if (found.exact.has(page.docId)) cover.set(page.docId, whole);
     const corrections: Correction[] = [
       ...plan.units
@@ -385,7 +388,8 @@ export class SearchSession {
     // each word. NOTE: not for the word still being typed, which fix() reads as written.
     if (!typing) {
       const asTyped = planQuery(parsed, this.queryWords, {});
-      const foundAsTyped = this.strict(asTyped, expand, filters, limit);
+      // Only its pages with every word as typed decide: none, and the synonyms need not be searched.
+      const foundAsTyped = this.strict(asTyped, expand, filters, limit, false);
       if (foundAsTyped.exact.size > 0) [plan, found] = [asTyped, foundAsTyped];
     }
     if (!plan || !found) {
@@ -429,8 +433,11 @@ export class SearchSession {
     return { plan, found, fixedCorrections, uncorrectedTotal };
   }
 
-  /** When few pages have every word: the pages with most of them, best first. */
-  private relaxedIfLittle(plan: QueryPlan, found: StrictPages, search: StrictSearch): { pages: IndexedPage[]; total: number } {
+  /**
+   * When few pages have every word: the pages with most of them, best first, and which words
+   * each page of the pool weighed has (`cover`, only when the search was relaxed).
+   */
+  private relaxedIfLittle(plan: QueryPlan, found: StrictPages, search: StrictSearch): { pages: IndexedPage[]; total: number; cover?: Map<number, Coverage> } {
     const { expand, filters, limit } = search;
     if (found.total >= LITTLE || !canRelax(plan)) return { pages: found.pages, total: found.total };
     const pool = this.current.matches(relaxedExpression(plan, expand), filters, RELAXED_POOL);
@@ -445,7 +452,7 @@ export class SearchSession {
         return cb.matched.length - ca.matched.length || ca.synonyms.length - cb.synonyms.length || score.get(b.docId)! - score.get(a.docId)!;
       })
       .slice(0, limit);
-    return { pages: this.current.pagesOf(best), total: pool.total };
+    return { pages: this.current.pagesOf(best), total: pool.total, cover };
   }
 
   /** The pages as hits: each with its matching lines, highlighted, and the words it has and lacks. */
@@ -470,12 +477,15 @@ export class SearchSession {
   /**
    * Pages with every meaningful word: first those with each word as typed (bm25), then those
    * that have some only through a synonym, so a synonym never outranks the words typed.
+   * `widenAlone`: false when the pages with every word as typed are all the caller wants to know
+   * of, if there are none.
    */
-  private strict(plan: QueryPlan, expand: ExpandTerm, filters: PageFilters, limit: number): StrictPages {
+  private strict(plan: QueryPlan, expand: ExpandTerm, filters: PageFilters, limit: number, widenAlone = true): StrictPages {
     const index = this.current;
     const exact = plan.units.some((u) => u.missing) && plan.spans.length > 0 ? '' : strictExpression(plan, expand, false);
     const first = exact ? this.ranked(plan, expand, index.matches(exact, filters, RELAXED_POOL), limit, false) : { total: 0, pages: [] };
     const asTyped = new Set(first.pages.map((p) => p.docId));
+    if (!widenAlone && asTyped.size === 0) return { ...first, exact: asTyped };
     // NOTE: synonyms are searched only when the words as typed fill fewer places than asked for:
     // a page found through a synonym always comes after them, so it would not be shown (and
     // total then counts the pages with the words as typed).
@@ -524,7 +534,7 @@ export class SearchSession {
       if (matches === 0) continue;
       const ratio = (rows - matches + 0.5) / (matches + 0.5);
       const idf = Math.log(1 + ratio) / Math.max(Math.log(ratio), 1e-6);
-      for (const [docId, score] of scores) total.set(docId, total.get(docId)! + score * idf);
+      scores.forEach((score, docId) => total.set(docId, total.get(docId)! + score * idf));
     }
     return total;
   }
@@ -534,20 +544,25 @@ export class SearchSession {
     const index = this.current;
     const units = plan.units.map((unit) => (unit.missing ? new Set<number>() : index.matchingAmong(unitExpression(unit, expand), docIds)));
     const spans = plan.spans.map((span) => index.matchingAmong(synonymExpression(span), docIds));
+    const labels = plan.units.map(unitLabel);
+    // The synonym spans each word is in, by their place in plan.spans.
+    const spansOf = plan.units.map((_, u) => plan.spans.flatMap((span, s) => (span.units.includes(u) ? [s] : [])));
     const result = new Map<number, { matched: string[]; missing: string[]; synonyms: string[] }>();
-    for (const docId of docIds) {
+    // NOTE: indexed loops: run for every page weighed, unoptimised, a callback per word allocated.
+    for (let d = 0; d < docIds.length; d++) {
+      const docId = docIds[d]!;
       const matched: string[] = [];
       const missing: string[] = [];
       const synonyms: string[] = [];
-      plan.units.forEach((unit, u) => {
-        if (unit.missing) return;
-        const label = unitLabel(unit);
+      for (let u = 0; u < plan.units.length; u++) {
+        if (plan.units[u]!.missing) continue;
+        const label = labels[u]!;
         if (units[u]!.has(docId)) matched.push(label);
-        else if (plan.spans.some((span, s) => span.units.includes(u) && spans[s]!.has(docId))) {
+        else if (spansOf[u]!.some((s) => spans[s]!.has(docId))) {
           matched.push(label);
           synonyms.push(label);
         } else missing.push(label);
-      });
+      }
       result.set(docId, { matched, missing, synonyms });
     }
     return result;

@@ -22,7 +22,7 @@ test('the engine is chosen by Node version: node:sqlite from 24, better-sqlite3 
 describe.each(engines)('%s', (engine) => {
   const open = (file: string, timeout = 1000) => openDatabase(file, { timeout }, engine);
 
-  test('rows as objects, first columns, rows as arrays, named and positional parameters', () => {
+  test('rows as objects, first columns, rows as arrays (all at once or one at a time), named and positional parameters', () => {
     const db = open(':memory:');
     expect(db.engine).toBe(engine);
     db.exec('CREATE TABLE t(name TEXT, n INTEGER, blob BLOB)');
@@ -35,6 +35,8 @@ describe.each(engines)('%s', (engine) => {
     expect(db.prepare('SELECT name FROM t WHERE n > ?').value(5)).toBeUndefined();
     expect(db.prepare('SELECT name FROM t ORDER BY n').values()).toEqual(['a', 'b']);
     expect([...db.prepare('SELECT name, n FROM t ORDER BY n').rows()]).toEqual([['a', 1], ['b', 2]]);
+    expect(db.prepare('SELECT name, n FROM t WHERE n >= @n ORDER BY n').arrays({ n: 1 })).toEqual([['a', 1], ['b', 2]]);
+    expect(db.prepare('SELECT name FROM t WHERE n > ?').arrays(5)).toEqual([]);
     const blob = db.prepare('SELECT blob FROM t WHERE name = ?').value('a');
     expect(blob).toBeInstanceOf(Uint8Array);
     expect([...(blob as Uint8Array)]).toEqual([1, 2]);
@@ -42,6 +44,8 @@ describe.each(engines)('%s', (engine) => {
     const both = db.prepare('SELECT name, n FROM t ORDER BY n');
     expect(both.value()).toBe('a');
     expect({ ...both.get() }).toEqual({ name: 'a', n: 1 });
+    expect(both.arrays()).toEqual([['a', 1], ['b', 2]]);
+    expect(both.all().map((row) => ({ ...row }))).toEqual([{ name: 'a', n: 1 }, { name: 'b', n: 2 }]);
     db.close();
     db.close(); // twice is harmless
   });

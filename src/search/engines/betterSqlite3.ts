@@ -105,6 +105,10 @@ class BetterStatement implements Statement {
     return this.statement.pluck(true).all(...params) as SqlValue[];
   }
 
+  arrays(...params: SqlParams): SqlValue[][] {
+    return this.statement.pluck(false).raw(true).all(...params) as SqlValue[][];
+  }
+
   rows(...params: SqlParams): Iterable<SqlValue[]> {
     return this.statement.pluck(false).raw(true).iterate(...params) as Iterable<SqlValue[]>;
   }

@@ -20,15 +20,15 @@ interface NodeSqlite {
 }
 
 class NodeStatement implements Statement {
-  private arrays = false;
+  private returnsArrays = false;
 
   constructor(private readonly statement: StatementSync) {}
 
   // One statement serves both shapes: switched only when the shape asked for changes.
   private as(arrays: boolean): StatementSync {
-    if (this.arrays !== arrays) {
+    if (this.returnsArrays !== arrays) {
       this.statement.setReturnArrays(arrays);
-      this.arrays = arrays;
+      this.returnsArrays = arrays;
     }
     return this.statement;
   }
@@ -51,6 +51,10 @@ class NodeStatement implements Statement {
 
   values(...params: SqlParams): SqlValue[] {
     return (this.as(true).all(...params) as SqlValue[][]).map((row) => row[0]!);
+  }
+
+  arrays(...params: SqlParams): SqlValue[][] {
+    return this.as(true).all(...params) as SqlValue[][];
   }
 
   rows(...params: SqlParams): Iterable<SqlValue[]> {

@@ -1,0 +1,56 @@
+import { LINE_WINDOW, matchingLines } from '../../src/search/matchingLines.js';
+
+const words = (...list: string[]) => list.map((word) => ({ word, prefix: false }));
+
+describe('the lines shown for a page', () => {
+  test('the lines with most different searched words win; among as many, the first; shown in file order', () => {
+    const body = [
+      'A card here.', // 1 word
+      'A vote here.', // 1 word
+      'Card vote and a ballot.', // 3 words
+      'Nothing at all.',
+      'Ballot, then a vote.', // 2 words
+      'Card, card, card.', // 1 word, three times: counts once
+    ].join('\n');
+    const [page] = matchingLines([{ title: 'T', body, bodyLine: 10 }], { words: words('card', 'vote', 'ballot') }, 3);
+    expect(page!.lines.map((l) => [l.line, l.text])).toEqual([
+      [10, 'A card here.'],
+      [12, 'Card vote and a ballot.'],
+      [14, 'Ballot, then a vote.'],
+    ]);
+    // Every match of the lines shown is marked, in order.
+    expect(page!.lines[1]!.matches).toEqual([[0, 4], [5, 9], [16, 22]]);
+  });
+
+  test('with `counted`, only those words make a line better; the others are still marked', () => {
+    const body = ['A card vote.', 'The ballot paper.', 'A ballot.'].join('\n');
+    const [page] = matchingLines([{ title: 'T', body, bodyLine: 1 }], { words: words('card', 'vote', 'ballot'), counted: ['ballot'] }, 1);
+    expect(page!.lines).toEqual([{ line: 2, text: 'The ballot paper.', matches: [[4, 10]] }]);
+  });
+
+  test('no lines asked for: none shown, the title still marked', () => {
+    const [page] = matchingLines([{ title: 'Card votes', body: 'A card vote.', bodyLine: 1 }], { words: words('card') }, 0);
+    expect(page).toEqual({ title: { text: 'Card votes', matches: [[0, 4]] }, lines: [] });
+  });
+
+  test('a long line shown is cut around its first match, its marks moved to suit; lines beyond ASCII are marked too', () => {
+    const long = `${'word '.repeat(60)}the card vote ${'more '.repeat(40)}`.trimEnd();
+    const body = [long, 'Le café: a vote… “card”'].join('\n');
+    const [page] = matchingLines([{ title: 'T', body, bodyLine: 1 }], { words: words('card', 'vote', 'cafe') }, 2);
+    const [first, second] = page!.lines;
+    expect(first!.text.length).toBeLessThanOrEqual(LINE_WINDOW);
+    expect(first!.text.startsWith('…') && first!.text.endsWith('…')).toBe(true);
+    expect(first!.matches.map(([s, e]) => first!.text.slice(s, e))).toEqual(['card', 'vote']);
+    expect(second!.matches.map(([s, e]) => second!.text.slice(s, e))).toEqual(['café', 'vote', 'card']);
+  });
+
+  test('several pages: each page counts its own lines', () => {
+    const pages = [
+      { title: 'One', body: 'card vote\ncard', bodyLine: 1 },
+      { title: 'Two', body: 'vote\ncard vote', bodyLine: 1 },
+    ];
+    const [one, two] = matchingLines(pages, { words: words('card', 'vote') }, 1);
+    expect(one!.lines.map((l) => l.text)).toEqual(['card vote']);
+    expect(two!.lines.map((l) => l.text)).toEqual(['card vote']);
+  });
+});
