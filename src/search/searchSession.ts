@@ -176,6 +176,34 @@ interface Coverage {
   synonyms: string[];
 }
 
+/** Which pages of a pool have each word of a plan as typed, and each synonym span (see wordsAmong()). */
+interface WordsAmong {
+  units: Array<Set<number>>;
+  spans: Array<Set<number>>;
+  spansOf: number[][];
+}
+
+/** How a page has the plan's word `u`: as typed, only through a synonym, or not at all ('skipped' for a word no page has). */
+function howCovered(plan: QueryPlan, among: WordsAmong, docId: number, u: number): 'typed' | 'synonym' | 'missing' | 'skipped' {
+  if (plan.units[u]!.missing) return 'skipped';
+  if (among.units[u]!.has(docId)) return 'typed';
+  return among.spansOf[u]!.some((s) => among.spans[s]!.has(docId)) ? 'synonym' : 'missing';
+}
+
+/** Which of the plan's words a page has (as typed, or through a synonym) and which it lacks. */
+function coverOf(plan: QueryPlan, among: WordsAmong, docId: number): Coverage {
+  const cover: Coverage = { matched: [], missing: [], synonyms: [] };
+  for (let u = 0; u < plan.units.length; u++) {
+    const how = howCovered(plan, among, docId, u);
+    if (how === 'skipped') continue;
+    const label = unitLabel(plan.units[u]!);
+    if (how === 'missing') cover.missing.push(label);
+    else cover.matched.push(label);
+    if (how === 'synonym') cover.synonyms.push(label);
+  }
+  return cover;
+}
+
 /**
  * Search over every content path: opens the index in the cache directory, brings it in step
  * with the files, and answers queries (many, for search as you type). A damaged or foreign
@@ -443,15 +471,27 @@ export class SearchSession {
     const pool = this.current.matches(relaxedExpression(plan, expand), filters, RELAXED_POOL);
     if (pool.total <= found.total) return { pages: found.pages, total: found.total };
     const ids = pool.matches.map((m) => m.docId);
-    const cover = this.coverage(plan, expand, ids);
+    const among = this.wordsAmong(plan, expand, ids);
     const score = this.scores(plan, expand, ids, true);
-    const best = [...pool.matches]
-      .sort((a, b) => {
-        const ca = cover.get(a.docId)!;
-        const cb = cover.get(b.docId)!;
-        return cb.matched.length - ca.matched.length || ca.synonyms.length - cb.synonyms.length || score.get(b.docId)! - score.get(a.docId)!;
-      })
-      .slice(0, limit);
+    // Most words first, then fewest through a synonym, then the best score. NOTE: counted into
+    // arrays by place in the pool: a coverage of lists for each of up to 200 pages cost more.
+    const matched = new Int32Array(ids.length);
+    const viaSynonym = new Int32Array(ids.length);
+    const scored = new Float64Array(ids.length);
+    for (let i = 0; i < ids.length; i++) {
+      for (let u = 0; u < plan.units.length; u++) {
+        const how = howCovered(plan, among, ids[i]!, u);
+        if (how === 'typed') matched[i]!++;
+        else if (how === 'synonym') {
+          matched[i]!++;
+          viaSynonym[i]!++;
+        }
+      }
+      scored[i] = score.get(ids[i]!)!;
+    }
+    const order = ids.map((_, i) => i).sort((a, b) => matched[b]! - matched[a]! || viaSynonym[a]! - viaSynonym[b]! || scored[b]! - scored[a]!);
+    const best = order.slice(0, limit).map((i) => pool.matches[i]!);
+    const cover = new Map(best.map((m) => [m.docId, coverOf(plan, among, m.docId)]));
     return { pages: this.current.pagesOf(best), total: pool.total, cover };
   }
 
@@ -541,31 +581,19 @@ export class SearchSession {
 
   /** For each page, which of the plan's words it has (as typed, or through a synonym) and which it lacks. */
   private coverage(plan: QueryPlan, expand: ExpandTerm, docIds: number[]): Map<number, Coverage> {
+    const among = this.wordsAmong(plan, expand, docIds);
+    return new Map(docIds.map((docId) => [docId, coverOf(plan, among, docId)]));
+  }
+
+  /** Which of `docIds` have each word of the plan as typed, and each synonym span. */
+  private wordsAmong(plan: QueryPlan, expand: ExpandTerm, docIds: number[]): WordsAmong {
     const index = this.current;
-    const units = plan.units.map((unit) => (unit.missing ? new Set<number>() : index.matchingAmong(unitExpression(unit, expand), docIds)));
-    const spans = plan.spans.map((span) => index.matchingAmong(synonymExpression(span), docIds));
-    const labels = plan.units.map(unitLabel);
-    // The synonym spans each word is in, by their place in plan.spans.
-    const spansOf = plan.units.map((_, u) => plan.spans.flatMap((span, s) => (span.units.includes(u) ? [s] : [])));
-    const result = new Map<number, { matched: string[]; missing: string[]; synonyms: string[] }>();
-    // NOTE: indexed loops: run for every page weighed, unoptimised, a callback per word allocated.
-    for (let d = 0; d < docIds.length; d++) {
-      const docId = docIds[d]!;
-      const matched: string[] = [];
-      const missing: string[] = [];
-      const synonyms: string[] = [];
-      for (let u = 0; u < plan.units.length; u++) {
-        if (plan.units[u]!.missing) continue;
-        const label = labels[u]!;
-        if (units[u]!.has(docId)) matched.push(label);
-        else if (spansOf[u]!.some((s) => spans[s]!.has(docId))) {
-          matched.push(label);
-          synonyms.push(label);
-        } else missing.push(label);
-      }
-      result.set(docId, { matched, missing, synonyms });
-    }
-    return result;
+    return {
+      units: plan.units.map((unit) => (unit.missing ? new Set<number>() : index.matchingAmong(unitExpression(unit, expand), docIds))),
+      spans: plan.spans.map((span) => index.matchingAmong(synonymExpression(span), docIds)),
+      // The synonym spans each word is in, by their place in plan.spans.
+      spansOf: plan.units.map((_, u) => plan.spans.flatMap((span, s) => (span.units.includes(u) ? [s] : []))),
+    };
   }
 
   private async runExact(request: SearchRequest): Promise<Omit<SearchResult, 'notices'>> {
