@@ -153,7 +153,11 @@ let rowC = new Int32Array(64);
 /**
  * Typing mistakes between two words: a letter missed, added, swapped with its neighbour, or
  * hit on the key next to it (or one vowel for another) count one each; any other letter for
- * another counts two, so "whip" is two from "chip" and is not taken for it.
+ * another counts two, so "whip" is two from "chip" and is not taken for it. Beyond `max`, the
+ * answer is `max + 1`, however far apart the words are.
+ * NOTE: only the band of the table within `max` of its diagonal is worked out (a cell further
+ * from it costs more than `max` to reach): 3 cells a row instead of a whole row, for the one slip
+ * allowed in most words, over every word of the index that starts as the typed one does.
  */
 export function slipDistance(a: string, b: string, max: number): number {
   if (a === b) return 0;
@@ -163,28 +167,33 @@ export function slipDistance(a: string, b: string, max: number): number {
     rowB = new Int32Array(b.length + 1);
     rowC = new Int32Array(b.length + 1);
   }
+  const far = max + 1; // any cell outside the band: more than max
   let before = rowA; // row i - 2
   let previous = rowB; // row i - 1
   let current = rowC;
-  for (let j = 0; j <= b.length; j++) previous[j] = j;
+  for (let j = 0; j <= b.length; j++) previous[j] = j <= max ? j : far;
   for (let i = 1; i <= a.length; i++) {
     const ca = a.charCodeAt(i - 1);
-    current[0] = i;
-    let rowMin = i;
-    for (let j = 1; j <= b.length; j++) {
+    const from = Math.max(1, i - max);
+    const to = Math.min(b.length, i + max);
+    current[0] = i <= max ? i : far;
+    if (from > 1) current[from - 1] = far; // the cells just outside the band, as the next row reads them
+    if (to < b.length) current[to + 1] = far;
+    let rowMin = current[0]!;
+    for (let j = from; j <= to; j++) {
       const cb = b.charCodeAt(j - 1);
       let value = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + substitution(ca, cb));
       if (i > 1 && j > 1 && ca === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === cb) value = Math.min(value, before[j - 2]! + 1);
       current[j] = value;
       if (value < rowMin) rowMin = value;
     }
-    if (rowMin > max) return max + 1;
+    if (rowMin > max) return far;
     const spare = before;
     before = previous;
     previous = current;
     current = spare;
   }
-  return previous[b.length]!;
+  return Math.min(previous[b.length]!, far);
 }
 
 /**

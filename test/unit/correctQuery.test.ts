@@ -210,6 +210,49 @@ describe('how many slips apart two words are', () => {
     expect(slipDistance('vote', 'voting', 1)).toBe(2);
   });
 
+  test('the same as the whole table worked out, for thousands of pairs of words near and far', () => {
+    // The whole table, the plain way: each cell from its neighbours, nothing left out.
+    const costOf = (x: string, y: string) => slipDistance(`v${x}te`, `v${y}te`, 3); // one letter for another, checked above
+    const whole = (a: string, b: string): number => {
+      const d = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+      for (let i = 1; i <= a.length; i++) {
+        for (let j = 1; j <= b.length; j++) {
+          d[i]![j] = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + costOf(a[i - 1]!, b[j - 1]!));
+          if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d[i]![j] = Math.min(d[i]![j]!, d[i - 2]![j - 2]! + 1);
+        }
+      }
+      return d[a.length]![b.length]!;
+    };
+    let seed = 7;
+    const random = (n: number) => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed % n;
+    };
+    const letters = 'aeiorstvwcdnp';
+    const wrong: string[] = [];
+    for (let k = 0; k < 4000; k++) {
+      const a = Array.from({ length: 1 + random(9) }, () => letters[random(letters.length)]).join('');
+      // b: a with a few slips (so that most pairs are near), or a word of its own.
+      let b = a;
+      if (random(4) === 0) b = Array.from({ length: 1 + random(9) }, () => letters[random(letters.length)]).join('');
+      else {
+        for (let slips = random(4); slips > 0; slips--) {
+          const at = random(b.length + 1);
+          const how = random(4);
+          if (how === 0) b = b.slice(0, at) + letters[random(letters.length)] + b.slice(at);
+          else if (how === 1) b = b.slice(0, at) + b.slice(at + 1);
+          else if (how === 2) b = b.slice(0, at) + letters[random(letters.length)] + b.slice(at + 1);
+          else if (at + 1 < b.length) b = b.slice(0, at) + b[at + 1] + b[at] + b.slice(at + 2);
+        }
+      }
+      const max = random(4);
+      const expected = Math.min(whole(a, b), max + 1);
+      const got = slipDistance(a, b, max);
+      if (got !== expected) wrong.push(`${a} → ${b} (at most ${max}): ${got}, not ${expected}`);
+    }
+    expect(wrong).toEqual([]);
+  });
+
   test('long words (a pasted passage) are measured whole', () => {
     // The rows are kept between calls and grow once: 64 letters first, then 70.
     expect(slipDistance('a'.repeat(64), `${'a'.repeat(63)}s`, 2)).toBe(1);
