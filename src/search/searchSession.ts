@@ -187,7 +187,10 @@ interface WordsAmong {
 function howCovered(plan: QueryPlan, among: WordsAmong, docId: number, u: number): 'typed' | 'synonym' | 'missing' | 'skipped' {
   if (plan.units[u]!.missing) return 'skipped';
   if (among.units[u]!.has(docId)) return 'typed';
-  return among.spansOf[u]!.some((s) => among.spans[s]!.has(docId)) ? 'synonym' : 'missing';
+  // NOTE: a loop, not some(): called per page and word, a callback each time was allocated.
+  const spans = among.spansOf[u]!;
+  for (let s = 0; s < spans.length; s++) if (among.spans[spans[s]!]!.has(docId)) return 'synonym';
+  return 'missing';
 }
 
 /** Which of the plan's words a page has (as typed, or through a synonym) and which it lacks. */
