@@ -152,6 +152,12 @@ export class SearchIndex {
   private pageCount: number | undefined;
   /** How many pages match each term's expression, counted once between syncs (a question asks again and again). */
   private readonly termCounts = new Map<string, number>();
+  /**
+   * What termScores() found among the last `rowids` it was given (that very array): the pages
+   * of them each expression matches, with their scores. matchingAmong() asked about the same
+   * pages and expression reads it instead of SQLite (a relaxed search asks both of its pool).
+   */
+  private among: { rowids: readonly number[]; json: string; found: Map<string, Map<number, number>> } | undefined;
 
   private constructor(
     private readonly db: Database,
@@ -203,6 +209,7 @@ export class SearchIndex {
     const startedAt = Date.now();
     this.pageCount = undefined;
     this.termCounts.clear();
+    this.among = undefined;
     const listing = listContent(roots);
     if (unchangedSince(listing, this.storedListing())) return { indexed: 0, removed: 0, warnings: this.warnings() };
 
@@ -451,7 +458,15 @@ export class SearchIndex {
   /** Which of `rowids` match an FTS5 expression (to say which of a query's words each result has). */
   matchingAmong(expression: string, rowids: readonly number[]): Set<number> {
     if (rowids.length === 0) return new Set();
-    return new Set(this.sql(`SELECT rowid FROM pages WHERE pages MATCH ? AND ${AMONG}`).values(expression, JSON.stringify(rowids)) as number[]);
+    const scored = this.among?.rowids === rowids ? this.among.found.get(expression) : undefined;
+    if (scored) return new Set(scored.keys());
+    return new Set(this.sql(`SELECT rowid FROM pages WHERE pages MATCH ? AND ${AMONG}`).values(expression, this.amongJson(rowids)) as number[]);
+  }
+
+  /** `rowids` as SQLite's json_each() reads them, for the same array as before without writing it again. */
+  private amongJson(rowids: readonly number[]): string {
+    if (this.among?.rowids !== rowids) this.among = { rowids, json: JSON.stringify(rowids), found: new Map() };
+    return this.among.json;
   }
 
   /**
@@ -466,8 +481,12 @@ export class SearchIndex {
     }
     const scores = new Map<number, number>();
     if (matches > 0 && rowids.length > 0) {
-      const rows = this.sql(`SELECT rowid, rank FROM pages WHERE pages MATCH ? AND ${AMONG}`).arrays(expression, JSON.stringify(rowids));
+      const rows = this.sql(`SELECT rowid, rank FROM pages WHERE pages MATCH ? AND ${AMONG}`).arrays(expression, this.amongJson(rowids));
       for (let r = 0; r < rows.length; r++) scores.set(rows[r]![0] as number, -(rows[r]![1] as number));
+    }
+    if (rowids.length > 0) {
+      this.amongJson(rowids);
+      this.among!.found.set(expression, scores);
     }
     return { matches, rows: this.countPages(), scores };
   }

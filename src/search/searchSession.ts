@@ -18,6 +18,7 @@ import {
   type ExpandTerm,
   type QueryPlan,
   type WordFix,
+  type WordUnit,
 } from './relaxQuery.js';
 import { CHECKLIST_ID_PREFIX } from './checklistDocument.js';
 import { sqliteErrorCode } from './database.js';
@@ -181,6 +182,15 @@ interface WordsAmong {
   units: Array<Set<number>>;
   spans: Array<Set<number>>;
   spansOf: number[][];
+}
+
+/**
+ * The FTS5 expression for the pages with one word of a plan: a word or phrase as scores() writes
+ * it (so the index can answer from the scoring it has just done), a prefix with its whole words.
+ */
+function amongExpression(unit: WordUnit, expand: ExpandTerm): string {
+  const terms = unitTerms(unit, expand);
+  return terms.length === 1 ? termExpression(terms[0]!) : unitExpression(unit, expand);
 }
 
 /** How a page has the plan's word `u`: as typed, only through a synonym, or not at all ('skipped' for a word no page has). */
@@ -474,8 +484,10 @@ export class SearchSession {
     const pool = this.current.matches(relaxedExpression(plan, expand), filters, RELAXED_POOL);
     if (pool.total <= found.total) return { pages: found.pages, total: found.total };
     const ids = pool.matches.map((m) => m.docId);
-    const among = this.wordsAmong(plan, expand, ids);
+    // NOTE: scored first: the index keeps which pages each word's term matched, and wordsAmong()
+    // then asks SQLite only about the words scored otherwise (a prefix, a synonym span).
     const score = this.scores(plan, expand, ids, true);
+    const among = this.wordsAmong(plan, expand, ids);
     // Most words first, then fewest through a synonym, then the best score. NOTE: counted into
     // arrays by place in the pool: a coverage of lists for each of up to 200 pages cost more.
     const matched = new Int32Array(ids.length);
@@ -592,7 +604,7 @@ export class SearchSession {
   private wordsAmong(plan: QueryPlan, expand: ExpandTerm, docIds: number[]): WordsAmong {
     const index = this.current;
     return {
-      units: plan.units.map((unit) => (unit.missing ? new Set<number>() : index.matchingAmong(unitExpression(unit, expand), docIds))),
+      units: plan.units.map((unit) => (unit.missing ? new Set<number>() : index.matchingAmong(amongExpression(unit, expand), docIds))),
       spans: plan.spans.map((span) => index.matchingAmong(synonymExpression(span), docIds)),
       // The synonym spans each word is in, by their place in plan.spans.
       spansOf: plan.units.map((_, u) => plan.spans.flatMap((span, s) => (span.units.includes(u) ? [s] : []))),
