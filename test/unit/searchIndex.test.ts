@@ -387,3 +387,35 @@ describe('a damaged or foreign cache is rebuilt', () => {
     expect(await ids('quorum', { filters: { source: 'personal' } })).toEqual(['kept']);
   });
 });
+
+describe('which of some pages match a word', () => {
+  test('asked after scoring the same pages, or after the pages changed, the answer is what SQLite says', async () => {
+    const notesOnly: ContentPath[] = [{ dir: notes, origin: 'personal' }];
+    writeFileSync(join(notes, 'a.md'), '# A\n\nThe card vote was close.\n');
+    writeFileSync(join(notes, 'b.md'), '# B\n\nA show of hands.\n');
+    writeFileSync(join(notes, 'c.md'), '# C\n\nCard votes again.\n');
+    const index = SearchIndex.open(':memory:');
+    try {
+      await index.sync(notesOnly);
+      const idOf = (page: string) => index.pages(`"${page}"`, {}, 10).pages.find((p) => p.id === page)!.docId;
+      const pool = [idOf('a'), idOf('b'), idOf('c')];
+      const matching = (expression: string, rowids: number[]) => [...index.matchingAmong(expression, rowids)].sort((x, y) => x - y);
+      const fresh = matching('"card"', [...pool]);
+      expect(fresh).toEqual([idOf('a'), idOf('c')].sort((x, y) => x - y));
+      // Scored first, then asked of the same pages: the same answer, for a word found and one not.
+      expect([...index.termScores('"card"', pool).scores.keys()].sort((x, y) => x - y)).toEqual(fresh);
+      expect(matching('"card"', pool)).toEqual(fresh);
+      index.termScores('"hands"', pool);
+      expect(matching('"hands"', pool)).toEqual([idOf('b')]);
+      expect(matching('"ballot"', pool)).toEqual([]);
+      // The pages change: asked of the same array again, the answer is the new one.
+      writeFileSync(join(notes, 'b.md'), '# B\n\nA card for every delegate.\n');
+      utimesSync(join(notes, 'b.md'), new Date(), new Date(Date.now() + 5000));
+      await index.sync(notesOnly);
+      expect(matching('"card"', pool)).toEqual([idOf('a'), idOf('b'), idOf('c')].sort((x, y) => x - y));
+      expect(matching('"hands"', pool)).toEqual([]);
+    } finally {
+      index.close();
+    }
+  });
+});
