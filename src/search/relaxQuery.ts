@@ -152,13 +152,13 @@ interface StemmedSynonyms {
   byFirst: Map<string, Array<{ group: number; member: number }>>;
 }
 
-const stemmed = new WeakMap<QueryWords, StemmedSynonyms>();
+const stemmed = new WeakMap<ReadonlyArray<ReadonlyArray<readonly string[]>>, StemmedSynonyms>();
 
-/** The synonym groups stemmed and indexed, once per list (search as you type plans every key). */
-function stemmedSynonyms(queryWords: QueryWords): StemmedSynonyms {
-  let found = stemmed.get(queryWords);
+/** Synonym groups stemmed and indexed, once per list of groups (search as you type plans every key). */
+function stemmedSynonyms(groups: ReadonlyArray<ReadonlyArray<readonly string[]>>): StemmedSynonyms {
+  let found = stemmed.get(groups);
   if (!found) {
-    const members = queryWords.synonyms.map((group) => group.map((member) => member.map(lightStem)));
+    const members = groups.map((group) => group.map((member) => member.map(lightStem)));
     const byFirst = new Map<string, Array<{ group: number; member: number }>>();
     members.forEach((group, g) =>
       group.forEach((member, m) => {
@@ -167,9 +167,22 @@ function stemmedSynonyms(queryWords: QueryWords): StemmedSynonyms {
         else byFirst.set(member[0]!, [{ group: g, member: m }]);
       }),
     );
-    stemmed.set(queryWords, (found = { members, byFirst }));
+    stemmed.set(groups, (found = { members, byFirst }));
   }
   return found;
+}
+
+/** More words than this (a pasted page) and every group is looked at, in one pass, rather than the groups they may start. */
+const FEW_WORDS = 40;
+
+/**
+ * The synonym groups that may have a member starting with one of `stems`: lightStem() keeps the
+ * start of a word but for a last "y" it made of "ies" ("parties" is "party"), so a member whose
+ * first word has a stem starts with the stem, or with all of it but that "y".
+ */
+function groupsFor(stems: readonly string[], queryWords: QueryWords): ReadonlyArray<ReadonlyArray<readonly string[]>> {
+  if (!queryWords.synonymsStarting || stems.length > FEW_WORDS) return queryWords.synonyms;
+  return queryWords.synonymsStarting(stems.map((stem) => (stem.endsWith('y') ? stem.slice(0, -1) : stem)));
 }
 
 /**
@@ -182,7 +195,11 @@ function synonymSpans(plain: PlainWord[], queryWords: QueryWords): SynonymSpan[]
   plain.slice(0, lastKept + 1).forEach((p, at) => {
     for (const word of p.words) flat.push({ stem: lightStem(word), at, question: p.question });
   });
-  const { members, byFirst } = stemmedSynonyms(queryWords);
+  const groups = groupsFor(
+    flat.map((f) => f.stem),
+    queryWords,
+  );
+  const { members, byFirst } = stemmedSynonyms(groups);
   const spans: SynonymSpan[] = [];
   for (let i = 0; i < flat.length; ) {
     let best: { length: number; group: number; member: number } | undefined;
@@ -205,7 +222,7 @@ function synonymSpans(plain: PlainWord[], queryWords: QueryWords): SynonymSpan[]
     const { length, group, member } = best;
     const run = flat.slice(i, i + length);
     const own = members[group]![member]!.join(' ');
-    const alternatives = queryWords.synonyms[group]!.filter((_, m) => members[group]![m]!.join(' ') !== own).map(asTerm);
+    const alternatives = groups[group]!.filter((_, m) => members[group]![m]!.join(' ') !== own).map(asTerm);
     const covered = [...new Set(run.map((f) => plain[f.at]!.unit).filter((u): u is number => u !== undefined))];
     if (covered.length > 0 && alternatives.length > 0) {
       spans.push({ units: covered, matched: [...new Set(run.map((f) => f.at))].map((at) => plain[at]!.typed.join(' ')).join(' '), alternatives });

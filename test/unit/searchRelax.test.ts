@@ -247,3 +247,54 @@ describe('searching the handbook with questions', () => {
     expect(asked.hits[0]!.id).toBe('compositing');
   });
 });
+
+describe('the synonym groups a search looks at', () => {
+  const tempFolder = useTempDir('delegate-synonyms-');
+
+  test('every group with a member a word may start is among those read for it, in the order of the lists', () => {
+    const all = handbookWords.synonyms;
+    const missed: string[] = [];
+    for (const group of all) {
+      for (const member of group) {
+        // The member's first word, stemmed as a query word is, and "ies" read as "y".
+        const stem = lightStem(member[0]!);
+        const found = handbookWords.synonymsStarting!([stem.endsWith('y') ? stem.slice(0, -1) : stem]);
+        if (!found.some((g) => JSON.stringify(g) === JSON.stringify(group))) missed.push(member.join(' '));
+        // In the order of the list.
+        const order = found.map((g) => all.findIndex((a) => JSON.stringify(a) === JSON.stringify(g)));
+        if (order.some((o, i) => o < 0 || (i > 0 && o <= order[i - 1]!))) missed.push(`${member.join(' ')}: out of order`);
+      }
+    }
+    expect(missed).toEqual([]);
+    // A word at the start of no member, and a comment's word: no group.
+    expect(handbookWords.synonymsStarting!(['zzyzx'])).toEqual([]);
+  });
+
+  test("a delegation's list beyond ASCII, with Windows line ends and comments, is read as the whole list would be", () => {
+    const dir = tempFolder();
+    mkdirSync(join(dir, 'search'));
+    writeFileSync(join(dir, 'search', 'synonyms.txt'), '# café: only a comment\r\nCafé Rouge, the red cafe\r\n\r\nÉlection, ballot # a vote\r\nnothing here\r\n');
+    const words = loadQueryWords([bundled, { dir, origin: 'personal' }]);
+    const own = words.synonyms.slice(handbookWords.synonyms.length);
+    expect(own).toEqual([
+      [['cafe', 'rouge'], ['the', 'red', 'cafe']],
+      [['election'], ['ballot']],
+    ]);
+    expect(words.synonymsStarting!(['caf'])).toEqual([own[0]]);
+    expect(words.synonymsStarting!(['elect'])).toEqual([own[1]]);
+  });
+
+  test('a search through a synonym of a delegation list beyond ASCII finds the page', async () => {
+    const notes = tempFolder();
+    mkdirSync(join(notes, 'search'));
+    writeFileSync(join(notes, 'search', 'synonyms.txt'), '# ours\r\nZörp, quux widget\r\n');
+    writeFileSync(join(notes, 'widget.md'), '# Widget\n\nThe quux widget is broken.\n');
+    const session = await SearchSession.open({ cacheDir: join(notes, '.cache'), roots: [bundled, { dir: notes, origin: 'personal' }] });
+    try {
+      const result = await session.find({ query: 'where is the zorp' });
+      expect(result.hits.map((h) => h.id)).toEqual(['widget']);
+    } finally {
+      session.close();
+    }
+  });
+});
