@@ -81,6 +81,9 @@ function isWordCode(code: number): boolean {
   return (code >= 97 && code <= 122) || (code >= 48 && code <= 57);
 }
 
+/** A line of a list as one number (lineKey), in the order of the lists: list * LINES_PER_LIST + line. */
+const LINES_PER_LIST = 1_000_000;
+
 /**
  * The synonym lists, read a line at a time: a search looks for the few groups its words may
  * start, rather than splitting and stemming every group of every list (most of a plain search's
@@ -88,7 +91,10 @@ function isWordCode(code: number): boolean {
  */
 class SynonymLines {
   private folded: Array<{ text: string; lines: string[]; breaks: number[] }> | undefined;
-  private readonly parsed = new Map<string, string[][] | undefined>();
+  /** Each line read, by lineKey(): its group, or undefined for a line that makes none. */
+  private readonly parsed = new Map<number, string[][] | undefined>();
+  /** The lines (lineKey()) where each start begins a word, in order. */
+  private readonly linesOf = new Map<string, number[]>();
 
   constructor(private readonly lists: readonly string[]) {}
 
@@ -100,28 +106,44 @@ class SynonymLines {
       // Folding keeps every line break, so line i of the folded list is line i of the list.
       return { text, lines: list.split(/\r?\n/), breaks };
     });
+    // A list of a million lines or more (a file that is no list) is read whole, as lineKey() cannot number its lines.
+    if (this.folded.some((list) => list.lines.length >= LINES_PER_LIST)) return this.lists.flatMap((text) => parseSynonyms(listLines(text)));
     const every = starts.includes('');
+    const wanted = new Set<number>();
+    for (const start of every ? [''] : new Set(starts)) for (const key of this.linesStarting(start)) wanted.add(key);
     const groups: string[][][] = [];
-    this.folded.forEach(({ text, lines, breaks }, l) => {
-      const wanted = new Set<number>();
-      if (every) for (let i = 0; i < lines.length; i++) wanted.add(i);
-      else {
-        for (const start of new Set(starts)) {
-          for (let at = text.indexOf(start); at >= 0; at = text.indexOf(start, at + 1)) {
-            // At the start of a word (a character beyond ASCII before it may be a letter: kept, to be sure).
-            if (at > 0 && isWordCode(text.charCodeAt(at - 1))) continue;
-            wanted.add(lineOf(breaks, at));
-          }
-        }
+    for (const key of [...wanted].sort((a, b) => a - b)) {
+      if (!this.parsed.has(key)) {
+        const text = this.folded[Math.floor(key / LINES_PER_LIST)]!.lines[key % LINES_PER_LIST]!;
+        this.parsed.set(key, parseSynonyms([meaningful(text)].filter(Boolean))[0]);
       }
-      for (const i of [...wanted].sort((a, b) => a - b)) {
-        const key = `${l}:${i}`;
-        if (!this.parsed.has(key)) this.parsed.set(key, parseSynonyms([meaningful(lines[i]!)].filter(Boolean))[0]);
-        const group = this.parsed.get(key);
-        if (group) groups.push(group);
+      const group = this.parsed.get(key);
+      if (group) groups.push(group);
+    }
+    return groups;
+  }
+
+  /** The lines (lineKey()) where `start` begins a word, every line for ''. */
+  private linesStarting(start: string): number[] {
+    let keys = this.linesOf.get(start);
+    if (keys) return keys;
+    keys = [];
+    this.folded!.forEach(({ text, lines, breaks }, l) => {
+      if (start === '') {
+        for (let i = 0; i < lines.length; i++) keys!.push(l * LINES_PER_LIST + i);
+        return;
+      }
+      let last = -1;
+      for (let at = text.indexOf(start); at >= 0; at = text.indexOf(start, at + 1)) {
+        // At the start of a word (a character beyond ASCII before it may be a letter: kept, to be sure).
+        if (at > 0 && isWordCode(text.charCodeAt(at - 1))) continue;
+        const line = lineOf(breaks, at);
+        if (line !== last) keys!.push(l * LINES_PER_LIST + line);
+        last = line;
       }
     });
-    return groups;
+    this.linesOf.set(start, keys);
+    return keys;
   }
 }
 

@@ -153,12 +153,17 @@ interface StemmedSynonyms {
 }
 
 const stemmed = new WeakMap<ReadonlyArray<ReadonlyArray<readonly string[]>>, StemmedSynonyms>();
+const stemmedGroups = new WeakMap<ReadonlyArray<readonly string[]>, string[][]>();
 
-/** Synonym groups stemmed and indexed, once per list of groups (search as you type plans every key). */
+/** Synonym groups stemmed and indexed, once per list of groups (search as you type plans every key), each group stemmed once. */
 function stemmedSynonyms(groups: ReadonlyArray<ReadonlyArray<readonly string[]>>): StemmedSynonyms {
   let found = stemmed.get(groups);
   if (!found) {
-    const members = groups.map((group) => group.map((member) => member.map(lightStem)));
+    const members = groups.map((group) => {
+      let stems = stemmedGroups.get(group);
+      if (!stems) stemmedGroups.set(group, (stems = group.map((member) => member.map(lightStem))));
+      return stems;
+    });
     const byFirst = new Map<string, Array<{ group: number; member: number }>>();
     members.forEach((group, g) =>
       group.forEach((member, m) => {
