@@ -424,14 +424,18 @@ export class SearchSession {
     let plan: QueryPlan | undefined;
     let found: StrictPages | undefined;
     // The words as typed first: when some page has them all as typed (not through a synonym),
-    // each is in a page, and fix() would leave every one as it is (it changes only a word no page
-    // has, as written or by its stem), so the plan is the same without asking the index about
-    // each word. NOTE: not for the word still being typed, which fix() reads as written.
+    // fix() would leave every one as it is (it changes only a word no page has, as written or by
+    // its stem), so that is the plan. And when fix() would change one, no page has them all, and
+    // the pages are not asked (fix() remembers its answers for the plan below). NOTE: not for the
+    // word still being typed, which fix() reads as written.
     if (!typing) {
       const asTyped = planQuery(parsed, this.queryWords, {});
-      // Only its pages with every word as typed decide: none, and the synonyms need not be searched.
-      const foundAsTyped = this.strict(asTyped, expand, filters, limit, false);
-      if (foundAsTyped.exact.size > 0) [plan, found] = [asTyped, foundAsTyped];
+      const inNoPage = !asTyped.questionOnly && asTyped.units.some((u) => u.words.length === 1 && fix(u.words[0]!) !== undefined);
+      if (!inNoPage) {
+        // Only its pages with every word as typed decide: none, and the synonyms need not be searched.
+        const foundAsTyped = this.strict(asTyped, expand, filters, limit, false);
+        if (foundAsTyped.exact.size > 0) [plan, found] = [asTyped, foundAsTyped];
+      }
     }
     if (!plan || !found) {
       plan = planQuery(parsed, this.queryWords, { typing, fix });
