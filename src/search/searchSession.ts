@@ -165,6 +165,8 @@ interface StrictSearch {
   parsed: ParsedQuery;
   typing: boolean;
   fix: (word: string, typing?: boolean) => WordFix;
+  /** Whether a page has the word, as written or by its stem. */
+  inSomePage: (word: string) => boolean;
   expand: ExpandTerm;
   filters: PageFilters;
   limit: number;
@@ -331,8 +333,8 @@ export class SearchSession {
     const parsed = parseQuery(request.query, { lenient: !!request.lenient });
     const filters = request.filters ?? {};
     const limit = request.limit ?? 10;
-    const { expand, fix } = this.wordHelpers();
-    const search: StrictSearch = { parsed, typing: !!request.typing, fix, expand, filters, limit };
+    const { expand, fix, inSomePage } = this.wordHelpers();
+    const search: StrictSearch = { parsed, typing: !!request.typing, fix, inSomePage, expand, filters, limit };
     const { plan, found, fixedCorrections, uncorrectedTotal: uncorrectedFound } = this.searchCorrected(search);
     const complete = found.total;
     const { pages, total, cover: relaxedCover } = this.relaxedIfLittle(plan, found, search);
@@ -380,10 +382,11 @@ export class SearchSession {
   }
 
   /**
-   * For one query: `expand` reads a prefix as the whole words that start with it, and `fix`
-   * corrects a word from the index's vocabulary; each remembers what it worked out.
+   * For one query: `expand` reads a prefix as the whole words that start with it, `fix`
+   * corrects a word from the index's vocabulary, and `inSomePage` says whether a page has a word
+   * (as written or by its stem); each remembers what it worked out.
    */
-  private wordHelpers(): { expand: ExpandTerm; fix: (word: string, typing?: boolean) => WordFix } {
+  private wordHelpers(): { expand: ExpandTerm; fix: (word: string, typing?: boolean) => WordFix; inSomePage: (word: string) => boolean } {
     const index = this.current;
     const expansions = new Map<string, Term[]>();
     const expand: ExpandTerm = (term) => {
@@ -396,6 +399,12 @@ export class SearchSession {
       }
       return terms;
     };
+    const found = new Map<string, boolean>();
+    const inSomePage = (word: string): boolean => {
+      let has = found.get(word);
+      if (has === undefined) found.set(word, (has = index.anyMatch(termExpression({ kind: 'word', words: [word] }))));
+      return has;
+    };
     const vocabulary = this.vocabulary;
     const repairs = new Map<string, WordFix>();
     const fix = (word: string, typing = false): WordFix => {
@@ -406,12 +415,12 @@ export class SearchSession {
         return start ? { to: start, prefix: true } : undefined;
       }
       if (!repairs.has(word)) {
-        const repair = fixWord(word, vocabulary, (w) => index.anyMatch(termExpression({ kind: 'word', words: [w] })));
+        const repair = fixWord(word, vocabulary, inSomePage);
         repairs.set(word, repair === undefined ? undefined : repair.kind === 'missing' ? 'missing' : { to: repair.to, prefix: repair.kind === 'prefix' });
       }
       return repairs.get(word);
     };
-    return { expand, fix };
+    return { expand, fix, inSomePage };
   }
 
   /**
@@ -419,19 +428,19 @@ export class SearchSession {
    * common words next to them, then quoted phrases and prefixes corrected.
    */
   private searchCorrected(search: StrictSearch): { plan: QueryPlan; found: StrictPages; fixedCorrections: Correction[]; uncorrectedTotal: number | undefined } {
-    const { parsed, typing, fix, expand, filters, limit } = search;
+    const { parsed, typing, fix, inSomePage, expand, filters, limit } = search;
     const vocabulary = this.vocabulary;
     let plan: QueryPlan | undefined;
     let found: StrictPages | undefined;
     // The words as typed first: when some page has them all as typed (not through a synonym),
     // fix() would leave every one as it is (it changes only a word no page has, as written or by
-    // its stem), so that is the plan. And when fix() would change one, no page has them all, and
-    // the pages are not asked (fix() remembers its answers for the plan below). NOTE: not for the
-    // word still being typed, which fix() reads as written.
+    // its stem), so that is the plan, found without asking the vocabulary about each word. When a
+    // word is in no page, neither are they all, and the pages are not asked: the plan below is
+    // searched either way, so this never changes what is found. NOTE: not for the word still
+    // being typed, which fix() reads as written.
     if (!typing) {
       const asTyped = planQuery(parsed, this.queryWords, {});
-      const inNoPage = !asTyped.questionOnly && asTyped.units.some((u) => u.words.length === 1 && fix(u.words[0]!) !== undefined);
-      if (!inNoPage) {
+      if (!asTyped.units.some((u) => u.words.length === 1 && !inSomePage(u.words[0]!))) {
         // Only its pages with every word as typed decide: none, and the synonyms need not be searched.
         const foundAsTyped = this.strict(asTyped, expand, filters, limit, false);
         if (foundAsTyped.exact.size > 0) [plan, found] = [asTyped, foundAsTyped];
