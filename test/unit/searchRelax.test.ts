@@ -298,3 +298,21 @@ describe('the synonym groups a search looks at', () => {
     }
   });
 });
+
+describe('a very long list', () => {
+  const bigFolder = useTempDir('delegate-big-synonyms-');
+
+  test("a delegation's synonym list of 200,000 lines is read, and its last group used (it once overflowed the stack)", async () => {
+    const notes = bigFolder();
+    mkdirSync(join(notes, 'search'));
+    const lines = Array.from({ length: 200_000 }, (_, i) => `w${i}, x${i} y${i}`);
+    writeFileSync(join(notes, 'search', 'synonyms.txt'), `${lines.join('\n')}\nzorp, quux widget\n`);
+    writeFileSync(join(notes, 'widget.md'), '# Widget\n\nThe quux widget is broken.\n');
+    const session = await SearchSession.open({ cacheDir: join(notes, '.cache'), roots: [bundled, { dir: notes, origin: 'personal' }] });
+    try {
+      expect((await session.find({ query: 'where is the zorp' })).hits.map((h) => h.id)).toEqual(['widget']);
+    } finally {
+      session.close();
+    }
+  });
+});
