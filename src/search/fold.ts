@@ -15,3 +15,8 @@ export function foldText(text: string): string {
   // two-byte text, 400 kB more at every start (esbuild escapes strings, not regular expressions).
   return bare.toLowerCase().replace(/\u03c2/g, '\u03c3');
 }
+
+/** A lowercase ASCII letter or a digit, by character code: a word of folded ASCII text goes on past it. */
+export function isWordCode(code: number): boolean {
+  return (code >= 97 && code <= 122) || (code >= 48 && code <= 57);
+}

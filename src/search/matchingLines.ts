@@ -1,5 +1,6 @@
 import type { HighlightWord } from './parseQuery.js';
-import { foldText } from './fold.js';
+import { foldText, isWordCode } from './fold.js';
+import { lineAt, lineBreaks } from './lineBreaks.js';
 import { stem } from './porter.js';
 
 /** A line of a page that matched, with where in the line the matched words are. */
@@ -119,11 +120,6 @@ function wordsOf(text: string): Array<[number, number, string]> {
   return words;
 }
 
-/** A lowercase ASCII letter or a digit, by character code. */
-function isWordCode(code: number): boolean {
-  return (code >= 97 && code <= 122) || (code >= 48 && code <= 57);
-}
-
 /**
  * For a line: the [start, end) offsets of its words that match one of `words`, as the index
  * matches them. Only words that start with the first three letters of a searched word are
@@ -140,7 +136,7 @@ export function wordMarker(words: readonly HighlightWord[]): (text: string) => A
  * the lines of a page can be counted without making a pair of numbers per word found.
  */
 class WordMarker {
-  /** Where each word scan() found starts and ends, in line order: the first scan() of them. */
+  /** Where each word the last scan() found starts and ends, in line order: as many as it returned. */
   starts = new Int32Array(16);
   ends = new Int32Array(16);
   /** The line scan() read, lowercased, when that was all its folding took (else undefined). */
@@ -307,25 +303,6 @@ function candidateLines(body: string, starts: readonly string[]): CandidateLine[
  */
 function foldsAsLowerCase(body: string, starts: readonly string[]): boolean {
   return !BEYOND_PUNCTUATION.test(body) && starts.every((start) => /^[a-z0-9]*$/.test(start));
-}
-
-/** The offsets of the line breaks in `text`. */
-function lineBreaks(text: string): number[] {
-  const breaks: number[] = [];
-  for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) breaks.push(at);
-  return breaks;
-}
-
-/** The 0-based line that offset `at` is on, given the line breaks' offsets. */
-function lineAt(breaks: readonly number[], at: number): number {
-  let low = 0;
-  let high = breaks.length;
-  while (low < high) {
-    const mid = (low + high) >> 1;
-    if (breaks[mid]! < at) low = mid + 1;
-    else high = mid;
-  }
-  return low;
 }
 
 /** A line cut to at most `size` characters around its first match (… marks a cut), offsets moved to suit. */

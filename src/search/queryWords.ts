@@ -1,7 +1,8 @@
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ContentPath } from '../content/page.js';
-import { foldText } from './fold.js';
+import { foldText, isWordCode } from './fold.js';
+import { lineAt, lineBreaks } from './lineBreaks.js';
 import { tokenize } from './parseQuery.js';
 
 /**
@@ -76,11 +77,6 @@ export function loadQueryWords(roots: readonly ContentPath[]): QueryWords {
   };
 }
 
-/** A letter or digit of ASCII, by character code: a word goes on past it. */
-function isWordCode(code: number): boolean {
-  return (code >= 97 && code <= 122) || (code >= 48 && code <= 57);
-}
-
 /** A line of a list as one number (lineKey), in the order of the lists: list * LINES_PER_LIST + line. */
 const LINES_PER_LIST = 1_000_000;
 
@@ -101,10 +97,8 @@ class SynonymLines {
   groupsStarting(starts: readonly string[]): string[][][] {
     this.folded ??= this.lists.map((list) => {
       const text = foldText(list);
-      const breaks: number[] = [];
-      for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) breaks.push(at);
       // Folding keeps every line break, so line i of the folded list is line i of the list.
-      return { text, lines: list.split(/\r?\n/), breaks };
+      return { text, lines: list.split(/\r?\n/), breaks: lineBreaks(text) };
     });
     // A list of a million lines or more (a file that is no list) is read whole, as lineKey() cannot number its lines.
     if (this.folded.some((list) => list.lines.length >= LINES_PER_LIST)) return this.lists.flatMap((text) => parseSynonyms(listLines(text)));
@@ -137,7 +131,7 @@ class SynonymLines {
       for (let at = text.indexOf(start); at >= 0; at = text.indexOf(start, at + 1)) {
         // At the start of a word (a character beyond ASCII before it may be a letter: kept, to be sure).
         if (at > 0 && isWordCode(text.charCodeAt(at - 1))) continue;
-        const line = lineOf(breaks, at);
+        const line = lineAt(breaks, at);
         if (line !== last) keys!.push(l * LINES_PER_LIST + line);
         last = line;
       }
@@ -145,16 +139,4 @@ class SynonymLines {
     this.linesOf.set(start, keys);
     return keys;
   }
-}
-
-/** The 0-based line that offset `at` is on, given the line breaks' offsets. */
-function lineOf(breaks: readonly number[], at: number): number {
-  let low = 0;
-  let high = breaks.length;
-  while (low < high) {
-    const mid = (low + high) >> 1;
-    if (breaks[mid]! < at) low = mid + 1;
-    else high = mid;
-  }
-  return low;
 }

@@ -200,10 +200,7 @@ function synonymSpans(plain: PlainWord[], queryWords: QueryWords): SynonymSpan[]
   plain.slice(0, lastKept + 1).forEach((p, at) => {
     for (const word of p.words) flat.push({ stem: lightStem(word), at, question: p.question });
   });
-  const groups = groupsFor(
-    flat.map((f) => f.stem),
-    queryWords,
-  );
+  const groups = groupsFor(flat.map((f) => f.stem), queryWords);
   const { members, byFirst } = stemmedSynonyms(groups);
   const spans: SynonymSpan[] = [];
   for (let i = 0; i < flat.length; ) {

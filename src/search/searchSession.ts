@@ -339,7 +339,7 @@ export class SearchSession {
     const complete = found.total;
     const { pages, total, cover: relaxedCover } = this.relaxedIfLittle(plan, found, search);
     // A page the words as typed found has them all: only the others are looked at word by word
-    // (when the search was relaxed, that was done for every page it weighed).
+    // (a relaxed search has done so already, for the pages it shows).
     const searchedUnits = plan.units.filter((u) => !u.missing);
     const whole = { matched: searchedUnits.map(unitLabel), missing: [], synonyms: [] };
     const cover =
@@ -488,8 +488,8 @@ export class SearchSession {
   }
 
   /**
-   * When few pages have every word: the pages with most of them, best first, and which words
-   * each page of the pool weighed has (`cover`, only when the search was relaxed).
+   * When few pages have every word: the pages with most of them, best first, and (`cover`, only
+   * when the search was relaxed) which words each of those pages has and lacks.
    */
   private relaxedIfLittle(plan: QueryPlan, found: StrictPages, search: StrictSearch): { pages: IndexedPage[]; total: number; cover?: Map<number, Coverage> } {
     const { expand, filters, limit } = search;
@@ -545,8 +545,8 @@ export class SearchSession {
   /**
    * Pages with every meaningful word: first those with each word as typed (bm25), then those
    * that have some only through a synonym, so a synonym never outranks the words typed.
-   * `widenAlone`: false when the pages with every word as typed are all the caller wants to know
-   * of, if there are none.
+   * With `widenAlone` false, the synonyms are not searched when no page has every word as typed
+   * (the caller wants to know only that).
    */
   private strict(plan: QueryPlan, expand: ExpandTerm, filters: PageFilters, limit: number, widenAlone = true): StrictPages {
     const index = this.current;
