@@ -86,7 +86,7 @@ export function listContent(roots: readonly ContentPath[]): ContentListing {
     for (const name of entries) {
       if (name.charCodeAt(0) === 46 /* . */ || name === 'node_modules') continue;
       if (isPageName(name)) {
-        const stat = statSync(local === '' ? name : local + name, NO_THROW);
+        const stat = statSync(local + name, NO_THROW);
         if (stat !== undefined && stat.isFile()) {
           if (count * 2 + 2 > stats.length) {
             const grown = new Float64Array(stats.length * 2);

@@ -45,8 +45,8 @@ export function matchingLines(sources: readonly LinesSource[], query: { words: r
   const starts = query.words.map((w) => w.word.slice(0, 3));
   const counts = (query.counted ?? query.words.map((w) => w.word)).map((w) => w.slice(0, 3));
   const marker = new WordMarker(query.words);
-  const countedOn = new Int32Array(counts.length); // the line (+ 1) each word was last counted on
-  let tally = 0; // lines tallied so far, over all pages: each has its own mark in countedOn
+  const countedOn = new Int32Array(counts.length); // the tally of the line each word was last counted on
+  let tally = 0; // lines tallied so far, over all pages: each line's own number in countedOn
   sources.forEach((source, page) => {
     const title = marker.spans(source.title);
     if (title.length > 0) results[page]!.title = { text: source.title, matches: title };

@@ -458,15 +458,16 @@ export class SearchIndex {
   /** Which of `rowids` match an FTS5 expression (to say which of a query's words each result has). */
   matchingAmong(expression: string, rowids: readonly number[]): Set<number> {
     if (rowids.length === 0) return new Set();
-    const scored = this.among?.rowids === rowids ? this.among.found.get(expression) : undefined;
+    const among = this.amongOf(rowids);
+    const scored = among.found.get(expression);
     if (scored) return new Set(scored.keys());
-    return new Set(this.sql(`SELECT rowid FROM pages WHERE pages MATCH ? AND ${AMONG}`).values(expression, this.amongJson(rowids)) as number[]);
+    return new Set(this.sql(`SELECT rowid FROM pages WHERE pages MATCH ? AND ${AMONG}`).values(expression, among.json) as number[]);
   }
 
-  /** `rowids` as SQLite's json_each() reads them, for the same array as before without writing it again. */
-  private amongJson(rowids: readonly number[]): string {
+  /** What is kept of `rowids` (this.among): made afresh for another array, its JSON (as json_each() reads it) written once. */
+  private amongOf(rowids: readonly number[]): { json: string; found: Map<string, Map<number, number>> } {
     if (this.among?.rowids !== rowids) this.among = { rowids, json: JSON.stringify(rowids), found: new Map() };
-    return this.among.json;
+    return this.among;
   }
 
   /**
@@ -480,13 +481,13 @@ export class SearchIndex {
       this.termCounts.set(expression, matches);
     }
     const scores = new Map<number, number>();
-    if (matches > 0 && rowids.length > 0) {
-      const rows = this.sql(`SELECT rowid, rank FROM pages WHERE pages MATCH ? AND ${AMONG}`).arrays(expression, this.amongJson(rowids));
-      for (let r = 0; r < rows.length; r++) scores.set(rows[r]![0] as number, -(rows[r]![1] as number));
-    }
     if (rowids.length > 0) {
-      this.amongJson(rowids);
-      this.among!.found.set(expression, scores);
+      const among = this.amongOf(rowids);
+      if (matches > 0) {
+        const rows = this.sql(`SELECT rowid, rank FROM pages WHERE pages MATCH ? AND ${AMONG}`).arrays(expression, among.json);
+        for (let r = 0; r < rows.length; r++) scores.set(rows[r]![0] as number, -(rows[r]![1] as number));
+      }
+      among.found.set(expression, scores);
     }
     return { matches, rows: this.countPages(), scores };
   }
