@@ -6,9 +6,8 @@ const { join } = require('node:path');
 const dist = join(__dirname, '..', 'dist');
 const cli = join(dist, 'cli.cjs');
 const loader = join(dist, 'code-cache.cjs');
-// Node 22.1 and later keep V8's code for the files read on demand (islands, vendors); cli.cjs
-// itself runs with the code its command left last time (src/startup/codeCache.ts).
-require('node:module').enableCompileCache?.();
+// cli.cjs runs with the V8 code its command left last time (src/startup/codeCache.ts), which
+// also turns on Node's own compile cache for the files it reads later (islands, vendors).
 try {
   require(loader).runWithCodeCache(cli);
 } catch (error) {

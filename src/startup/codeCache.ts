@@ -165,6 +165,29 @@ function keep(target: string, head: Buffer, data: Buffer): void {
 }
 
 /**
+ * The require `file` runs with, which turns on Node's compile cache (Node 22.1 and later) before
+ * the first of our other files it reads (an island, a vendor; "./" names) rather than at every
+ * start: most commands read none, and turning it on cost them 0.5 to 0.7 ms.
+ */
+export function requireFor(file: string): NodeJS.Require {
+  const plain = Module.createRequire(file);
+  let cached = false;
+  const require = ((id: string): unknown => {
+    if (!cached && id.startsWith('.')) {
+      cached = true;
+      enableCompileCache();
+    }
+    return plain(id);
+  }) as NodeJS.Require;
+  return Object.assign(require, plain);
+}
+
+/** Node's compile cache for the files read from now on, where this Node has one. */
+export function enableCompileCache(): void {
+  (Module as { enableCompileCache?: () => unknown }).enableCompileCache?.();
+}
+
+/**
  * Run the CommonJS module `file` (dist/cli.cjs) as require() would, with its own module object
  * and require, from the V8 code kept for the command argv names, when there is some that fits.
  * The file is written as the function Node wraps a module in, so that V8 compiles it as read
@@ -207,6 +230,6 @@ export function runWithCodeCache(file: string, runtime: Runtime = here()): boole
   const module = new Module(file);
   module.filename = file;
   const run = script.runInThisContext() as (exports: unknown, require: NodeJS.Require, module: Module, filename: string, dirname: string) => void;
-  run(module.exports, Module.createRequire(file), module, file, dirname(file));
+  run(module.exports, requireFor(file), module, file, dirname(file));
   return used;
 }

@@ -165,7 +165,8 @@ describe('start-up', () => {
           '-e',
           `const used = require(${JSON.stringify(join(repoRoot, 'dist', 'code-cache.cjs'))}).runWithCodeCache(${JSON.stringify(file)}, { argv: ['node', 'bin', 'list'], env: { HOME: ${JSON.stringify(dir)}, XDG_CACHE_HOME: ${JSON.stringify(cacheHome)} }, platform: 'linux', version: process.version, arch: process.arch }); console.log('used the kept code: ' + used)`,
         ],
-        { encoding: 'utf8' },
+        // Node's compile cache, if a test turns it on, in the sandbox (and off at start).
+        { encoding: 'utf8', env: { ...process.env, TMPDIR: dir, NODE_COMPILE_CACHE: undefined } },
       );
     const write = (build: string, says: string) =>
       writeFileSync(
@@ -185,6 +186,18 @@ describe('start-up', () => {
       write('two', 'other build');
       expect(load().stdout).toBe('other build function true\nused the kept code: false\n');
       expect(headerOf(codeFile(cacheHome, 'list'))).toBe(`delegate-build:two ${file}`);
+    });
+
+    test("turns on Node's compile cache only when it first reads one of our other files", () => {
+      writeFileSync(join(dir, 'sibling.cjs'), 'module.exports = 1;\n');
+      writeFileSync(
+        file,
+        `/*delegate-build:cc*/(function (exports, require, module, __filename, __dirname) {"use strict";globalThis[Symbol.for('delegate.commandRan')] = 'list'; const m = require('node:module'); const on = () => m.getCompileCacheDir?.() !== undefined; const atStart = on(); require('node:path'); const afterBuiltin = on(); require('./sibling.cjs'); console.log(JSON.stringify([atStart, afterBuiltin, on(), typeof m.getCompileCacheDir]));\n})`,
+      );
+      const [atStart, afterBuiltin, afterOurs, api] = JSON.parse(load().stdout.split('\n')[0]!) as [boolean, boolean, boolean, string];
+      expect([atStart, afterBuiltin]).toEqual([false, false]);
+      // Node 20 has no compile cache: nothing to turn on.
+      expect(afterOurs).toBe(api === 'function');
     });
 
     test('keeps nothing for a module without a build id', () => {

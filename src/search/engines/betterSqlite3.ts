@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, sep } from 'node:path';
 import { bundledContentDir } from '../../paths.js';
+import { enableCompileCache } from '../../startup/codeCache.js';
 import { SqliteUnavailableError, type Database, type OpenOptions, type Row, type SqlParams, type SqlValue, type Statement } from '../database.js';
 
 // NOTE: the build bundles better-sqlite3's JavaScript into dist/vendor/better-sqlite3.cjs
@@ -35,6 +36,7 @@ function load(): { Database: typeof BetterSqlite3; nativeBinding?: string } {
   }
   const bundled = typeof __BETTER_SQLITE3_VERSION__ === 'string' && installed === __BETTER_SQLITE3_VERSION__;
   try {
+    enableCompileCache(); // as for the files cli.cjs requires itself
     const Database = (bundled ? requireHere()('./vendor/better-sqlite3.cjs') : requireHere()('better-sqlite3')) as typeof BetterSqlite3;
     loaded = { Database, ...(nativeBinding ? { nativeBinding } : {}) };
     return loaded;
