@@ -15,7 +15,7 @@
 //                       the cache folder, per command, after the command's first run
 //                       (src/startup/codeCache.ts). The build keeps none.
 import { existsSync, readFileSync, renameSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join, resolve, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -51,6 +51,22 @@ const islands = ['src/render/markdownTerminal.ts', 'src/render/plainText.ts', 's
 const documentIslands = ['src/motion/pdfText.ts', 'src/motion/docxText.ts'];
 const documentLibraries = ['pdfjs-dist'];
 const islandName = (path) => path.replace(/^.*\/|\.[jt]s$/g, '');
+/**
+ * The motion workbench's domain logic (src/motion/), an island of its own: every import of it
+ * from outside src/motion is sent to its entry, src/motion/island.ts, built as islands/motion.cjs.
+ * It holds its own copy of what it imports from the rest of src/ (errors.ts, two small helpers):
+ * UserError is told by a mark, not by its class (src/errors.ts).
+ */
+const motionDir = join(root, 'src', 'motion') + sep;
+const motionIsland = {
+  name: 'motion-island',
+  setup(b) {
+    b.onResolve({ filter: /\/motion\/[^/]+\.js$/ }, (args) => {
+      if (args.importer.startsWith(motionDir) || !resolve(dirname(args.importer), args.path).startsWith(motionDir)) return undefined;
+      return { path: './islands/motion.cjs', external: true };
+    });
+  },
+};
 
 /**
  * Packages the core loads from vendor/, each bundled on its own. The prompts bundle holds only
@@ -141,6 +157,8 @@ const common = {
   banner: { js: `"use strict";${moduleUrl}` },
 };
 
+const coreBanner = `/*delegate-build:${buildId}*/(function (exports, require, module, __filename, __dirname) {"use strict";${moduleUrl}`;
+
 // Built beside dist/ and swapped in at the end, so a delegate process (or a test) running
 // while we build never finds dist/ half written.
 const out = `${root}/dist.build-${process.pid}`;
@@ -154,12 +172,22 @@ await build({
   ...common,
   entryPoints: { cli: 'src/cli.ts' },
   outdir: out,
-  plugins: [splitOut, lazyChildProcessForCommander],
-  banner: { js: `/*delegate-build:${buildId}*/(function (exports, require, module, __filename, __dirname) {"use strict";${moduleUrl}` },
+  plugins: [motionIsland, splitOut, lazyChildProcessForCommander],
+  banner: { js: coreBanner },
   footer: { js: '})' },
 });
 // Named entry points: from more than one folder of src/, esbuild would otherwise keep the folders.
 await build({ ...common, entryPoints: Object.fromEntries(islands.map((path) => [islandName(path), path])), outdir: `${out}/islands` });
+// The motion island reads its own islands (the word diff, PDF and Word text) from beside it.
+const besideMotion = {
+  name: 'islands-beside-motion',
+  setup(b) {
+    const filter = new RegExp(`/(${['src/motion/wordDiff.ts', ...documentIslands].map(islandName).join('|')})\\.js$`);
+    b.onResolve({ filter }, (args) => ({ path: `./${islandName(args.path)}.cjs`, external: true }));
+  },
+};
+// Written as the core is (see below): run with the code its command left (src/startup/codeCache.ts).
+await build({ ...common, entryPoints: { motion: 'src/motion/island.ts' }, outdir: `${out}/islands`, plugins: [besideMotion], banner: { js: coreBanner }, footer: { js: '})' } });
 const vendorBuilds = [...Object.values(vendors), ...(betterSqlite3 ? [{ file: 'better-sqlite3', source: "module.exports = require('better-sqlite3');" }] : [])];
 // import() kept as import() for pdfjs-dist, an ES module, which require() cannot load on Node 20.17.
 await build({ ...common, entryPoints: Object.fromEntries(documentIslands.map((path) => [islandName(path), path])), outdir: `${out}/islands`, external: [...common.external, ...documentLibraries], supported: { ...common.supported, 'dynamic-import': true } });

@@ -182,12 +182,24 @@ test('motion --help lists the new commands; apply --help lists the forms', () =>
   expect(apply.stdout).toContain('as the ones before it left it');
 });
 
-test('jsdiff is not in the core: only the island `motion amendment` reads has it', () => {
+test('jsdiff is not in the core nor in the motion island: only the island `motion amendment` reads has it', () => {
   const core = readFileSync(join(repoRoot, 'dist', 'cli.cjs'), 'latin1');
+  const motion = readFileSync(join(repoRoot, 'dist', 'islands', 'motion.cjs'), 'latin1');
   const island = readFileSync(join(repoRoot, 'dist', 'islands', 'wordDiff.cjs'), 'latin1');
   // A message of jsdiff's own (names are minified in the bundles).
   const jsdiff = "doesn't start with prefix";
   expect(island).toContain(jsdiff);
   expect(core).not.toContain(jsdiff);
-  expect(core).toContain('islands/wordDiff.cjs');
+  expect(motion).not.toContain(jsdiff);
+  expect(motion).toContain('require("./wordDiff.cjs")');
+});
+
+test('the motion workbench is an island: the core sends every motion command to it, and holds none of its text', () => {
+  const core = readFileSync(join(repoRoot, 'dist', 'cli.cjs'), 'latin1');
+  const motion = readFileSync(join(repoRoot, 'dist', 'islands', 'motion.cjs'), 'latin1');
+  // A message of the amendment reader's own (src/motion/parseAmendment.ts).
+  const own = 'quote the words';
+  expect(motion).toContain(own);
+  expect(core).not.toContain(own);
+  expect(core).toContain('require("./islands/motion.cjs")');
 });

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { copyPackage, tempHome } from '../helpers/fixtures.js';
 import { repoRoot, run } from '../helpers/run.js';
@@ -198,6 +198,25 @@ describe('start-up', () => {
       expect([atStart, afterBuiltin]).toEqual([false, false]);
       // Node 20 has no compile cache: nothing to turn on.
       expect(afterOurs).toBe(api === 'function');
+    });
+
+    test('runs the motion island with code of its own, kept beside the command\'s and used the next time', () => {
+      mkdirSync(join(dir, 'islands'), { recursive: true });
+      writeFileSync(
+        file,
+        `/*delegate-build:three*/(function (exports, require, module, __filename, __dirname) {"use strict";globalThis[Symbol.for('delegate.commandRan')] = 'list'; console.log(require('./islands/motion.cjs').says, require('./islands/motion.cjs') === require('./islands/motion.cjs'));\n})`,
+      );
+      writeFileSync(
+        join(dir, 'islands', 'motion.cjs'),
+        `/*delegate-build:three*/(function (exports, require, module, __filename, __dirname) {"use strict";module.exports = { says: 'island ' + (__filename === ${JSON.stringify(join(dir, 'islands', 'motion.cjs'))}) };\n})`,
+      );
+      const islandCode = join(cacheHome, 'delegate', 'code', `${process.version}-${process.arch}`, 'list.motion.bin');
+      expect(load().stdout).toBe('island true true\nused the kept code: false\n');
+      expect(headerOf(islandCode)).toBe(`delegate-build:three ${join(dir, 'islands', 'motion.cjs')}`);
+      const kept = statSync(islandCode).mtimeMs;
+      // Taken the next time: not made again (a file V8 rejected would be written anew).
+      expect(load().stdout).toBe('island true true\nused the kept code: true\n');
+      expect(statSync(islandCode).mtimeMs).toBe(kept);
     });
 
     test('keeps nothing for a module without a build id', () => {
