@@ -414,7 +414,46 @@ describe('which of some pages match a word', () => {
       await index.sync(notesOnly);
       expect(matching('"card"', pool)).toEqual([idOf('a'), idOf('b'), idOf('c')].sort((x, y) => x - y));
       expect(matching('"hands"', pool)).toEqual([]);
+      // Scored again after the sync: what the pages say now, not what was kept before it.
+      const again = index.termScores('"card"', [...pool]);
+      expect(again.matches).toBe(3);
+      expect([...again.scores.keys()].sort((x, y) => x - y)).toEqual([idOf('a'), idOf('b'), idOf('c')].sort((x, y) => x - y));
     } finally {
+      index.close();
+    }
+  });
+});
+
+// A small index reads each term's every page at once (wholeTermScores); a large one counts, then
+// scores only the pages asked about. Either way: FTS5's own score and count.
+describe.each([
+  ['a small index (12 pages)', 12],
+  ['a large one (320 pages)', 320],
+])('a term\'s scores on %s', (_name, pages) => {
+  test('are FTS5\'s own bm25 for each page asked about that has it, with how many pages have it', async () => {
+    const notesOnly: ContentPath[] = [{ dir: notes, origin: 'personal' }];
+    for (let i = 0; i < pages; i++) {
+      const body = i % 3 === 0 ? `The card vote on item ${i} was ${'close '.repeat(1 + (i % 5))}.` : `A show of hands on item ${i}.`;
+      writeFileSync(join(notes, `n${String(i).padStart(3, '0')}.md`), `# Note ${i}\n\n${body}\n`);
+    }
+    const file = join(cache, INDEX_FILE);
+    mkdirSync(cache, { recursive: true });
+    const index = SearchIndex.open(file);
+    const db = openDatabase(file, { timeout: 1000 });
+    try {
+      await index.sync(notesOnly);
+      const rowids = (db.prepare('SELECT rowid FROM pages ORDER BY rowid').values() as number[]).filter((_, i) => i % 2 === 0);
+      const fts = new Map((db.prepare(`SELECT rowid, rank FROM pages WHERE pages MATCH '"card"'`).arrays() as Array<[number, number]>).map(([id, rank]) => [id, -rank]));
+      const { matches, scores } = index.termScores('"card"', rowids);
+      expect(matches).toBe(fts.size);
+      expect(fts.size).toBe(Math.ceil(pages / 3));
+      expect([...scores].sort((a, b) => a[0] - b[0])).toEqual([...fts].filter(([id]) => rowids.includes(id)).sort((a, b) => a[0] - b[0]));
+      expect(scores.size).toBeGreaterThan(0);
+      // Asked of other pages: their scores, from what was kept or asked afresh.
+      const others = rowids.map((id) => id + 1);
+      expect([...index.termScores('"card"', others).scores.keys()].sort((a, b) => a - b)).toEqual(others.filter((id) => fts.has(id)));
+    } finally {
+      db.close();
       index.close();
     }
   });
