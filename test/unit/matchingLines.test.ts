@@ -1,4 +1,4 @@
-import { LINE_WINDOW, matchingLines } from '../../src/search/matchingLines.js';
+import { LINE_WINDOW, matchingLines, structureAt } from '../../src/search/matchingLines.js';
 
 const words = (...list: string[]) => list.map((word) => ({ word, prefix: false }));
 
@@ -52,5 +52,34 @@ describe('the lines shown for a page', () => {
     const [one, two] = matchingLines(pages, { words: words('card', 'vote') }, 1);
     expect(one!.lines.map((l) => l.text)).toEqual(['card vote']);
     expect(two!.lines.map((l) => l.text)).toEqual(['card vote']);
+  });
+});
+
+describe('headings and code fences, told line by line', () => {
+  // What they were found with before: one pattern over the whole body.
+  const WHOLE = /(?<![^\n])[^\S\n]*(?:```|~~~)|(?<![^\n])#{1,6}[^\S\n]+(.+?)[^\S\n]*#*[^\S\n]*(?![^\n])/g;
+  const byWhole = (body: string): Array<string | null | undefined> => {
+    const starts = [0, ...[...body.matchAll(/\n/g)].map((m) => m.index + 1)];
+    const found = new Map<number, string | null>();
+    WHOLE.lastIndex = 0;
+    for (let m = WHOLE.exec(body); m; m = WHOLE.exec(body)) found.set(m.index, m[1] ?? null);
+    return starts.map((at) => found.get(at));
+  };
+  const byLine = (body: string) => [0, ...[...body.matchAll(/\n/g)].map((m) => m.index + 1)].map((at) => structureAt(body, at));
+
+  test('the same as one pattern over the whole body, on 5,000 bodies made of the awkward pieces', () => {
+    const pieces = ['#', '##', '###### ', '#######', ' ', '\t', '\u00a0', '\u2003', '```', '~~~', '``', 'text', 'T', '\n', '\n', '\n', '\r', '\u2028', ' ##', 'x#', '# ', '## Title', ' #', '~'];
+    let seed = 7;
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+    for (let n = 0; n < 5000; n++) {
+      const body = Array.from({ length: 1 + Math.floor(next() * 14) }, () => pieces[Math.floor(next() * pieces.length)]).join('');
+      expect([body, byLine(body)]).toEqual([body, byWhole(body)]);
+    }
+  });
+
+  test('a heading\'s text without its closing hashes; an indented fence; an indented hash is no heading', () => {
+    const body = ['## Card votes ##', '  ```', '   # not a heading', '####### seven is too many', '#no space', '#  #'].join('\n');
+    expect(byLine(body)).toEqual(['Card votes', null, undefined, undefined, undefined, '#']);
+    expect(byLine(body)).toEqual(byWhole(body));
   });
 });
