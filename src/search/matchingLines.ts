@@ -45,12 +45,13 @@ export function matchingLines(sources: readonly LinesSource[], query: { words: r
   const starts = query.words.map((w) => w.word.slice(0, 3));
   const counts = (query.counted ?? query.words.map((w) => w.word)).map((w) => w.slice(0, 3));
   const marker = new WordMarker(query.words);
+  let anyStart: RegExp | undefined; // made for the first page that can use it
   const countedOn = new Int32Array(counts.length); // the tally of the line each word was last counted on
   let tally = 0; // lines tallied so far, over all pages: each line's own number in countedOn
   sources.forEach((source, page) => {
     const title = marker.spans(source.title);
     if (title.length > 0) results[page]!.title = { text: source.title, matches: title };
-    const lines = candidateLines(source.body.replace(/\r(?=\n|$)/g, ''), starts);
+    const lines = candidateLines(source.body.replace(/\r(?=\n|$)/g, ''), starts, () => (anyStart ??= startsPattern(starts)));
     // First how many of the searched words each line holds (composite and compositing are one
     // word; with `counted`, only those words count: a synonym is marked but does not make a line
     // better), then only the lines shown are marked and cut: a page may have hundreds of lines
@@ -58,7 +59,7 @@ export function matchingLines(sources: readonly LinesSource[], query: { words: r
     const best: Array<{ line: CandidateLine; words: number }> = [];
     for (let l = 0; l < lines.length; l++) {
       const line = lines[l]!;
-      const found = marker.scan(line.text, line.lower);
+      const found = marker.scan(line.text);
       if (found === 0) continue;
       tally++;
       let words = 0;
@@ -162,11 +163,8 @@ class WordMarker {
     return spans;
   }
 
-  /**
-   * Find the matched words of `text` (`lower`: the text lowercased, when the caller has it) and
-   * say how many there are; their offsets are the first of `starts` and `ends`.
-   */
-  scan(text: string, lower?: string): number {
+  /** Find the matched words of `text` and say how many there are; their offsets are the first of `starts` and `ends`. */
+  scan(text: string): number {
     if (BEYOND_PUNCTUATION.test(text)) {
       this.lower = undefined;
       let count = 0;
@@ -178,7 +176,7 @@ class WordMarker {
     // Lowercasing ASCII keeps every offset, and the punctuation beyond it separates words.
     // NOTE: indexed loops here and below: run a few hundred times a search, too few for V8 to
     // optimise them, a for-of loop allocates at every step.
-    const line = (this.lower = lower ?? text.toLowerCase());
+    const line = (this.lower = text.toLowerCase());
     let count = 0;
     for (let s = 0; s < this.wordStarts.length; s++) {
       const start = this.wordStarts[s]!;
@@ -227,10 +225,13 @@ class WordMarker {
 /** A line that may hold a searched word: its text, its 0-based index in the body, its section. */
 interface CandidateLine {
   text: string;
-  /** The text lowercased, when lowercasing is all the folding the page needs. */
-  lower: string | undefined;
   index: number;
   section: string | undefined;
+}
+
+/** Any of `starts` (letters and digits), in any case: where lowercasing is all the folding a page needs. */
+function startsPattern(starts: readonly string[]): RegExp {
+  return new RegExp(starts.map((start) => start.replace(/[^a-z0-9]/g, '\\$&')).join('|'), 'gi');
 }
 
 // A line that opens or closes a code fence, and a heading (its text captured), each tried only
@@ -260,11 +261,14 @@ export function structureAt(body: string, from: number): string | null | undefin
  * The body is searched whole (folding, the starts, the headings) rather than line by line: a
  * page of 150 lines then costs a few native searches instead of 150 rounds of regular expressions.
  */
-function candidateLines(body: string, starts: readonly string[]): CandidateLine[] {
+function candidateLines(body: string, starts: readonly string[], anyStart: () => RegExp): CandidateLine[] {
   const quick = foldsAsLowerCase(body, starts);
-  const folded = quick ? body.toLowerCase() : foldText(body);
+  // Where lowercasing is all the folding it takes, the starts are found in the body itself, in
+  // any case (a copy of each body lowercased cost more). NOTE: test() and lastIndex: no match
+  // is made, only where the next search begins.
+  const folded = quick ? body : foldText(body);
   // Folding keeps every line break (it touches only letters and the marks after them), so line
-  // i of the folded body is line i folded; offsets agree where lowercasing was all it took.
+  // i of the folded body is line i folded.
   const breaks = lineBreaks(folded);
   const lineCount = breaks.length + 1;
   // Which lines hold a start: a byte per line, and the last of them.
@@ -273,6 +277,16 @@ function candidateLines(body: string, starts: readonly string[]): CandidateLine[
   if (starts.includes('')) {
     wanted.fill(1);
     last = lineCount - 1;
+  } else if (quick) {
+    const pattern = anyStart();
+    pattern.lastIndex = 0;
+    while (pattern.test(body)) {
+      const index = lineAt(breaks, pattern.lastIndex - 1); // a start holds no line break
+      wanted[index] = 1;
+      last = index;
+      if (index >= breaks.length) break;
+      pattern.lastIndex = breaks[index]! + 1; // on to the next line
+    }
   } else {
     for (let s = 0; s < starts.length; s++) {
       const start = starts[s]!;
@@ -303,7 +317,7 @@ function candidateLines(body: string, starts: readonly string[]): CandidateLine[
     const to = index < bodyBreaks.length ? bodyBreaks[index] : body.length;
     const text = body.slice(from, to);
     if (text.trim() === '') continue;
-    found.push({ text, lower: quick ? folded.slice(from, to) : undefined, index, section: isHeading ? undefined : section });
+    found.push({ text, index, section: isHeading ? undefined : section });
   }
   return found;
 }

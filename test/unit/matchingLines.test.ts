@@ -55,6 +55,17 @@ describe('the lines shown for a page', () => {
   });
 });
 
+test('a word in capitals, or with a capital, is found on a page of plain ASCII as on one beyond it', () => {
+  for (const tail of ['', ' Caf\u00e9.']) {
+    const body = ['Nothing here.', `THE CARD VOTE BOOK.${tail}`, 'Then a Card.', 'vote'].join('\n');
+    const [page] = matchingLines([{ title: 'T', body, bodyLine: 1 }], { words: words('card') }, 3);
+    expect(page!.lines.map((l) => [l.line, l.matches])).toEqual([
+      [2, [[4, 8]]],
+      [3, [[7, 11]]],
+    ]);
+  }
+});
+
 describe('headings and code fences, told line by line', () => {
   // What they were found with before: one pattern over the whole body.
   const WHOLE = /(?<![^\n])[^\S\n]*(?:```|~~~)|(?<![^\n])#{1,6}[^\S\n]+(.+?)[^\S\n]*#*[^\S\n]*(?![^\n])/g;
