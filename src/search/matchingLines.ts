@@ -258,8 +258,10 @@ export function structureAt(body: string, from: number): string | null | undefin
 /**
  * The non-blank lines of `body` whose folded text holds one of `starts`, with the heading of the
  * section each is in (headings inside code fences do not count, and a heading line has none).
- * The body is searched whole (folding, the starts, the headings) rather than line by line: a
- * page of 150 lines then costs a few native searches instead of 150 rounds of regular expressions.
+ * The body is searched whole for the starts (folded first when lowercasing is not enough) rather
+ * than line by line: a page of 150 lines then costs a native search or a few, not 150 rounds of
+ * regular expressions; headings and fences are told line by line (structureAt), only up to the
+ * last line wanted.
  */
 function candidateLines(body: string, starts: readonly string[], anyStart: () => RegExp): CandidateLine[] {
   const quick = foldsAsLowerCase(body, starts);
