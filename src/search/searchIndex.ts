@@ -170,6 +170,8 @@ export class SearchIndex {
   private among: Among | undefined;
   /** Every page each term's expression matches, with its score, between syncs: termScores() on a small index. */
   private readonly termPages = new Map<string, SqlValue[][]>();
+  /** The pages each expression matches, between syncs: pagesWith() on a small index. */
+  private readonly pageIds = new Map<string, ReadonlySet<number>>();
 
   private constructor(
     private readonly db: Database,
@@ -222,6 +224,7 @@ export class SearchIndex {
     this.pageCount = undefined;
     this.termCounts.clear();
     this.termPages.clear();
+    this.pageIds.clear();
     this.among = undefined;
     const listing = listContent(roots);
     if (unchangedSince(listing, this.storedListing())) return { indexed: 0, removed: 0, warnings: this.warnings() };
@@ -474,6 +477,13 @@ export class SearchIndex {
     const among = this.amongOf(rowids);
     const scored = among.found.get(expression);
     if (scored) return new Set(scored.keys());
+    const every = this.pagesWith(expression, false);
+    if (every) {
+      const wanted = (among.set ??= new Set(rowids));
+      const found = new Set<number>();
+      for (const id of every) if (wanted.has(id)) found.add(id); // in rowid order, as SQLite gives them
+      return found;
+    }
     return new Set(this.sql(`SELECT rowid FROM pages WHERE pages MATCH ? AND ${AMONG}`).values(expression, (among.json ??= JSON.stringify(rowids))) as number[]);
   }
 
@@ -515,11 +525,7 @@ export class SearchIndex {
    * large index a common word's every page would cost more than the count.
    */
   private wholeTermScores(expression: string, rowids: readonly number[], rows: number): { matches: number; rows: number; scores: Map<number, number> } {
-    let every = this.termPages.get(expression);
-    if (every === undefined) {
-      every = this.sql('SELECT rowid, rank FROM pages WHERE pages MATCH ?').arrays(expression);
-      this.termPages.set(expression, every);
-    }
+    const every = this.everyPage(expression);
     const scores = new Map<number, number>();
     if (rowids.length > 0) {
       const among = this.amongOf(rowids);
@@ -528,6 +534,32 @@ export class SearchIndex {
       among.found.set(expression, scores);
     }
     return { matches: every.length, rows, scores };
+  }
+
+  /** Every page a term's expression matches, with its score (kept between syncs). */
+  private everyPage(expression: string): SqlValue[][] {
+    let every = this.termPages.get(expression);
+    if (every === undefined) {
+      every = this.sql('SELECT rowid, rank FROM pages WHERE pages MATCH ?').arrays(expression);
+      this.termPages.set(expression, every);
+    }
+    return every;
+  }
+
+  /**
+   * On a small index (as wholeTermScores() reads it), the pages an FTS5 expression matches, in
+   * rowid order, kept between syncs; undefined on a larger one. `scored`: the expression is a
+   * term's, which termScores() will want scored, so it is read with its scores.
+   */
+  pagesWith(expression: string, scored: boolean): ReadonlySet<number> | undefined {
+    if (this.countPages() > WHOLE_TERM_PAGES) return undefined;
+    let ids = this.pageIds.get(expression);
+    if (ids === undefined) {
+      const every = scored ? this.everyPage(expression) : this.termPages.get(expression);
+      ids = new Set(every ? every.map((row) => row[0] as number) : (this.sql('SELECT rowid FROM pages WHERE pages MATCH ?').values(expression) as number[]));
+      this.pageIds.set(expression, ids);
+    }
+    return ids;
   }
 
   /** Whether any page matches an FTS5 expression (a word found only by its stem, say). */

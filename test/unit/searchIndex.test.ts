@@ -408,12 +408,14 @@ describe('which of some pages match a word', () => {
       index.termScores('"hands"', pool);
       expect(matching('"hands"', pool)).toEqual([idOf('b')]);
       expect(matching('"ballot"', pool)).toEqual([]);
+      expect([...index.pagesWith('"hands"', false)!]).toEqual([idOf('b')]);
       // The pages change: asked of the same array again, the answer is the new one.
       writeFileSync(join(notes, 'b.md'), '# B\n\nA card for every delegate.\n');
       utimesSync(join(notes, 'b.md'), new Date(), new Date(Date.now() + 5000));
       await index.sync(notesOnly);
       expect(matching('"card"', pool)).toEqual([idOf('a'), idOf('b'), idOf('c')].sort((x, y) => x - y));
       expect(matching('"hands"', pool)).toEqual([]);
+      expect([...index.pagesWith('"hands"', false)!]).toEqual([]);
       // Scored again after the sync: what the pages say now, not what was kept before it.
       const again = index.termScores('"card"', [...pool]);
       expect(again.matches).toBe(3);
@@ -452,6 +454,10 @@ describe.each([
       // Asked of other pages: their scores, from what was kept or asked afresh.
       const others = rowids.map((id) => id + 1);
       expect([...index.termScores('"card"', others).scores.keys()].sort((a, b) => a - b)).toEqual(others.filter((id) => fts.has(id)));
+      // Every page with the word, as FTS5 has them, on a small index alone (a larger one asks each time).
+      const every = index.pagesWith('"card" OR "hands"', false);
+      if (pages > 300) expect(every).toBeUndefined();
+      else expect([...every!]).toEqual(db.prepare(`SELECT rowid FROM pages WHERE pages MATCH '"card" OR "hands"' ORDER BY rowid`).values());
     } finally {
       db.close();
       index.close();

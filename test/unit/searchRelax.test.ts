@@ -248,6 +248,60 @@ describe('searching the handbook with questions', () => {
   });
 });
 
+// An index of 300 pages or fewer keeps each word's pages and answers from them (and knows when
+// no page has every word without asking); a larger one asks SQLite each time. The same answers.
+describe.each([
+  ['the handbook and a few notes', 0],
+  ['the handbook and 320 more notes', 320],
+])('questions over %s', (_name, fillers) => {
+  let dir: string;
+  let notes: string;
+  const open: SearchSession[] = [];
+  const tempFolder = useTempDir('delegate-relax-size-');
+  beforeEach(() => {
+    dir = tempFolder();
+    notes = join(dir, 'notes');
+    mkdirSync(notes);
+    const past = new Date(Date.now() - 3600_000);
+    const write = (name: string, text: string) => {
+      writeFileSync(join(notes, `${name}.md`), `# ${name}\n\n${text}\n`);
+      utimesSync(join(notes, `${name}.md`), past, past);
+    };
+    write('exact', 'The NPF meets in spring.');
+    write('synonym', 'The National Policy Forum meets in spring.');
+    write('ballot', 'The ballot opens in spring, and the NPF reports.');
+    write('budget', 'Budget day.');
+    for (let i = 0; i < fillers; i++) write(`filler-${i}`, `Minutes of meeting ${i}, about the weather.`);
+  });
+  afterEach(() => {
+    for (const s of open.splice(0)) s.close();
+  });
+  async function find(query: string): Promise<SearchResult> {
+    const s = await SearchSession.open({ cacheDir: join(dir, 'cache'), roots: [bundled, { dir: notes, origin: 'personal' }] });
+    open.push(s);
+    return s.find({ query, filters: { source: 'personal' } });
+  }
+
+  test('one page has every word: it comes first, then the pages with most of them, a synonym after the words as typed', async () => {
+    const result = await find('npf spring ballot');
+    expect(result.complete).toBe(1);
+    expect(result.relaxed).toBe(true);
+    expect(result.hits.map((h) => h.id)).toEqual(['ballot', 'exact', 'synonym']);
+    expect(result.hits[2]!.synonyms).toEqual(['npf']);
+  });
+
+  test('no page has every word: the pages with most of them, each saying what it lacks', async () => {
+    const result = await find('npf spring budget');
+    expect(result.complete).toBe(0);
+    expect(result.relaxed).toBe(true);
+    const ids = result.hits.map((h) => h.id);
+    expect(ids.slice(0, 2).sort()).toEqual(['ballot', 'exact']);
+    expect(ids.slice(2)).toEqual(['synonym', 'budget']);
+    expect(result.hits[0]!.missing).toEqual(['budget']);
+    expect(result.hits[3]!.matched).toEqual(['budget']);
+  });
+});
+
 describe('the synonym groups a search looks at', () => {
   const tempFolder = useTempDir('delegate-synonyms-');
 
