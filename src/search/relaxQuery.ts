@@ -298,22 +298,35 @@ function withOperators(plan: QueryPlan, parts: string[], expand: ExpandTerm): st
  * the operator clauses and exclusions as typed. Empty when there is nothing to look for.
  */
 export function strictExpression(plan: QueryPlan, expand: ExpandTerm, synonyms: boolean): string {
-  const parts: string[] = [];
+  const parts = strictParts(plan, synonyms).map(({ span, units }) => {
+    if (!span) return unitExpression(plan.units[units[0]!]!, expand);
+    const exact = units.map((u) => unitExpression(plan.units[u]!, expand));
+    // A word no page has (gen in "gen sec") can still be found through its synonyms.
+    return exact.includes('') ? synonymExpression(span) : `(${exact.join(' AND ')} OR ${synonymExpression(span)})`;
+  });
+  return withOperators(plan, parts, expand);
+}
+
+/**
+ * What strictExpression() asks for, each part to be matched: with `synonyms`, a span and the
+ * units it is the first span of (all of them as typed, or its synonym), then each unit in no
+ * such span, as typed; a unit no page has is in no part of its own.
+ */
+export function strictParts(plan: QueryPlan, synonyms: boolean): Array<{ span?: SynonymSpan; units: number[] }> {
+  const parts: Array<{ span?: SynonymSpan; units: number[] }> = [];
   const inSpan = new Set<number>();
   if (synonyms) {
     for (const span of plan.spans) {
       const own = span.units.filter((u) => !inSpan.has(u));
       if (own.length === 0) continue;
       own.forEach((u) => inSpan.add(u));
-      const exact = own.map((u) => unitExpression(plan.units[u]!, expand));
-      // A word no page has (gen in "gen sec") can still be found through its synonyms.
-      parts.push(exact.includes('') ? synonymExpression(span) : `(${exact.join(' AND ')} OR ${synonymExpression(span)})`);
+      parts.push({ span, units: own });
     }
   }
   plan.units.forEach((unit, u) => {
-    if (!inSpan.has(u) && !unit.missing) parts.push(unitExpression(unit, expand));
+    if (!inSpan.has(u) && !unit.missing) parts.push({ units: [u] });
   });
-  return withOperators(plan, parts, expand);
+  return parts;
 }
 
 /** Any one unit (or synonym) matches, with the operator clauses and exclusions as typed: the pages a relaxed search ranks. */

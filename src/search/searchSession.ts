@@ -11,6 +11,7 @@ import {
   planQuery,
   relaxedExpression,
   strictExpression,
+  strictParts,
   synonymExpression,
   unitExpression,
   unitLabel,
@@ -580,29 +581,26 @@ export class SearchSession {
    */
   private noneHasAll(plan: QueryPlan, expand: ExpandTerm, synonyms: boolean): boolean {
     const index = this.current;
-    const pagesOf = (unit: WordUnit): ReadonlySet<number> | undefined => index.pagesWith(amongExpression(unit, expand), unitTerms(unit, expand).length === 1);
+    const pagesOf = (u: number): ReadonlySet<number> | undefined => {
+      const unit = plan.units[u]!;
+      return index.pagesWith(amongExpression(unit, expand), unitTerms(unit, expand).length === 1);
+    };
     const parts: Array<ReadonlySet<number>> = [];
-    const inSpan = new Set<number>();
-    if (synonyms) {
-      for (const span of plan.spans) {
-        const own = span.units.filter((u) => !inSpan.has(u));
-        if (own.length === 0) continue;
-        own.forEach((u) => inSpan.add(u));
-        const viaSynonym = index.pagesWith(synonymExpression(span), false);
-        if (!viaSynonym) return false;
-        // The span's own words all as typed, or its synonym (strictExpression's part for it).
-        const typed = own.some((u) => plan.units[u]!.missing) ? [] : own.map((u) => pagesOf(plan.units[u]!));
-        if (typed.some((pages) => !pages)) return false;
-        const part = new Set(viaSynonym);
-        if (typed.length > 0) for (const id of typed[0]!) if (typed.every((pages) => pages!.has(id))) part.add(id);
-        parts.push(part);
+    for (const { span, units } of strictParts(plan, synonyms)) {
+      if (!span) {
+        const pages = pagesOf(units[0]!);
+        if (!pages) return false;
+        parts.push(pages);
+        continue;
       }
-    }
-    for (let u = 0; u < plan.units.length; u++) {
-      if (inSpan.has(u) || plan.units[u]!.missing) continue;
-      const pages = pagesOf(plan.units[u]!);
-      if (!pages) return false;
-      parts.push(pages);
+      const viaSynonym = index.pagesWith(synonymExpression(span), false);
+      if (!viaSynonym) return false;
+      // The span's own words all as typed (none, when one is in no page), or its synonym.
+      const typed = units.some((u) => plan.units[u]!.missing) ? [] : units.map(pagesOf);
+      if (typed.some((pages) => !pages)) return false;
+      const part = new Set(viaSynonym);
+      if (typed.length > 0) for (const id of typed[0]!) if (typed.every((pages) => pages!.has(id))) part.add(id);
+      parts.push(part);
     }
     if (parts.length === 0) return false;
     const [smallest] = [...parts].sort((a, b) => a.size - b.size);
