@@ -229,9 +229,13 @@ interface CandidateLine {
   section: string | undefined;
 }
 
-/** Any of `starts` (letters and digits), in any case: where lowercasing is all the folding a page needs. */
+/**
+ * Any of `starts` (letters and digits) at the start of a word, in any case: where lowercasing is
+ * all the folding a page needs. A start inside a word ("sen" in "present") is no match (scan()
+ * would find none there), so its line is not looked at.
+ */
 function startsPattern(starts: readonly string[]): RegExp {
-  return new RegExp(starts.map((start) => start.replace(/[^a-z0-9]/g, '\\$&')).join('|'), 'gi');
+  return new RegExp(`(?<![a-z0-9])(?:${starts.map((start) => start.replace(/[^a-z0-9]/g, '\\$&')).join('|')})`, 'gi');
 }
 
 // A line that opens or closes a code fence, and a heading (its text captured), each tried only

@@ -66,6 +66,12 @@ test('a word in capitals, or with a capital, is found on a page of plain ASCII a
   }
 });
 
+test('a searched word\'s start inside another word makes no line: the line with the word itself is shown', () => {
+  const body = ['At present the sender waits.', 'Send it back.', 'A backbencher spoke.'].join('\n');
+  const [page] = matchingLines([{ title: 'T', body, bodyLine: 1 }], { words: words('send', 'back') }, 3);
+  expect(page!.lines.map((l) => [l.line, l.matches])).toEqual([[2, [[0, 4], [8, 12]]]]);
+});
+
 describe('headings and code fences, told line by line', () => {
   // What they were found with before: one pattern over the whole body.
   const WHOLE = /(?<![^\n])[^\S\n]*(?:```|~~~)|(?<![^\n])#{1,6}[^\S\n]+(.+?)[^\S\n]*#*[^\S\n]*(?![^\n])/g;
