@@ -1,3 +1,4 @@
+import { firstAtLeast } from '../util/firstAtLeast.js';
 import { findDemandSpans, sentenceSpans } from './findParts.js';
 import type { PreparedMotion } from './sharedPassages.js';
 import { distinctSorted, Holders, numberNgrams, type Ngrams } from './tokens.js';
@@ -25,18 +26,6 @@ export interface MotionDemands {
 
 /** A demand is found in another motion when that motion has at least this share of its word pairs. */
 export const FOUND_ELSEWHERE = 0.5;
-
-/** Where the first of a motion's words at or after `offset` is: its words are in order, so a binary search finds it. */
-function firstWordFrom(starts: Int32Array, offset: number): number {
-  let lo = 0;
-  let hi = starts.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (starts[mid]! < offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
 
 /**
  * What each motion asks for that no other does. Each demand (a point of its resolves) is
@@ -67,9 +56,9 @@ export function uniqueDemands(
     const demands = found.from === 'none' ? sentenceSpans(motion.body) : found.spans;
     const unique: UniqueDemand[] = [];
     for (const demand of demands) {
-      // The motion's words inside the demand.
-      const first = firstWordFrom(motion.tokens.starts, demand.start);
-      const end = firstWordFrom(motion.tokens.starts, demand.end);
+      // The motion's words inside the demand (its words are in order: a binary search finds them).
+      const first = firstAtLeast(motion.tokens.starts, demand.start);
+      const end = firstAtLeast(motion.tokens.starts, demand.end);
       if (end - first < 2) continue;
       const pairsHere = pairsAt[mi]!;
       const number = demandNumber++;

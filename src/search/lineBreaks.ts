@@ -1,3 +1,5 @@
+import { firstAtLeast } from '../util/firstAtLeast.js';
+
 /** The offsets of the line breaks (\n) in `text`. */
 export function lineBreaks(text: string): number[] {
   const breaks: number[] = [];
@@ -5,14 +7,7 @@ export function lineBreaks(text: string): number[] {
   return breaks;
 }
 
-/** The 0-based line that offset `at` is on, given the line breaks' offsets (lineBreaks()). */
+/** The 0-based line that offset `at` is on, given the line breaks' offsets (lineBreaks()): as many breaks come before it. */
 export function lineAt(breaks: readonly number[], at: number): number {
-  let low = 0;
-  let high = breaks.length;
-  while (low < high) {
-    const mid = (low + high) >> 1;
-    if (breaks[mid]! < at) low = mid + 1;
-    else high = mid;
-  }
-  return low;
+  return firstAtLeast(breaks, at);
 }

@@ -67,11 +67,12 @@ export function loadQueryWords(roots: readonly ContentPath[]): QueryWords {
     if (synonyms !== undefined) lists.push(synonyms);
   }
   let all: string[][][] | undefined;
-  const some = new SynonymLines(lists);
+  const every = () => (all ??= lists.flatMap((text) => parseSynonyms(listLines(text))));
+  const some = new SynonymLines(lists, every);
   return {
     questionWords,
     get synonyms() {
-      return (all ??= lists.flatMap((text) => parseSynonyms(listLines(text))));
+      return every();
     },
     synonymsStarting: (starts) => some.groupsStarting(starts),
   };
@@ -92,7 +93,11 @@ class SynonymLines {
   /** The lines (lineKey()) where each start begins a word, in order. */
   private readonly linesOf = new Map<string, number[]>();
 
-  constructor(private readonly lists: readonly string[]) {}
+  /** `every`: all the lists' groups, parsed once (for a list lineKey() cannot number). */
+  constructor(
+    private readonly lists: readonly string[],
+    private readonly every: () => string[][][],
+  ) {}
 
   groupsStarting(starts: readonly string[]): string[][][] {
     this.folded ??= this.lists.map((list) => {
@@ -101,7 +106,7 @@ class SynonymLines {
       return { text, lines: list.split(/\r?\n/), breaks: lineBreaks(text) };
     });
     // A list of a million lines or more (a file that is no list) is read whole, as lineKey() cannot number its lines.
-    if (this.folded.some((list) => list.lines.length >= LINES_PER_LIST)) return this.lists.flatMap((text) => parseSynonyms(listLines(text)));
+    if (this.folded.some((list) => list.lines.length >= LINES_PER_LIST)) return this.every();
     const every = starts.includes('');
     const wanted = new Set<number>();
     for (const start of every ? [''] : new Set(starts)) for (const key of this.linesStarting(start)) wanted.add(key);

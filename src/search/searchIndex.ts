@@ -499,7 +499,7 @@ export class SearchIndex {
    */
   termScores(expression: string, rowids: readonly number[]): { matches: number; rows: number; scores: Map<number, number> } {
     const rows = this.countPages();
-    if (rows <= WHOLE_TERM_PAGES) return this.wholeTermScores(expression, rowids, rows);
+    if (this.small()) return this.wholeTermScores(expression, rowids, rows);
     let matches = this.termCounts.get(expression);
     if (matches === undefined) {
       matches = this.sql('SELECT count(*) FROM pages WHERE pages MATCH ?').value(expression) as number;
@@ -536,6 +536,11 @@ export class SearchIndex {
     return { matches: every.length, rows, scores };
   }
 
+  /** Whether the index is small enough to keep each term's every page (WHOLE_TERM_PAGES). */
+  private small(): boolean {
+    return this.countPages() <= WHOLE_TERM_PAGES;
+  }
+
   /** Every page a term's expression matches, with its score (kept between syncs). */
   private everyPage(expression: string): SqlValue[][] {
     let every = this.termPages.get(expression);
@@ -552,7 +557,7 @@ export class SearchIndex {
    * term's, which termScores() will want scored, so it is read with its scores.
    */
   pagesWith(expression: string, scored: boolean): ReadonlySet<number> | undefined {
-    if (this.countPages() > WHOLE_TERM_PAGES) return undefined;
+    if (!this.small()) return undefined;
     let ids = this.pageIds.get(expression);
     if (ids === undefined) {
       const every = scored ? this.everyPage(expression) : this.termPages.get(expression);
