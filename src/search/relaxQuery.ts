@@ -329,9 +329,23 @@ export function strictParts(plan: QueryPlan, synonyms: boolean): Array<{ span?: 
   return parts;
 }
 
+/**
+ * The phrases (FTS5 expressions of one phrase each) of which a relaxed search ranks the pages
+ * that have any: every unit's terms (a prefix unit's whole words too), then every synonym, in
+ * that order. FTS5 scores their OR as the sum of each phrase's score, in this order.
+ */
+export function relaxedPhrases(plan: QueryPlan, expand: ExpandTerm): string[] {
+  return [...plan.units.flatMap((unit) => (unit.missing ? [] : unitTerms(unit, expand))), ...plan.spans.flatMap((span) => span.alternatives)].map(termExpression);
+}
+
+/** Whether a relaxed search asks for relaxedPhrases() alone: no operator clause, no exclusion. */
+export function relaxesToPhrases(plan: QueryPlan): boolean {
+  return plan.fixed.length === 0 && plan.excluded.length === 0;
+}
+
 /** Any one unit (or synonym) matches, with the operator clauses and exclusions as typed: the pages a relaxed search ranks. */
 export function relaxedExpression(plan: QueryPlan, expand: ExpandTerm): string {
-  const any = [...plan.units.map((unit) => unitExpression(unit, expand)).filter(Boolean), ...plan.spans.map(synonymExpression)];
+  const any = relaxedPhrases(plan, expand);
   return withOperators(plan, any.length > 0 ? [`(${any.join(' OR ')})`] : [], expand);
 }
 

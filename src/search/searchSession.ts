@@ -10,6 +10,8 @@ import {
   canRelax,
   planQuery,
   relaxedExpression,
+  relaxedPhrases,
+  relaxesToPhrases,
   strictExpression,
   strictParts,
   synonymExpression,
@@ -495,7 +497,9 @@ export class SearchSession {
   private relaxedIfLittle(plan: QueryPlan, found: StrictPages, search: StrictSearch): { pages: IndexedPage[]; total: number; cover?: Map<number, Coverage> } {
     const { expand, filters, limit } = search;
     if (found.total >= LITTLE || !canRelax(plan)) return { pages: found.pages, total: found.total };
-    const pool = this.current.matches(relaxedExpression(plan, expand), filters, RELAXED_POOL);
+    const pool = relaxesToPhrases(plan)
+      ? this.current.matchesAny(relaxedPhrases(plan, expand), filters, RELAXED_POOL)
+      : this.current.matches(relaxedExpression(plan, expand), filters, RELAXED_POOL);
     if (pool.total <= found.total) return { pages: found.pages, total: found.total };
     const ids = pool.matches.map((m) => m.docId);
     // NOTE: scored first: the index keeps which pages each word's term matched, and wordsAmong()

@@ -464,3 +464,45 @@ describe.each([
     }
   });
 });
+
+// A relaxed search's pool: on a small index worked out from each phrase's every page, on a large
+// one (or with a filter) asked of FTS5 as one OR. Either way, what FTS5 gives for the OR.
+describe.each([
+  ['a small index (the handbook and 9 notes)', 0],
+  ['a large one (the handbook and 329 notes)', 320],
+])('the pages with any of some phrases, on %s', (_name, extra) => {
+  test('are those FTS5 finds for their OR, in its order, with its score to the last bit', async () => {
+    // Copies of one note tie in every score: the order among them, and where a limit cuts them, is SQLite's.
+    const copies = ['The card vote came after the reference back; the whip voted against.', 'Votes were counted by show of hands, then by card.', 'A reference back on housing.'];
+    for (let i = 0; i < 9; i++) note(`copy-${i}`, `# Copy ${i % 3}\n\n${copies[i % 3]}`);
+    for (let i = 0; i < extra; i++) note(`filler-${i}`, `# Filler ${i}\n\n${i % 4 === 0 ? 'A card was shown.' : 'Nothing to report on item ' + i}.`);
+    const file = join(cache, INDEX_FILE);
+    mkdirSync(cache, { recursive: true });
+    const index = SearchIndex.open(file);
+    try {
+      await index.sync(roots);
+      const lists = [
+        ['"card"', '"vote"', '"votes"', '"vot"*', '"reference back"', '"whip"', '"referred back"'],
+        ['"card"', '"card"', '"hands"'],
+        ['"zzzqx"', '"housing"', '"refer"*'],
+        ['"show of hands"', '"card vote book"', '"voting card"', '"card book"', '"reference"', '"back"', '"spoke"'],
+      ];
+      for (const phrases of lists) {
+        const or = `(${phrases.join(' OR ')})`;
+        for (const limit of [200, 7, 2]) {
+          const wanted = index.matches(or, {}, limit);
+          expect(wanted.matches.length).toBeGreaterThan(0);
+          expect(index.matchesAny(phrases, {}, limit)).toEqual(wanted);
+        }
+      }
+      // The copies tie, and a limit of 2 cuts among them.
+      const ties = index.matches('("whip")', {}, 200).matches;
+      expect(ties.length).toBeGreaterThanOrEqual(3);
+      expect(new Set(ties.map((m) => m.score)).size).toBe(1);
+      expect(index.matchesAny(['"whip"'], {}, 2)).toEqual(index.matches('("whip")', {}, 2));
+      expect(index.matchesAny([], {}, 10)).toEqual({ total: 0, matches: [] });
+    } finally {
+      index.close();
+    }
+  });
+});
