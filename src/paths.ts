@@ -1,4 +1,3 @@
-import { homedir } from 'node:os';
 import { dirname, join, posix, win32 } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -35,6 +34,14 @@ export function bundledContentDir(): string {
 /** The bundled pages parsed at build time (see content/manifest.ts). */
 export function bundledManifestFile(): string {
   return join(packageRoot, 'dist', 'content-manifest.json');
+}
+
+/**
+ * The user's home folder, asked of the system only when the environment does not say (HOME, or
+ * USERPROFILE on Windows): node:os is not loaded otherwise (0.3 to 0.4 ms at every start).
+ */
+function homedir(): string {
+  return process.getBuiltinModule('node:os').homedir();
 }
 
 /** Where data, cache and config folders go on `platform`, as env-paths (sindresorhus) puts them. */

@@ -1,3 +1,5 @@
+import { homedir } from 'node:os';
+import { posix, win32 } from 'node:path';
 import { bundledContentDir, resolvePaths, type Env, type Platform } from '../../src/paths.js';
 import { codeFileFor, commandsOf } from '../../src/startup/codeCache.js';
 import { editorCommand } from '../../src/ui/editor.js';
@@ -58,6 +60,12 @@ describe('folders', () => {
     expect(resolvePaths({ HOME: '/home/ann', DELEGATE_NOTES_DIR: '/srv/notes' }, 'linux').notes).toBe('/srv/notes');
     expect(resolvePaths({ HOME: '/Users/ann', DELEGATE_NOTES_DIR: '/Volumes/usb/notes' }, 'darwin').notes).toBe('/Volumes/usb/notes');
     expect(resolvePaths({ USERPROFILE: 'C:\\Users\\Ann', DELEGATE_NOTES_DIR: 'E:\\notes' }, 'win32').notes).toBe('E:\\notes');
+  });
+
+  test('with no HOME (or USERPROFILE) in the environment, the home folder the system gives', () => {
+    expect(resolvePaths({}, 'linux').cache).toBe(posix.join(homedir(), '.cache', 'delegate'));
+    expect(resolvePaths({}, 'darwin').data).toBe(posix.join(homedir(), 'Library', 'Application Support', 'delegate'));
+    expect(resolvePaths({}, 'win32').cache).toBe(win32.join(homedir(), 'AppData', 'Local', 'delegate', 'Cache'));
   });
 });
 
