@@ -598,8 +598,13 @@ export class SearchIndex {
     return ids;
   }
 
-  /** Whether any page matches an FTS5 expression (a word found only by its stem, say). */
+  /**
+   * Whether any page matches an FTS5 expression (a word found only by its stem, say). On a small
+   * index, from the expression's every page, kept: a question asks this of its words, and then
+   * scores most of them.
+   */
   anyMatch(expression: string): boolean {
+    if (this.small()) return this.everyPage(expression).length > 0;
     return this.sql('SELECT 1 FROM pages WHERE pages MATCH ? LIMIT 1').value(expression) !== undefined;
   }
 
