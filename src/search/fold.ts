@@ -1,6 +1,8 @@
 // Latin letters with accents: SQLite's remove_diacritics folds these (and only these) to their base letter.
 const LATIN_ACCENTED = /[\u00c0-\u024f\u1e00-\u1eff]/g;
-const MARK_AFTER_LATIN = /(?<=[\x00-\u024f\u1e00-\u1eff])\p{M}+/gu;
+// Made on first use, for text beyond ASCII: a pattern with a Unicode property class costs when
+// it is made (see parseQuery.ts).
+let markAfterLatin: RegExp | undefined;
 
 /**
  * Text folded as SQLite's unicode61 tokenizer (remove_diacritics 2) folds the words of a page,
@@ -10,7 +12,7 @@ const MARK_AFTER_LATIN = /(?<=[\x00-\u024f\u1e00-\u1eff])\p{M}+/gu;
  */
 export function foldText(text: string): string {
   if (!/[^\x00-\x7f]/.test(text)) return text.toLowerCase();
-  const bare = text.replace(LATIN_ACCENTED, (c) => c.normalize('NFD').replace(/\p{M}/gu, '')).replace(MARK_AFTER_LATIN, '');
+  const bare = text.replace(LATIN_ACCENTED, (c) => c.normalize('NFD').replace(/\p{M}/gu, '')).replace((markAfterLatin ??= /(?<=[\x00-\u024f\u1e00-\u1eff])\p{M}+/gu), '');
   // NOTE: written as escapes: one letter beyond ASCII in the bundle makes V8 hold all of it as
   // two-byte text, 400 kB more at every start (esbuild escapes strings, not regular expressions).
   return bare.toLowerCase().replace(/\u03c2/g, '\u03c3');
