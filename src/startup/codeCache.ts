@@ -20,7 +20,9 @@
 // dist/cli.cjs carries in its first line and the path it was made for, and is used only where
 // both agree. A file V8 rejects, or made for another build, is made again after the run.
 import { closeSync, fstatSync, mkdirSync, openSync, readSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import Module from 'node:module';
+// NOTE: named, not the default import: esbuild would copy all of node:module's properties into
+// an object of its own at every start (both in this loader and in cli.cjs).
+import { createRequire, Module } from 'node:module';
 import { dirname, posix, win32 } from 'node:path';
 import { Script } from 'node:vm';
 import { cacheFolder, type Env, type Platform } from '../paths.js';
@@ -182,7 +184,7 @@ function keep(target: string, head: Buffer, data: Buffer): void {
  * and turning it on cost them 0.5 to 0.7 ms.
  */
 export function requireFor(file: string, runtime: Runtime = here()): NodeJS.Require {
-  const plain = Module.createRequire(file);
+  const plain = createRequire(file);
   let cached = false;
   const islands = new Map<string, unknown>();
   const require = ((id: string): unknown => {
