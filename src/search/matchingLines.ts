@@ -42,7 +42,9 @@ export function matchingLines(sources: readonly LinesSource[], query: { words: r
   if (query.words.length === 0) return results;
   // Only lines holding the first letters of a searched word can match (stemming changes the ends
   // of words, not their starts), so only those are split into words.
-  const starts = query.words.map((w) => w.word.slice(0, 3));
+  // Each start once: a prefix's whole words share it (vot*: vote, votes, voted...), and each
+  // repeat was one more alternative the pattern of starts tried at every word of every page.
+  const starts = [...new Set(query.words.map((w) => w.word.slice(0, 3)))];
   const counts = (query.counted ?? query.words.map((w) => w.word)).map((w) => w.slice(0, 3));
   const marker = new WordMarker(query.words);
   let anyStart: RegExp | undefined; // made for the first page that can use it
