@@ -206,7 +206,8 @@ function structure(form: MotionForm, parts: MotionParts): CheckItem {
   return {
     id: 'structure',
     status: 'warn',
-    message: `Missing the usual ${missing.length === 1 ? 'part' : 'parts'} of a ${form} motion: ${missing.map((k) => named[k]).join(', ')}.`,
+    // "a model motion", not "a model motion motion".
+    message: `Missing the usual ${missing.length === 1 ? 'part' : 'parts'} of a ${form.endsWith('motion') ? form : `${form} motion`}: ${missing.map((k) => named[k]).join(', ')}.`,
     details: missing.includes('resolves')
       ? n > 0
         ? [`No resolves part: its ${demands} were read from the sentences that ask.`]

@@ -68,6 +68,9 @@ describe('checkMotion', () => {
     const onlyBelieves = checkMotion('Title\n\nConference notes X.\n\nConference resolves to do Y.');
     expect(onlyBelieves.form).toBe('Labour conference');
     expect(onlyBelieves.checks.find((c) => c.id === 'structure')?.message).toBe('Missing the usual part of a Labour conference motion: Conference believes.');
+    const model = checkMotion('Title\n\nThis branch believes X.\n\nThis branch resolves to do Y.');
+    expect(model.form).toBe('model motion');
+    expect(model.checks.find((c) => c.id === 'structure')?.message).toBe('Missing the usual part of a model motion: This branch (or CLP) notes.');
   });
 
   test('fails a motion with a title and nothing else', () => {
