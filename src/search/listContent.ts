@@ -23,6 +23,97 @@ export interface ContentListing {
   fingerprint: Buffer;
   /** Whether one content path is inside another, so that a file may be listed twice. */
   overlapping: boolean;
+  /** What the next listing may take from this one: each folder walked, with its mtime (see FolderRecord). */
+  walked: FolderRecord[];
+  /** How many folders were read (readdir); the others were taken from what the last listing left. */
+  foldersRead: number;
+}
+
+/**
+ * A folder as a listing found it: what the next listing needs to walk it again without reading
+ * it, while it is unchanged. NOTE: a folder's mtime moves whenever an entry is added to it,
+ * removed or renamed (as git's untracked cache relies on), so while it and its inode stay the
+ * same, so do its entries, and only its page files need a stat (a page edited moves only its own
+ * mtime). Its page files' names are in the listing's fingerprint, stored beside it.
+ */
+export interface FolderRecord {
+  /** The content path it was found under (index into the roots), and the folder as walked. */
+  root: number;
+  dir: string;
+  /** Its mtime when read, or -1 when it had changed too recently to rely on (see `racyAfter`). */
+  mtime: number;
+  ino: number;
+  /** Entries named as pages that were not files (a folder, a broken link): stat'd again each time. */
+  others: string[];
+  /** The subfolders walked, as paths, in order; at the top of a content path, its checklists folder apart. */
+  subfolders: string[];
+  checklists?: string;
+}
+
+/** What a listing takes from the last one: its folders, and the page files its fingerprint names in each. */
+export interface LastListing {
+  folders?: readonly FolderRecord[];
+  fingerprint?: Uint8Array;
+  /**
+   * A folder changed after this time (ms since 1970) is read again at the next listing, as a file
+   * is (SearchIndex.sync): a change made within the same tick of the clock may leave its mtime
+   * where it was. Without it, every folder is read again next time.
+   */
+  racyAfter?: number;
+  /** How many page files it found: room for as many is taken at once (each time an array grows, fresh memory is touched). */
+  files?: number;
+}
+
+const folderKey = (root: number, dir: string) => `${root}\u0000${dir}`;
+
+/** The folders a listing walked, as the index keeps them (JSON). */
+export function foldersText(walked: readonly FolderRecord[]): string {
+  return JSON.stringify(walked);
+}
+
+const isText = (value: unknown): value is string => typeof value === 'string';
+
+/** The folders kept as foldersText() wrote them; none from anything else (an older index, a damaged value). */
+export function foldersFrom(text: unknown): FolderRecord[] {
+  if (typeof text !== 'string') return [];
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return [];
+  }
+  if (!Array.isArray(value)) return [];
+  const fits = (r: Partial<FolderRecord> | null): boolean =>
+    typeof r === 'object' &&
+    r !== null &&
+    Number.isInteger(r.root) &&
+    isText(r.dir) &&
+    typeof r.mtime === 'number' &&
+    typeof r.ino === 'number' &&
+    Array.isArray(r.others) &&
+    r.others.every(isText) &&
+    Array.isArray(r.subfolders) &&
+    r.subfolders.every(isText) &&
+    (r.checklists === undefined || isText(r.checklists));
+  return value.every(fits) ? (value as FolderRecord[]) : [];
+}
+
+/** The page names a fingerprint holds, by content path and folder (a path ending in the separator). */
+function namesByFolder(fingerprint: Uint8Array | undefined): Map<string, string[]> {
+  const byFolder = new Map<string, string[]>();
+  if (!fingerprint) return byFolder;
+  const parts = Buffer.from(fingerprint.buffer, fingerprint.byteOffset, fingerprint.byteLength).toString().split('\u0000');
+  let root = -1;
+  let names: string[] = [];
+  for (let i = 0; i < parts.length; i++) {
+    const part = parts[i]!;
+    if (part === '') {
+      root++;
+      i += 2; // its origin and folder
+    } else if (part.includes(sep)) byFolder.set(folderKey(root, part), (names = []));
+    else names.push(part);
+  }
+  return byFolder;
 }
 
 /** One file of a listing. */
@@ -57,13 +148,13 @@ function isPageName(name: string): boolean {
  * keeps one name string per file (the one readdir gave) and one slot in a Float64Array: no
  * path string or object per file survives it.
  */
-export function listContent(roots: readonly ContentPath[]): ContentListing {
+export function listContent(roots: readonly ContentPath[], last?: LastListing): ContentListing {
   const folders: string[] = [];
   const folderRoots: number[] = [];
   const checklistFolders: boolean[] = [];
   const names: string[][] = [];
   const parts: string[] = [];
-  let stats = new Float64Array(4096);
+  let stats = new Float64Array(Math.max(4096, ((last?.files ?? 0) + 64) * 2));
   let count = 0;
 
   // NOTE: each folder's files are statted from inside it, by name (see insideEach): the kernel
@@ -71,16 +162,39 @@ export function listContent(roots: readonly ContentPath[]): ContentListing {
   const inside = insideEach(roots.every((root) => isAbsolute(root.dir)));
   // NOTE: a content path's checklists/ folder is listed too (its own files, not its subfolders,
   // as loadChecklists reads it), so that checklists are searched; indexFile reads them as checklists.
+  const lastFolders = new Map<string, FolderRecord>();
+  for (const record of last?.folders ?? []) lastFolders.set(folderKey(record.root, record.dir), record);
+  let lastNames: Map<string, string[]> | undefined;
+  const walked: FolderRecord[] = [];
+  let foldersRead = 0;
+  const racyAfter = last?.racyAfter ?? Number.NEGATIVE_INFINITY;
+
   const walk = (dir: string, depth: number, root: number, checklists = false) => {
-    let entries: string[];
+    let folder;
     try {
-      entries = readdirSync(dir);
+      folder = statSync(dir, NO_THROW);
     } catch {
-      return; // a missing personal folder is the normal first run
+      folder = undefined;
     }
+    if (!folder?.isDirectory()) return; // a missing personal folder is the normal first run
     const prefix = dir.endsWith(sep) ? dir : dir + sep;
+    const known = lastFolders.get(folderKey(root, dir));
+    const same = known !== undefined && known.mtime >= 0 && known.mtime === folder.mtimeMs && known.ino === folder.ino;
+    let entries: string[];
+    if (same) {
+      lastNames ??= namesByFolder(last?.fingerprint);
+      entries = [...(lastNames.get(folderKey(root, prefix)) ?? []), ...known.others];
+    } else {
+      try {
+        entries = readdirSync(dir);
+      } catch {
+        return; // gone, or not readable
+      }
+      foldersRead++;
+    }
     const local = inside.enter(dir) ? '' : prefix;
     const pages: string[] = [];
+    const others: string[] = [];
     const subfolders: string[] = [];
     let checklistDir: string | undefined;
     for (const name of entries) {
@@ -99,8 +213,10 @@ export function listContent(roots: readonly ContentPath[]): ContentListing {
           pages.push(name);
           continue;
         }
+        others.push(name);
       }
-      if (checklists) continue;
+      // An unchanged folder's subfolders are the ones it had.
+      if (checklists || same) continue;
       const path = prefix + name;
       if (depth === 0 && name === CHECKLISTS_DIR) {
         if (statSync(path, NO_THROW)?.isDirectory()) checklistDir = path; // a link too, as loadChecklists reads it
@@ -118,6 +234,19 @@ export function listContent(roots: readonly ContentPath[]): ContentListing {
       // Folders contain a separator and names never do, so the joined parts read back one way only.
       parts.push(prefix, pages.join('\u0000'));
     }
+    if (same) {
+      checklistDir = known.checklists;
+      subfolders.push(...known.subfolders);
+    }
+    walked.push({
+      root,
+      dir,
+      mtime: folder.mtimeMs > racyAfter ? -1 : folder.mtimeMs,
+      ino: folder.ino,
+      others,
+      subfolders,
+      ...(checklistDir !== undefined ? { checklists: checklistDir } : {}),
+    });
     if (checklistDir !== undefined) walk(checklistDir, depth + 1, root, true);
     for (const subfolder of subfolders) walk(subfolder, depth + 1, root);
   };
@@ -140,6 +269,8 @@ export function listContent(roots: readonly ContentPath[]): ContentListing {
     stats,
     fingerprint: Buffer.from(parts.join('\u0000')),
     overlapping: roots.some((a, i) => roots.some((b, j) => i !== j && isInside(a.dir, b.dir))),
+    walked,
+    foldersRead,
   };
 }
 

@@ -8,7 +8,7 @@ import { ChecklistFormatError } from '../checklist/parseChecklist.js';
 import { checklistAsPage } from './checklistDocument.js';
 import { openDatabase, sqliteErrorCode, type Database, type SqlValue, type Statement } from './database.js';
 import { IndexDamagedError, IndexDriftError, prepareSchema } from './indexSchema.js';
-import { listContent, listedFiles, type ListedFile } from './listContent.js';
+import { foldersFrom, foldersText, listContent, listedFiles, type ListedFile } from './listContent.js';
 import { diffListing, statsToStore, unchangedSince, type IndexedFile, type StoredListing } from './listingDiff.js';
 
 export { IndexDamagedError, IndexDriftError, SCHEMA_VERSION, TOKENIZER } from './indexSchema.js';
@@ -226,8 +226,23 @@ export class SearchIndex {
     this.termPages.clear();
     this.pageIds.clear();
     this.among = undefined;
-    const listing = listContent(roots);
-    if (unchangedSince(listing, this.storedListing())) return { indexed: 0, removed: 0, warnings: this.warnings() };
+    // The folders unchanged since the last listing are not read again: their page files are the
+    // ones it found (listContent), each stat'd as ever.
+    const last = this.storedListing();
+    const lastFolders = this.meta('folders');
+    const listing = listContent(roots, {
+      folders: foldersFrom(lastFolders),
+      fingerprint: last?.fingerprint,
+      racyAfter: startedAt - RACY_MS,
+      files: last ? Math.floor(last.stats.length / 16) : 0,
+    });
+    const folders = foldersText(listing.walked);
+    if (unchangedSince(listing, last)) {
+      // A folder read again (a file other than a page added, or one read too soon after a change
+      // last time) is kept as now found, so that the next search need not read it.
+      if (folders !== lastFolders) this.keepFolders(folders);
+      return { indexed: 0, removed: 0, warnings: this.warnings() };
+    }
 
     whileBusy(() => this.db.exec('BEGIN IMMEDIATE'), this.onWait);
     try {
@@ -253,6 +268,7 @@ export class SearchIndex {
       const setMeta = this.sql('INSERT INTO meta(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value');
       if (!sameFiles) setMeta.run('fingerprint', listing.fingerprint);
       setMeta.run('stats', statsToStore(listing, racyAfter));
+      setMeta.run('folders', folders);
       this.db.exec('COMMIT');
       if (changed.length + removed.length > 0) this.checkTotals();
       return { indexed: changed.length, removed: removed.length, warnings: this.warnings() };
@@ -284,6 +300,22 @@ export class SearchIndex {
   /** How many pages the index holds (files read as pages), counted once between syncs. */
   private countPages(): number {
     return (this.pageCount ??= this.sql('SELECT count(*) FROM docs WHERE page_id IS NOT NULL').value() as number);
+  }
+
+  /**
+   * Keep what a listing found of its folders when its files were as the index holds them. When
+   * that cannot be done (another search holds the index past the wait, or it is read-only), only
+   * time is lost: the next search reads those folders again.
+   */
+  private keepFolders(folders: string): void {
+    try {
+      this.db.exec('BEGIN IMMEDIATE');
+      this.sql('INSERT INTO meta(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run('folders', folders);
+      this.db.exec('COMMIT');
+    } catch (error) {
+      if (this.db.inTransaction) this.db.exec('ROLLBACK');
+      if (!isBusy(error) && sqliteErrorCode(error) !== 'SQLITE_READONLY') throw error;
+    }
   }
 
   /** The listing the index last saw, when it holds one. */

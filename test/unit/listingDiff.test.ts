@@ -1,7 +1,7 @@
-import { mkdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { mkdirSync, renameSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ContentPath } from '../../src/content/page.js';
-import { listContent, listedFiles } from '../../src/search/listContent.js';
+import { foldersFrom, foldersText, listContent, listedFiles } from '../../src/search/listContent.js';
 import { diffListing, statsToStore, unchangedSince, type StoredListing } from '../../src/search/listingDiff.js';
 import { useTempDir } from '../helpers/fixtures.js';
 
@@ -172,5 +172,114 @@ describe('the listing, statted from inside each folder', () => {
     const listing = listContent([{ dir: join(dir, 'gone'), origin: 'extra' }, ...roots]);
     expect(process.cwd()).toBe(before);
     expect(listing.count).toBe(1);
+  });
+});
+
+// A folder unchanged since the last listing (its mtime and inode) is not read again: its page
+// files are the ones that listing found, each stat'd as ever. Folders here are set an hour back,
+// as a folder nobody has touched lately is.
+describe('the listing, after one that left its folders', () => {
+  const settle = (...folders: string[]) => {
+    for (const folder of folders) utimesSync(folder, new Date(HOUR_AGO), new Date(HOUR_AGO));
+  };
+  const notes = () => join(dir, 'notes');
+  /** A listing as a search makes it, after `last` (a listing, with the fingerprint the index kept of it). */
+  const after = (last?: ReturnType<typeof listContent>, racyAfter = Date.now() - 2000) =>
+    listContent(roots, last ? { folders: foldersFrom(foldersText(last.walked)), fingerprint: new Uint8Array(last.fingerprint), racyAfter } : { racyAfter });
+  const names = (listing: ReturnType<typeof listContent>) => paths(listedFiles(listing)).map((path) => path.slice(dir.length + 1));
+
+  test('reads no folder that is unchanged, finds the same pages, and sees a page edited in place', () => {
+    note('a', 'quorum');
+    mkdirSync(join(notes(), 'sub'));
+    writeFileSync(join(notes(), 'sub', 'b.md'), 'card vote');
+    settle(join(notes(), 'sub', 'b.md'), join(notes(), 'sub'), notes());
+    const first = after();
+    expect(first.foldersRead).toBe(2);
+    const second = after(first);
+    expect(second.foldersRead).toBe(0);
+    expect(names(second)).toEqual(['notes/a.md', 'notes/sub/b.md']);
+    expect(second.fingerprint.equals(first.fingerprint)).toBe(true);
+    expect(unchangedSince(second, { fingerprint: first.fingerprint, stats: statsToStore(first, Date.now() - 2000) })).toBe(true);
+    note('a', 'quorum, and a card vote', Date.now() - 60_000);
+    const third = after(second);
+    expect(third.foldersRead).toBe(0);
+    expect(listedFiles(third).find((f) => f.path.endsWith('a.md'))?.size).toBe(23);
+  });
+
+  test('a page added to a subfolder: that folder alone is read, and the page found', () => {
+    note('a', 'quorum');
+    mkdirSync(join(notes(), 'sub'));
+    mkdirSync(join(notes(), 'other'));
+    settle(join(notes(), 'sub'), join(notes(), 'other'), notes());
+    const first = after();
+    writeFileSync(join(notes(), 'sub', 'new.md'), 'a reference back');
+    const second = after(first);
+    expect(second.foldersRead).toBe(1);
+    expect(names(second)).toEqual(['notes/a.md', 'notes/sub/new.md']);
+  });
+
+  test('a page deleted, and a new subfolder with a page: both seen', () => {
+    note('a', 'quorum');
+    note('b', 'card vote');
+    settle(notes());
+    const first = after();
+    rmSync(join(notes(), 'b.md'));
+    mkdirSync(join(notes(), 'new'));
+    writeFileSync(join(notes(), 'new', 'c.md'), 'remit');
+    const second = after(first);
+    expect(names(second)).toEqual(['notes/a.md', 'notes/new/c.md']);
+  });
+
+  test('a folder changed just before a listing is read again by the next, even if its mtime is then where it was', () => {
+    note('a', 'quorum');
+    // This second, whole, as a file system with a clock of seconds keeps it: within the two seconds.
+    const tick = Math.floor(Date.now() / 1000) * 1000;
+    utimesSync(notes(), new Date(tick), new Date(tick));
+    const first = after();
+    note('b', 'card vote');
+    // A change within the same tick of such a clock leaves the folder's mtime where it was.
+    utimesSync(notes(), new Date(tick), new Date(tick));
+    expect(statSync(notes()).mtimeMs).toBe(tick);
+    const second = after(first);
+    expect(second.foldersRead).toBe(1);
+    expect(names(second)).toEqual(['notes/a.md', 'notes/b.md']);
+  });
+
+  test('a folder put in place of another, with the same mtime: read, as its inode differs', () => {
+    note('a', 'quorum');
+    settle(notes());
+    const first = after();
+    renameSync(notes(), join(dir, 'notes-old'));
+    mkdirSync(notes());
+    note('c', 'remit');
+    settle(notes());
+    const second = after(first);
+    expect(second.foldersRead).toBe(1);
+    expect(names(second)).toEqual(['notes/c.md']);
+  });
+
+  test('an entry named as a page that was not a file (a broken link) is stat’d again, and found once it leads to one', () => {
+    note('a', 'quorum');
+    const target = join(dir, 'elsewhere.md');
+    symlinkSync(target, join(notes(), 'late.md'));
+    settle(notes());
+    const first = after();
+    expect(names(first)).toEqual(['notes/a.md']);
+    writeFileSync(target, 'a composite');
+    const second = after(first);
+    expect(second.foldersRead).toBe(0);
+    expect(names(second)).toEqual(['notes/a.md', 'notes/late.md']);
+  });
+
+  test('folders kept in a shape this version does not read are ignored: every folder is read', () => {
+    note('a', 'quorum');
+    settle(notes());
+    const first = after();
+    for (const kept of ['', 'not json', '{}', '[{"root":0}]', JSON.stringify([{ ...first.walked[0], others: [1] }])]) {
+      const listing = listContent(roots, { folders: foldersFrom(kept), fingerprint: new Uint8Array(first.fingerprint), racyAfter: Date.now() - 2000 });
+      expect(listing.foldersRead).toBe(1);
+      expect(names(listing)).toEqual(['notes/a.md']);
+    }
+    expect(foldersFrom(foldersText(first.walked))).toEqual(first.walked);
   });
 });

@@ -250,6 +250,29 @@ describe('the index stays in step with the files', () => {
     expect(await sync()).toMatchObject({ indexed: 0, removed: 0 });
   });
 
+  test('folders untouched for a while are kept in the index, and a note added to one, or edited, is still found', async () => {
+    note('old', 'an old note about quorum');
+    mkdirSync(join(notes, 'sub'));
+    // Just made, the folders are read again at the next search; untouched since, the search after
+    // keeps them with their mtimes, though no file changed.
+    expect(await ids('quorum', { filters: { source: 'personal' } })).toEqual(['old']);
+    const past = new Date(Math.floor(Date.now() / 1000) * 1000 - 3600_000); // whole seconds: kept exactly
+    for (const folder of [join(notes, 'sub'), notes]) utimesSync(folder, past, past);
+    expect(await ids('quorum', { filters: { source: 'personal' } })).toEqual(['old']);
+    // What the index keeps: each folder with its mtime, which the next search compares.
+    const db = openDatabase(join(cache, INDEX_FILE), { timeout: 1000 });
+    const kept = JSON.parse(String(db.prepare("SELECT value FROM meta WHERE key = 'folders'").value())) as Array<{ dir: string; mtime: number }>;
+    db.close();
+    expect(kept.find((f) => f.dir === notes)?.mtime).toBe(past.getTime());
+    expect(kept.find((f) => f.dir === join(notes, 'sub'))?.mtime).toBe(past.getTime());
+    writeFileSync(join(notes, 'sub', 'added.md'), 'a walrus on the agenda\n');
+    expect(await ids('walrus')).toEqual(['added']);
+    note('old', 'an old note about a pelican');
+    expect(await ids('pelican')).toEqual(['old']);
+    rmSync(join(notes, 'sub', 'added.md'));
+    expect(await ids('walrus')).toEqual([]);
+  });
+
   test('a file that cannot be read as a page is reported, left out, and found once fixed', async () => {
     const file = note('broken', 'body about quorum', 'title: [unclosed');
     let s = await session();
