@@ -8,7 +8,7 @@ import { ChecklistFormatError } from '../checklist/parseChecklist.js';
 import { checklistAsPage } from './checklistDocument.js';
 import { openDatabase, sqliteErrorCode, type Database, type SqlValue, type Statement } from './database.js';
 import { IndexDamagedError, IndexDriftError, prepareSchema } from './indexSchema.js';
-import { foldersFrom, foldersText, listContent, listedFiles, type ListedFile } from './listContent.js';
+import { foldersFrom, foldersText, listContent, listedFiles, type ContentListing, type ListedFile } from './listContent.js';
 import { diffListing, statsToStore, unchangedSince, type IndexedFile, type StoredListing } from './listingDiff.js';
 
 export { IndexDamagedError, IndexDriftError, SCHEMA_VERSION, TOKENIZER } from './indexSchema.js';
@@ -240,7 +240,7 @@ export class SearchIndex {
     if (unchangedSince(listing, last)) {
       // A folder read again (a file other than a page added, or one read too soon after a change
       // last time) is kept as now found, so that the next search need not read it.
-      if (folders !== lastFolders) this.keepFolders(folders);
+      if (folders !== lastFolders) this.keepFolders(folders, listing);
       return { indexed: 0, removed: 0, warnings: this.warnings() };
     }
 
@@ -307,10 +307,14 @@ export class SearchIndex {
    * that cannot be done (another search holds the index past the wait, or it is read-only), only
    * time is lost: the next search reads those folders again.
    */
-  private keepFolders(folders: string): void {
+  private keepFolders(folders: string, listing: ContentListing): void {
     try {
       this.db.exec('BEGIN IMMEDIATE');
-      this.sql('INSERT INTO meta(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run('folders', folders);
+      // NOTE: only beside the listing they were found with: another search may have stored one
+      // since (made before a file was added, say), and folders found later would then vouch for it.
+      if (unchangedSince(listing, this.storedListing())) {
+        this.sql('INSERT INTO meta(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run('folders', folders);
+      }
       this.db.exec('COMMIT');
     } catch (error) {
       if (this.db.inTransaction) this.db.exec('ROLLBACK');
