@@ -149,27 +149,62 @@ function isPageName(name: string): boolean {
  * path string or object per file survives it.
  */
 export function listContent(roots: readonly ContentPath[], last?: LastListing): ContentListing {
-  const folders: string[] = [];
-  const folderRoots: number[] = [];
-  const checklistFolders: boolean[] = [];
-  const names: string[][] = [];
-  const parts: string[] = [];
-  let stats = new Float64Array(Math.max(4096, ((last?.files ?? 0) + 64) * 2));
-  let count = 0;
-
   // NOTE: each folder's files are statted from inside it, by name (see insideEach): the kernel
   // then looks up one name, not every folder of the path, and no path string is made per file.
-  const inside = insideEach(roots.every((root) => isAbsolute(root.dir)));
-  // NOTE: a content path's checklists/ folder is listed too (its own files, not its subfolders,
-  // as loadChecklists reads it), so that checklists are searched; indexFile reads them as checklists.
-  const lastFolders = new Map<string, FolderRecord>();
-  for (const record of last?.folders ?? []) lastFolders.set(folderKey(record.root, record.dir), record);
-  let lastNames: Map<string, string[]> | undefined;
-  const walked: FolderRecord[] = [];
-  let foldersRead = 0;
-  const racyAfter = last?.racyAfter ?? Number.NEGATIVE_INFINITY;
+  const walk = new Walk(last, insideEach(roots.every((root) => isAbsolute(root.dir))));
+  try {
+    roots.forEach((root, i) => {
+      walk.parts.push('', root.origin, root.dir);
+      walk.folder(root.dir, 0, i);
+    });
+  } finally {
+    walk.inside.leave();
+  }
+  return {
+    roots,
+    folders: walk.folders,
+    folderRoots: walk.folderRoots,
+    checklistFolders: walk.checklistFolders,
+    names: walk.names,
+    count: walk.count,
+    stats: walk.stats,
+    fingerprint: Buffer.from(walk.parts.join('\u0000')),
+    overlapping: roots.some((a, i) => roots.some((b, j) => i !== j && isInside(a.dir, b.dir))),
+    walked: walk.walked,
+    foldersRead: walk.foldersRead,
+  };
+}
 
-  const walk = (dir: string, depth: number, root: number, checklists = false) => {
+/** listContent's work: what it has found so far, and how it walks a folder. */
+class Walk {
+  readonly folders: string[] = [];
+  readonly folderRoots: number[] = [];
+  readonly checklistFolders: boolean[] = [];
+  readonly names: string[][] = [];
+  readonly parts: string[] = [];
+  stats: Float64Array;
+  count = 0;
+  readonly walked: FolderRecord[] = [];
+  foldersRead = 0;
+  private readonly lastFolders = new Map<string, FolderRecord>();
+  private lastNames: Map<string, string[]> | undefined;
+  private readonly racyAfter: number;
+
+  constructor(
+    private readonly last: LastListing | undefined,
+    readonly inside: { enter(dir: string): boolean; leave(): void },
+  ) {
+    this.stats = new Float64Array(Math.max(4096, ((last?.files ?? 0) + 64) * 2));
+    for (const record of last?.folders ?? []) this.lastFolders.set(folderKey(record.root, record.dir), record);
+    this.racyAfter = last?.racyAfter ?? Number.NEGATIVE_INFINITY;
+  }
+
+  /**
+   * List `dir` (under content path `root`) and the folders below it.
+   * NOTE: a content path's checklists/ folder is listed too (its own files, not its subfolders,
+   * as loadChecklists reads it), so that checklists are searched; indexFile reads them as checklists.
+   */
+  folder(dir: string, depth: number, root: number, checklists = false): void {
     let folder;
     try {
       folder = statSync(dir, NO_THROW);
@@ -178,38 +213,21 @@ export function listContent(roots: readonly ContentPath[], last?: LastListing): 
     }
     if (!folder?.isDirectory()) return; // a missing personal folder is the normal first run
     const prefix = dir.endsWith(sep) ? dir : dir + sep;
-    const known = lastFolders.get(folderKey(root, dir));
+    const known = this.lastFolders.get(folderKey(root, dir));
     const same = known !== undefined && known.mtime >= 0 && known.mtime === folder.mtimeMs && known.ino === folder.ino;
-    let entries: string[];
-    if (same) {
-      lastNames ??= namesByFolder(last?.fingerprint);
-      entries = [...(lastNames.get(folderKey(root, prefix)) ?? []), ...known.others];
-    } else {
-      try {
-        entries = readdirSync(dir);
-      } catch {
-        return; // gone, or not readable
-      }
-      foldersRead++;
-    }
-    const local = inside.enter(dir) ? '' : prefix;
+    const entries = same ? [...this.lastPages(root, prefix), ...known.others] : this.read(dir);
+    if (!entries) return; // gone, or not readable
+    const local = this.inside.enter(dir) ? '' : prefix;
     const pages: string[] = [];
     const others: string[] = [];
-    const subfolders: string[] = [];
-    let checklistDir: string | undefined;
+    const subfolders: string[] = same ? [...known.subfolders] : [];
+    let checklistDir = same ? known.checklists : undefined;
     for (const name of entries) {
       if (name.charCodeAt(0) === 46 /* . */ || name === 'node_modules') continue;
       if (isPageName(name)) {
         const stat = statSync(local + name, NO_THROW);
         if (stat !== undefined && stat.isFile()) {
-          if (count * 2 + 2 > stats.length) {
-            const grown = new Float64Array(stats.length * 2);
-            grown.set(stats);
-            stats = grown;
-          }
-          stats[count * 2] = stat.size;
-          stats[count * 2 + 1] = stat.mtimeMs;
-          count++;
+          this.add(stat.size, stat.mtimeMs);
           pages.push(name);
           continue;
         }
@@ -227,51 +245,47 @@ export function listContent(roots: readonly ContentPath[], last?: LastListing): 
       if (depth < MAX_DEPTH && lstatSync(path, NO_THROW)?.isDirectory()) subfolders.push(path);
     }
     if (pages.length > 0) {
-      folders.push(prefix);
-      folderRoots.push(root);
-      checklistFolders.push(checklists);
-      names.push(pages);
+      this.folders.push(prefix);
+      this.folderRoots.push(root);
+      this.checklistFolders.push(checklists);
+      this.names.push(pages);
       // Folders contain a separator and names never do, so the joined parts read back one way only.
-      parts.push(prefix, pages.join('\u0000'));
+      this.parts.push(prefix, pages.join('\u0000'));
     }
-    if (same) {
-      checklistDir = known.checklists;
-      subfolders.push(...known.subfolders);
-    }
-    walked.push({
-      root,
-      dir,
-      mtime: folder.mtimeMs > racyAfter ? -1 : folder.mtimeMs,
-      ino: folder.ino,
-      others,
-      subfolders,
-      ...(checklistDir !== undefined ? { checklists: checklistDir } : {}),
-    });
-    if (checklistDir !== undefined) walk(checklistDir, depth + 1, root, true);
-    for (const subfolder of subfolders) walk(subfolder, depth + 1, root);
-  };
-
-  try {
-    roots.forEach((root, i) => {
-      parts.push('', root.origin, root.dir);
-      walk(root.dir, 0, i);
-    });
-  } finally {
-    inside.leave();
+    const mtime = folder.mtimeMs > this.racyAfter ? -1 : folder.mtimeMs;
+    this.walked.push({ root, dir, mtime, ino: folder.ino, others, subfolders, ...(checklistDir !== undefined ? { checklists: checklistDir } : {}) });
+    if (checklistDir !== undefined) this.folder(checklistDir, depth + 1, root, true);
+    for (const subfolder of subfolders) this.folder(subfolder, depth + 1, root);
   }
-  return {
-    roots,
-    folders,
-    folderRoots,
-    checklistFolders,
-    names,
-    count,
-    stats,
-    fingerprint: Buffer.from(parts.join('\u0000')),
-    overlapping: roots.some((a, i) => roots.some((b, j) => i !== j && isInside(a.dir, b.dir))),
-    walked,
-    foldersRead,
-  };
+
+  /** The entries of `dir` as read now; undefined when it cannot be read. */
+  private read(dir: string): string[] | undefined {
+    try {
+      const entries = readdirSync(dir);
+      this.foldersRead++;
+      return entries;
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** The page files the last listing found in a folder (by its fingerprint). */
+  private lastPages(root: number, prefix: string): string[] {
+    this.lastNames ??= namesByFolder(this.last?.fingerprint);
+    return this.lastNames.get(folderKey(root, prefix)) ?? [];
+  }
+
+  /** A page file's size and mtime, after the others'. */
+  private add(size: number, mtime: number): void {
+    if (this.count * 2 + 2 > this.stats.length) {
+      const grown = new Float64Array(this.stats.length * 2);
+      grown.set(this.stats);
+      this.stats = grown;
+    }
+    this.stats[this.count * 2] = size;
+    this.stats[this.count * 2 + 1] = mtime;
+    this.count++;
+  }
 }
 
 /**
