@@ -32,9 +32,9 @@ export interface ContentListing {
 /**
  * A folder as a listing found it: what the next listing needs to walk it again without reading
  * it, while it is unchanged. NOTE: a folder's mtime moves whenever an entry is added to it,
- * removed or renamed (as git's untracked cache relies on), so while it and its inode stay the
- * same, so do its entries, and only its page files need a stat (a page edited moves only its own
- * mtime). Its page files' names are in the listing's fingerprint, stored beside it.
+ * removed or renamed (as git's untracked cache relies on), so while it, its ctime and its inode
+ * stay the same, so do its entries, and only its page files need a stat (a page edited moves
+ * only its own mtime). Its page files' names are in the listing's fingerprint, stored beside it.
  */
 export interface FolderRecord {
   /** The content path it was found under (index into the roots), and the folder as walked. */
@@ -42,6 +42,8 @@ export interface FolderRecord {
   dir: string;
   /** Its mtime when read, or -1 when it had changed too recently to rely on (see `racyAfter`). */
   mtime: number;
+  /** Its ctime and inode: a folder put in its place, or its permissions changed, moves one of them. */
+  ctime: number;
   ino: number;
   /** Entries named as pages that were not files (a folder, a broken link): stat'd again each time. */
   others: string[];
@@ -89,6 +91,7 @@ export function foldersFrom(text: unknown): FolderRecord[] {
     Number.isInteger(r.root) &&
     isText(r.dir) &&
     typeof r.mtime === 'number' &&
+    typeof r.ctime === 'number' &&
     typeof r.ino === 'number' &&
     Array.isArray(r.others) &&
     r.others.every(isText) &&
@@ -214,7 +217,7 @@ class Walk {
     if (!folder?.isDirectory()) return; // a missing personal folder is the normal first run
     const prefix = dir.endsWith(sep) ? dir : dir + sep;
     const known = this.lastFolders.get(folderKey(root, dir));
-    const same = known !== undefined && known.mtime >= 0 && known.mtime === folder.mtimeMs && known.ino === folder.ino;
+    const same = known !== undefined && known.mtime >= 0 && known.mtime === folder.mtimeMs && known.ctime === folder.ctimeMs && known.ino === folder.ino;
     const entries = same ? [...this.lastPages(root, prefix), ...known.others] : this.read(dir);
     if (!entries) return; // gone, or not readable
     const local = this.inside.enter(dir) ? '' : prefix;
@@ -253,7 +256,8 @@ class Walk {
       this.parts.push(prefix, pages.join('\u0000'));
     }
     const mtime = folder.mtimeMs > this.racyAfter ? -1 : folder.mtimeMs;
-    this.walked.push({ root, dir, mtime, ino: folder.ino, others, subfolders, ...(checklistDir !== undefined ? { checklists: checklistDir } : {}) });
+    const record = { root, dir, mtime, ctime: folder.ctimeMs, ino: folder.ino, others, subfolders };
+    this.walked.push(checklistDir !== undefined ? { ...record, checklists: checklistDir } : record);
     if (checklistDir !== undefined) this.folder(checklistDir, depth + 1, root, true);
     for (const subfolder of subfolders) this.folder(subfolder, depth + 1, root);
   }

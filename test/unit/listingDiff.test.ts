@@ -1,4 +1,4 @@
-import { mkdirSync, renameSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, renameSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ContentPath } from '../../src/content/page.js';
 import { foldersFrom, foldersText, listContent, listedFiles } from '../../src/search/listContent.js';
@@ -256,6 +256,18 @@ describe('the listing, after one that left its folders', () => {
     const second = after(first);
     expect(second.foldersRead).toBe(1);
     expect(names(second)).toEqual(['notes/c.md']);
+  });
+
+  test('a folder whose permissions changed (its ctime moves, not its mtime) is read again', () => {
+    note('a', 'quorum');
+    settle(notes());
+    const first = after();
+    const { mtimeMs } = statSync(notes());
+    chmodSync(notes(), 0o750);
+    expect(statSync(notes()).mtimeMs).toBe(mtimeMs);
+    const second = after(first);
+    expect(second.foldersRead).toBe(1);
+    expect(names(second)).toEqual(['notes/a.md']);
   });
 
   test('an entry named as a page that was not a file (a broken link) is stat’d again, and found once it leads to one', () => {
