@@ -245,7 +245,7 @@ describe('the listing, after one that left its folders', () => {
     expect(names(second)).toEqual(['notes/a.md', 'notes/b.md']);
   });
 
-  test('a folder put in place of another, with the same mtime: read, as its inode differs', () => {
+  test('a folder put in place of another, with the same mtime: read, as its inode and ctime differ', () => {
     note('a', 'quorum');
     settle(notes());
     const first = after();
