@@ -101,6 +101,17 @@ export function foldersFrom(text: unknown): FolderRecord[] {
   return value.every(fits) ? (value as FolderRecord[]) : [];
 }
 
+/** A name of an entry of a folder, not a path: nothing kept can lead a listing out of the folder it was kept for. */
+function isEntryName(name: string): boolean {
+  return name !== '' && name !== '.' && name !== '..' && !name.includes('/') && !name.includes(sep);
+}
+
+/** Whether what is kept of a folder (whose path ends in the separator: `prefix`) names only its own entries. */
+function keptInside(known: FolderRecord, prefix: string): boolean {
+  const child = (path: string) => path.startsWith(prefix) && isEntryName(path.slice(prefix.length));
+  return known.subfolders.every(child) && known.others.every(isEntryName) && (known.checklists === undefined || known.checklists === prefix + CHECKLISTS_DIR);
+}
+
 /** The page names a fingerprint holds, by content path and folder (a path ending in the separator). */
 function namesByFolder(fingerprint: Uint8Array | undefined): Map<string, string[]> {
   const byFolder = new Map<string, string[]>();
@@ -217,7 +228,13 @@ class Walk {
     if (!folder?.isDirectory()) return; // a missing personal folder is the normal first run
     const prefix = dir.endsWith(sep) ? dir : dir + sep;
     const known = this.lastFolders.get(folderKey(root, dir));
-    const same = known !== undefined && known.mtime >= 0 && known.mtime === folder.mtimeMs && known.ctime === folder.ctimeMs && known.ino === folder.ino;
+    const same =
+      known !== undefined &&
+      known.mtime >= 0 &&
+      known.mtime === folder.mtimeMs &&
+      known.ctime === folder.ctimeMs &&
+      known.ino === folder.ino &&
+      keptInside(known, prefix);
     const entries = same ? [...this.lastPages(root, prefix), ...known.others] : this.read(dir);
     if (!entries) return; // gone, or not readable
     const local = this.inside.enter(dir) ? '' : prefix;

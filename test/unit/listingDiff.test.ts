@@ -283,6 +283,23 @@ describe('the listing, after one that left its folders', () => {
     expect(names(second)).toEqual(['notes/a.md', 'notes/late.md']);
   });
 
+  test('kept folders that name anything outside their folder (a damaged or altered index) are read instead', () => {
+    note('a', 'quorum');
+    mkdirSync(join(dir, 'elsewhere'));
+    writeFileSync(join(dir, 'elsewhere', 'x.md'), 'not a note');
+    writeFileSync(join(dir, 'outside.md'), 'not a note either');
+    settle(notes());
+    const first = after();
+    const [record] = first.walked;
+    for (const altered of [{ subfolders: [join(dir, 'elsewhere')] }, { subfolders: [join(notes(), '..', 'elsewhere')] }, { others: ['../outside.md'] }, { checklists: join(dir, 'elsewhere') }]) {
+      const folders = foldersFrom(foldersText([{ ...record!, ...altered }]));
+      expect(folders).toHaveLength(1);
+      const listing = listContent(roots, { folders, fingerprint: new Uint8Array(first.fingerprint), racyAfter: Date.now() - 2000 });
+      expect(listing.foldersRead).toBe(1);
+      expect(names(listing)).toEqual(['notes/a.md']);
+    }
+  });
+
   test('folders kept in a shape this version does not read are ignored: every folder is read', () => {
     note('a', 'quorum');
     settle(notes());
