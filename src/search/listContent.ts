@@ -124,7 +124,7 @@ function namesByFolder(fingerprint: Uint8Array | undefined): Map<string, string[
     if (part === '') {
       root++;
       i += 2; // its origin and folder
-    } else if (part.includes(sep)) byFolder.set(folderKey(root, part), (names = []));
+    } else if (part.includes(sep) || part.includes('/')) byFolder.set(folderKey(root, part), (names = [])); // never a name (on Windows, / too)
     else names.push(part);
   }
   return byFolder;
