@@ -231,7 +231,8 @@ export class SearchIndex {
     const last = this.storedListing();
     const lastFolders = this.meta('folders');
     const listing = listContent(roots, {
-      folders: foldersFrom(lastFolders),
+      // NOTE: the folders only with the listing they name the page files of (a damaged index may lack it).
+      folders: last ? foldersFrom(lastFolders) : [],
       fingerprint: last?.fingerprint,
       racyAfter: startedAt - RACY_MS,
       files: last ? Math.floor(last.stats.length / 16) : 0,

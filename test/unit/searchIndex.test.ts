@@ -271,6 +271,12 @@ describe('the index stays in step with the files', () => {
     expect(await ids('pelican')).toEqual(['old']);
     rmSync(join(notes, 'sub', 'added.md'));
     expect(await ids('walrus')).toEqual([]);
+    // Kept folders without the listing they go with (a damaged index): every folder is read.
+    const damaged = openDatabase(join(cache, INDEX_FILE), { timeout: 1000 });
+    damaged.prepare("DELETE FROM meta WHERE key = 'fingerprint'").run();
+    damaged.close();
+    expect(await ids('pelican')).toEqual(['old']);
+    expect(await ids('pelican')).toEqual(['old']);
   });
 
   test('a file that cannot be read as a page is reported, left out, and found once fixed', async () => {
