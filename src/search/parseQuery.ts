@@ -44,6 +44,25 @@ export function tokenize(text: string): string[] {
 }
 
 /**
+ * The words of `query` that tokenize() made `words` of, as the delegate typed them (case,
+ * accents, a final sigma: "Café", "λόγος"), to name them back; `words` joined when no run of
+ * typed words folds to them.
+ */
+export function asTyped(query: string, words: readonly string[]): string {
+  // Typed words with the marks of their letters, each with the folded words it makes.
+  const typed = (NOT_ASCII.test(query) ? query.match(/[\p{L}\p{N}\p{Co}\p{M}]+/gu) : query.match(/[A-Za-z0-9]+/g)) ?? [];
+  const folded = typed.map((word) => tokenize(word));
+  for (let start = 0; start < typed.length; start++) {
+    const found: string[] = [];
+    for (let end = start; end < typed.length && found.length < words.length; end++) {
+      found.push(...folded[end]!);
+      if (found.length === words.length && found.every((w, i) => w === words[i])) return typed.slice(start, end + 1).join(' ');
+    }
+  }
+  return words.join(' ');
+}
+
+/**
  * Search as you type: the last word, while it is still being typed (nothing follows it), is
  * read as the start of a word, so "composi" already finds compositing. A quoted phrase still
  * open, OR, AND, and a word already ending in * are left as typed.

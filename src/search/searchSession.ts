@@ -4,7 +4,7 @@ import { frontMatterBody } from '../content/frontMatter.js';
 import type { ContentPath, ContentWarning } from '../content/page.js';
 import { closestStart, commonNeighbour, correctQuery, fixWord, type Correction, type Vocabulary } from './correctQuery.js';
 import { matchingLines, type LinesSource, type MatchedLine } from './matchingLines.js';
-import { expandPrefixes, formatQuery, highlightWords, parseQuery, termExpression, toMatchExpression, type ParsedQuery, type Term } from './parseQuery.js';
+import { asTyped, expandPrefixes, formatQuery, highlightWords, parseQuery, termExpression, toMatchExpression, type ParsedQuery, type Term } from './parseQuery.js';
 import { loadQueryWords, type QueryWords } from './queryWords.js';
 import {
   canRelax,
@@ -378,7 +378,7 @@ export class SearchSession {
         .map((s) => ({ from: s.matched, to: s.alternatives.map((t) => t.words.join(' ')) })),
       dropped: plan.dropped,
       questionOnly: plan.questionOnly,
-      unknown: plan.units.filter((u) => u.missing).map((u) => u.typed.join(' ')),
+      unknown: plan.units.filter((u) => u.missing).map((u) => asTyped(request.query, u.typed)),
       ...(plan.capped ? { capped: plan.capped } : {}),
       hits,
     };

@@ -125,6 +125,12 @@ describe('delegate search', () => {
     expect(whip).toMatchObject({ code: 1, stdout: '' });
     expect(whip.stderr).toContain('delegate: nothing matches "whip": no page mentions "whip"');
     expect(whip.stderr).not.toContain('chip');
+    // Named as typed, not as the index folds it ("λόγοσ"; "Whip" for "whip").
+    const greek = delegate(['search', 'λόγος']);
+    expect(greek.stderr).toContain('no page mentions "λόγος"');
+    const rest = delegate(['search', 'Whip', 'reference', 'back']);
+    expect(rest.code).toBe(0);
+    expect(rest.stdout).toContain('No page mentions "Whip"; searched for the rest.');
   });
 
   test('bad input: a pasted 2,000-word query is cut to its first words, and the output says so', () => {

@@ -1,4 +1,4 @@
-import { asYouType, expandPrefixes, formatQuery, highlightWords, parseQuery, QueryError, toMatchExpression, type ParsedQuery } from '../../src/search/parseQuery.js';
+import { asTyped, asYouType, expandPrefixes, formatQuery, highlightWords, parseQuery, QueryError, toMatchExpression, type ParsedQuery } from '../../src/search/parseQuery.js';
 
 // What a typed query becomes: the clauses searched, the words left out, and the query said back
 // to the delegate. searchQuery.test.ts has the MATCH expressions of ordinary queries.
@@ -141,5 +141,26 @@ describe('prefixes matched as whole words', () => {
   test('a whole word that happens to start other words is not widened', () => {
     const query = parseQuery('referen vo');
     expect(expandPrefixes(query, words)).toEqual(query);
+  });
+});
+
+// What search names back ("No page mentions …") is the word as typed, not as the index folds it.
+describe('asTyped', () => {
+  test('gives back the typed words that fold to the words asked for, with their case and accents', () => {
+    expect(asTyped('the Café on Brighton pier', ['cafe'])).toBe('Café');
+    expect(asTyped('ο λόγος του', ['λόγοσ'])).toBe('λόγος'); // the index folds a final sigma to σ
+    expect(asTyped('who took the WHIP', ['whip'])).toBe('WHIP');
+    expect(asTyped('the card-vote book', ['card', 'vote'])).toBe('card vote');
+    expect(asTyped('a 50/50 split', ['50', '50'])).toBe('50 50');
+  });
+
+  test('a decomposed accent (e and a combining mark) is one typed word', () => {
+    expect(asTyped('cafe\u0301 society', ['cafe'])).toBe('cafe\u0301');
+  });
+
+  test('words the query does not hold come back as given', () => {
+    expect(asTyped('quorum', ['whip'])).toBe('whip');
+    expect(asTyped('', ['whip'])).toBe('whip');
+    expect(asTyped('card', ['card', 'vote'])).toBe('card vote');
   });
 });
