@@ -176,12 +176,20 @@ export function decodeMotion(bytes: Uint8Array, name: string): string {
   if (head.startsWith('\u00ff\u00fe') || head.startsWith('\u00fe\u00ff')) {
     throw new UserError(`${name} is UTF-16 text; the motion workbench reads UTF-8`, { hint: 'Save it again as UTF-8 (Save As, then choose UTF-8) and try again.' });
   }
+  // Named as a PDF or Word file, but it does not start as one: it is neither that nor text.
+  const claimed = /\.pdf$/i.test(name) ? 'a PDF' : /\.docx$/i.test(name) ? 'a Word document (.docx)' : /\.odt$/i.test(name) ? 'an OpenDocument text (.odt)' : undefined;
+  const notClaimed = (why: string) =>
+    new UserError(`${name} is named as ${claimed} but does not start as one, and it is not text either (${why})`, {
+      hint: 'It may be damaged, or only partly downloaded or copied: download or save it again. Or copy the motions into a plain text file (.txt, saved as UTF-8) and give that.',
+    });
   const nul = bytes.indexOf(0);
+  if (nul !== -1 && claimed) throw notClaimed(`it has a NUL byte at byte ${nul + 1}`);
   if (nul !== -1) throw new UserError(`${name} is a binary file, not text (it has a NUL byte at byte ${nul + 1})`, { hint: saveAsText });
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
+    if (claimed) throw notClaimed(`byte ${Math.max(0, firstInvalidUtf8(bytes)) + 1} is not UTF-8`);
     const bad = Math.max(0, firstInvalidUtf8(bytes));
     const line = bytes.subarray(0, bad).reduce((n, b) => (b === 0x0a ? n + 1 : n), 1);
     const byte = (bytes[bad] ?? 0).toString(16).toUpperCase().padStart(2, '0');

@@ -32,6 +32,19 @@ describe('decodeMotion', () => {
     expect(refusal(() => decodeMotion(bytes(0x41, 0x42, 0, 0x43), 'm.bin')).message).toBe('m.bin is a binary file, not text (it has a NUL byte at byte 3)');
   });
 
+  test('a file named as a PDF or Word file that is neither it nor text says so, and that it may be damaged', () => {
+    const random = bytes(0x17, 0xa9, 0x00, 0x3c);
+    const pdf = refusal(() => decodeMotion(random, 'agenda.PDF'));
+    expect(pdf.message).toBe('agenda.PDF is named as a PDF but does not start as one, and it is not text either (it has a NUL byte at byte 3)');
+    expect(pdf.hint).toMatch(/damaged, or only partly downloaded/);
+    expect(refusal(() => decodeMotion(bytes(0x41, 0xff, 0x42), 'motions.docx')).message).toBe(
+      'motions.docx is named as a Word document (.docx) but does not start as one, and it is not text either (byte 2 is not UTF-8)',
+    );
+    expect(refusal(() => decodeMotion(bytes(0x41, 0, 0x42), 'motions.odt')).message).toMatch(/^motions\.odt is named as an OpenDocument text \(\.odt\)/);
+    // Text named .pdf is still read as the text it is.
+    expect(decodeMotion(new TextEncoder().encode('Fair rents\n\nConference notes.'), 'pasted.pdf')).toBe('Fair rents\n\nConference notes.');
+  });
+
   test('refuses text that is not UTF-8, saying where and what to do', () => {
     const latin1 = Uint8Array.from(Buffer.from('Conference notes\nthe caf\u00e9 closed', 'latin1'));
     const error = refusal(() => decodeMotion(latin1, 'm.txt'));
