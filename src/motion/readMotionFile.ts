@@ -189,8 +189,8 @@ export function decodeMotion(bytes: Uint8Array, name: string): string {
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
-    if (claimed) throw notClaimed(`byte ${Math.max(0, firstInvalidUtf8(bytes)) + 1} is not UTF-8`);
     const bad = Math.max(0, firstInvalidUtf8(bytes));
+    if (claimed) throw notClaimed(`byte ${bad + 1} is not UTF-8`);
     const line = bytes.subarray(0, bad).reduce((n, b) => (b === 0x0a ? n + 1 : n), 1);
     const byte = (bytes[bad] ?? 0).toString(16).toUpperCase().padStart(2, '0');
     throw new UserError(`${name} is not UTF-8 text: line ${line} has a byte (0x${byte}) that UTF-8 does not allow`, {

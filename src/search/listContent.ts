@@ -115,19 +115,41 @@ function keptInside(known: FolderRecord, prefix: string): boolean {
 /** The page names a fingerprint holds, by content path and folder (a path ending in the separator). */
 function namesByFolder(fingerprint: Uint8Array | undefined): Map<string, string[]> {
   const byFolder = new Map<string, string[]>();
-  if (!fingerprint) return byFolder;
+  for (const { root, prefix, names } of fingerprint ? fingerprintFolders(fingerprint) : []) byFolder.set(folderKey(root, prefix), names);
+  return byFolder;
+}
+
+/** A folder a fingerprint names: its content path (index into the roots, and origin), its path ending in the separator, and its page files. */
+interface FingerprintFolder {
+  root: number;
+  origin: Origin;
+  prefix: string;
+  names: string[];
+}
+
+/** The folders a listing's fingerprint names, in listing order (see listContent: its parts, joined by NUL). */
+function fingerprintFolders(fingerprint: Uint8Array): FingerprintFolder[] {
+  const folders: FingerprintFolder[] = [];
   const parts = Buffer.from(fingerprint.buffer, fingerprint.byteOffset, fingerprint.byteLength).toString().split('\u0000');
   let root = -1;
-  let names: string[] = [];
+  let origin: Origin = 'bundled';
+  let folder: FingerprintFolder | undefined;
   for (let i = 0; i < parts.length; i++) {
     const part = parts[i]!;
     if (part === '') {
       root++;
-      i += 2; // its origin and folder
-    } else if (part.includes(sep) || part.includes('/')) byFolder.set(folderKey(root, part), (names = [])); // never a name (on Windows, / too)
-    else names.push(part);
+      origin = parts[i + 1] as Origin; // then the content path's folder
+      i += 2;
+      folder = undefined;
+    } else if (part.includes(sep) || part.includes('/')) {
+      // A folder: a name never holds the separator (nor, on Windows, a /).
+      folders.push((folder = { root, origin, prefix: part, names: [] }));
+    } else {
+      if (!folder) folders.push((folder = { root, origin, prefix: '', names: [] }));
+      folder.names.push(part);
+    }
   }
-  return byFolder;
+  return folders;
 }
 
 /** One file of a listing. */
@@ -382,17 +404,9 @@ export function listedFiles(listing: ContentListing, keep?: (at: number, folder:
 export function fingerprintFiles(fingerprint: Buffer): { paths: string[]; origins: Origin[] } {
   const paths: string[] = [];
   const origins: Origin[] = [];
-  const parts = fingerprint.toString().split('\u0000');
-  let origin: Origin = 'bundled';
-  let folder = '';
-  for (let i = 0; i < parts.length; i++) {
-    const part = parts[i]!;
-    if (part === '') {
-      origin = parts[i + 1] as Origin; // then the content path's folder
-      i += 2;
-    } else if (part.includes(sep)) folder = part;
-    else {
-      paths.push(folder + part);
+  for (const { origin, prefix, names } of fingerprintFolders(fingerprint)) {
+    for (const name of names) {
+      paths.push(prefix + name);
       origins.push(origin);
     }
   }

@@ -266,7 +266,7 @@ export class SearchIndex {
         if (options.onProgress && (done % 100 === 0 || done === changed.length)) options.onProgress({ done, total: changed.length });
       }
       this.markShadowed(() => files ?? listedFiles(listing), touched);
-      const setMeta = this.sql('INSERT INTO meta(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value');
+      const setMeta = this.setMeta();
       if (!sameFiles) setMeta.run('fingerprint', listing.fingerprint);
       setMeta.run('stats', statsToStore(listing, racyAfter));
       setMeta.run('folders', folders);
@@ -314,7 +314,7 @@ export class SearchIndex {
       // NOTE: only beside the listing they were found with: another search may have stored one
       // since (made before a file was added, say), and folders found later would then vouch for it.
       if (unchangedSince(listing, this.storedListing())) {
-        this.sql('INSERT INTO meta(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run('folders', folders);
+        this.setMeta().run('folders', folders);
       }
       this.db.exec('COMMIT');
     } catch (error) {
@@ -328,6 +328,11 @@ export class SearchIndex {
     const fingerprint = this.meta('fingerprint');
     const stats = this.meta('stats');
     return fingerprint instanceof Uint8Array && stats instanceof Uint8Array ? { fingerprint, stats } : undefined;
+  }
+
+  /** The statement that sets a value of meta (run with its key and value). */
+  private setMeta(): Statement {
+    return this.sql('INSERT INTO meta(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value');
   }
 
   private meta(key: string): SqlValue | undefined {
