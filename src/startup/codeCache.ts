@@ -26,7 +26,7 @@ import { createRequire, Module } from 'node:module';
 import { dirname, posix, win32 } from 'node:path';
 import { Script } from 'node:vm';
 import { cacheFolder, type Env, type Platform } from '../paths.js';
-import { codeNotWanted, commandThatRan } from './commandRan.js';
+import { codeNotWanted, commandThatRan, partsThatRan } from './commandRan.js';
 
 /** What dist/cli.cjs starts with: its build id, then the function it is (see scripts/build.mjs). */
 const BUILD_TAG = /^\/\*(delegate-build:[^*\n]*)\*\/\(function \(exports, require, module, __filename, __dirname\) \{/;
@@ -81,20 +81,39 @@ export function commandsOf(argv: readonly string[]): string[] {
   return second !== undefined && COMMAND_WORD.test(second) ? [`${first} ${second}`, first] : [first];
 }
 
+/** What the first line of a code file for `source` at `file` starts with: its build and where it was made for. */
+function stemOf(file: string, source: string): Buffer | undefined {
+  const tag = BUILD_TAG.exec(source)?.[1];
+  return tag ? Buffer.from(`${tag} ${file}`) : undefined;
+}
+
+/** A part of a command's code, as a code file's first line lists it (see announceParts). */
+const PART = /^[a-z][a-z0-9-]{0,39}$/;
+/** What follows the stem on a code file's first line: the parts it holds, if any, then padding. */
+const PARTS_LISTED = /^(?: \[([a-z0-9,-]*)\])? *$/;
+
 /**
- * The first line of a code file for `source` at `file`: its build and where it was made for,
- * padded with spaces to a multiple of 8 bytes.
+ * The first line of a code file: its stem, then the parts of the command's code it holds
+ * ("[corrected,relaxed]"), padded with spaces to a multiple of 8 bytes.
  * NOTE: V8 copies code it is given at an address that is not a multiple of 8 before it reads it
  * (AlignedCachedData): 315 kB for a search, some 80 fresh pages of memory at about 11 µs each
  * where the bench runs. Read into a buffer of its own (Reader), the code after a line of 8n
  * bytes starts on such an address.
  */
-function header(file: string, source: string): Buffer | undefined {
-  const tag = BUILD_TAG.exec(source)?.[1];
-  if (!tag) return undefined;
-  const line = `${tag} ${file}`;
-  const length = Buffer.byteLength(line) + 1; // and its newline
-  return Buffer.from(`${line}${' '.repeat((8 - (length % 8)) % 8)}\n`);
+function header(stem: Buffer, parts: readonly string[]): Buffer {
+  const listed = parts.filter((part) => PART.test(part));
+  const line = listed.length > 0 ? Buffer.concat([stem, Buffer.from(` [${listed.join(',')}]`)]) : stem;
+  const length = line.length + 1; // and its newline
+  return Buffer.concat([line, Buffer.from(`${' '.repeat((8 - (length % 8)) % 8)}\n`)]);
+}
+
+/** What a code file holds, when its first line starts with `stem`: the parts listed there, and where its code begins. */
+function readHeader(kept: Buffer, stem: Buffer): { parts: string[]; codeAt: number } | undefined {
+  if (kept.length <= stem.length || !kept.subarray(0, stem.length).equals(stem)) return undefined;
+  const end = kept.indexOf(10, stem.length); // the line's newline
+  const listed = end < 0 ? undefined : PARTS_LISTED.exec(kept.toString('latin1', stem.length, end));
+  if (!listed) return undefined;
+  return { parts: listed[1] ? listed[1].split(',').filter((part) => PART.test(part)) : [], codeAt: end + 1 };
 }
 
 /**
@@ -143,24 +162,25 @@ function sizeOf(path: string): number {
   }
 }
 
-/** The V8 code kept in `codeFile`, when it was made for this build of `file`, where it is. */
-function readCode(reader: Reader, codeFile: string, head: Buffer): Buffer | undefined {
+/** The V8 code kept in `codeFile`, and the parts it holds, when it was made for this build of `file`, where it is. */
+function readCode(reader: Reader, codeFile: string, stem: Buffer): { code: Buffer; parts: string[] } | undefined {
   let kept: Buffer;
   try {
     kept = reader.read(codeFile);
   } catch {
     return undefined; // none yet, or unreadable
   }
-  return kept.length > head.length && kept.subarray(0, head.length).equals(head) ? kept.subarray(head.length) : undefined;
+  const held = readHeader(kept, stem);
+  return held && kept.length > held.codeAt ? { code: kept.subarray(held.codeAt), parts: held.parts } : undefined;
 }
 
-/** Whether `codeFile` holds code for this build already (its first line is `head`). */
-function holdsBuild(codeFile: string, head: Buffer): boolean {
+/** Whether `codeFile` holds code for this build already (its first line starts with `stem`). */
+function holdsBuild(codeFile: string, stem: Buffer): boolean {
   try {
     const fd = openSync(codeFile, 'r');
     try {
-      const first = Buffer.alloc(head.length);
-      return readSync(fd, first, 0, head.length, 0) === head.length && first.equals(head);
+      const first = Buffer.alloc(stem.length + 512); // the stem, and the parts and padding after it
+      return readHeader(first.subarray(0, readSync(fd, first, 0, first.length, 0)), stem) !== undefined;
     } finally {
       closeSync(fd);
     }
@@ -225,7 +245,10 @@ export function enableCompileCache(): void {
  * the build's tag is wrapped here, and no code is kept for it.
  * After a run that succeeded (exit code 0), the code of the command that ran (commandThatRan();
  * help and version run none), with every function it compiled, is kept unless it came from that
- * command's own file, or the run said its code is not the command's usual (keepNoCode()).
+ * command's own file, or the run said its code is not the command's usual (keepNoCode()). Code
+ * taken from the command's own file is kept again when the run took a part of the command that
+ * file does not list (announceParts()): with the functions of that part added to those it was
+ * started with, so the file grows to hold each part once, whichever run came first.
  * Says whether V8 took kept code.
  */
 export function runWithCodeCache(file: string, runtime: Runtime = here()): boolean {
@@ -237,29 +260,33 @@ function runKept(file: string, runtime: Runtime, island: string): { exports: unk
   const codeFiles = commandsOf(runtime.argv).map((command) => [command, codeFileFor(runtime, command, island)] as const);
   const reader = new Reader(Math.max(sizeOf(file), ...codeFiles.map(([, codeFile]) => sizeOf(codeFile))));
   const source = reader.read(file).toString('utf8');
-  const head = header(file, source);
-  let cachedData: Buffer | undefined;
+  const stem = stemOf(file, source);
+  let kept: { code: Buffer; parts: string[] } | undefined;
   let from: string | undefined;
-  if (head) {
+  if (stem) {
     for (const [command, codeFile] of codeFiles) {
-      cachedData = readCode(reader, codeFile, head);
-      if (cachedData) {
+      kept = readCode(reader, codeFile, stem);
+      if (kept) {
         from = command;
         break;
       }
     }
   }
-  const script = new Script(head ? source : Module.wrap(source), { filename: file, ...(cachedData ? { cachedData } : {}) });
-  const used = cachedData !== undefined && !script.cachedDataRejected;
-  if (head) {
+  const script = new Script(stem ? source : Module.wrap(source), { filename: file, ...(kept ? { cachedData: kept.code } : {}) });
+  const used = kept !== undefined && !script.cachedDataRejected;
+  if (stem) {
     process.on('exit', (code) => {
       if (code !== 0 || codeNotWanted()) return;
       const ran = commandThatRan() ?? NO_COMMAND;
       const target = codeFileFor(runtime, ran, island);
-      if (ran === from) {
-        if (used) return; // its own code, taken
-      } else if (holdsBuild(target, head)) return; // started from a sibling's code, or none: its own may be there
-      keep(target, head, script.createCachedData());
+      const parts = partsThatRan();
+      let holds = parts;
+      if (ran === from && used) {
+        // Its own code, taken: kept again only with a part this run took first, added to the rest.
+        if (parts.every((part) => kept!.parts.includes(part))) return;
+        holds = [...new Set([...kept!.parts, ...parts])].sort();
+      } else if (ran !== from && holdsBuild(target, stem)) return; // started from a sibling's code, or none: its own may be there
+      keep(target, header(stem, holds), script.createCachedData());
     });
   }
   const module = new Module(file);

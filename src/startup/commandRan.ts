@@ -33,3 +33,21 @@ export function keepNoCode(): void {
 export function codeNotWanted(): boolean {
   return shared[KEEP_NO_CODE] === true;
 }
+
+const CODE_PARTS = Symbol.for('delegate.codeParts');
+
+/**
+ * Say which parts of its command's code this run took beyond the usual ("corrected" for a search
+ * that corrected its words): the code kept for a command grows to hold each part a run took, so
+ * that a question after a plain first search does not compile its corrections at every start.
+ * A part is a lower-case word.
+ */
+export function announceParts(parts: readonly string[]): void {
+  shared[CODE_PARTS] = [...parts];
+}
+
+/** The parts announceParts() named, if any, sorted. */
+export function partsThatRan(): string[] {
+  const announced = shared[CODE_PARTS];
+  return Array.isArray(announced) ? announced.filter((part): part is string => typeof part === 'string').sort() : [];
+}

@@ -77,7 +77,14 @@ describe('start-up', () => {
       const file = codeFile(cacheHome, 'list');
       expect(runCopy(['list'], { XDG_CACHE_HOME: cacheHome }).status).toBe(0);
       const data = readFileSync(file).subarray(headerOf(file).length);
-      for (const header of [`delegate-build:0.0.1+other ${copyCli}`, `${buildTag(copyCli)} ${join(sandbox.home, 'elsewhere', 'dist', 'cli.cjs')}`]) {
+      const others = [
+        `delegate-build:0.0.1+other ${copyCli}`,
+        `${buildTag(copyCli)} ${join(sandbox.home, 'elsewhere', 'dist', 'cli.cjs')}`,
+        `${buildTag(copyCli)} ${copyCli}.old`,
+        `${buildTag(copyCli)} ${copyCli} [Corrected]`,
+        `${buildTag(copyCli)} ${copyCli} [corrected`,
+      ];
+      for (const header of others) {
         writeFileSync(file, Buffer.concat([Buffer.from(header), data]));
         const result = runCopy(['list'], { XDG_CACHE_HOME: cacheHome });
         expect(result.stdout).toContain('chair-not-neutral');
@@ -141,6 +148,33 @@ describe('start-up', () => {
     const second = runCopy(['search', 'reference', 'back'], { XDG_CACHE_HOME: cacheHome });
     expect(second.stdout).toBe(first.stdout);
     expect(headerOf(codeFile(cacheHome, 'search')).trimEnd()).toBe(`${buildTag(copyCli)} ${copyCli}`);
+  });
+
+  test('a search that takes a part of the code its kept code lacks keeps it again, with that part; then the file stays as it is', () => {
+    const cacheHome = join(sandbox.home, 'cache-search-parts');
+    const file = codeFile(cacheHome, 'search');
+    const plain = ['search', 'reference', 'back'];
+    // Words no page has together: corrected ("refrence", "vot"), one in no page ("whip"), and relaxed.
+    const question = ['search', 'who', 'spoke', 'about', 'grenfell', 'at', 'the', 'refrence', 'back', 'card', 'vot', 'whip'];
+    for (let i = 0; i < 2; i++) expect(runCopy(plain, { XDG_CACHE_HOME: cacheHome }).status).toBe(0);
+    expect(headerOf(file).trimEnd()).toBe(`${buildTag(copyCli)} ${copyCli}`);
+    const plainCode = readFileSync(file);
+
+    const asked = runCopy(question, { XDG_CACHE_HOME: cacheHome });
+    expect(asked.status).toBe(0);
+    expect(asked.stdout).toContain('Showing results for');
+    expect(headerOf(file).trimEnd()).toBe(`${buildTag(copyCli)} ${copyCli} [corrected,relaxed]`);
+    expect((headerOf(file).length + 1) % 8).toBe(0);
+    const both = readFileSync(file);
+    // The plain search's functions and the question's: more than either alone.
+    expect(both.length).toBeGreaterThan(plainCode.length);
+
+    for (const args of [question, plain, question]) {
+      const again = runCopy(args, { XDG_CACHE_HOME: cacheHome });
+      expect(again.status).toBe(0);
+      expect(readFileSync(file).equals(both)).toBe(true);
+    }
+    expect(runCopy(question, { XDG_CACHE_HOME: cacheHome }).stdout).toBe(asked.stdout);
   });
 
   // Built here, by the Node running the tests: CI builds with one Node and tests with two.
