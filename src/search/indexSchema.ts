@@ -1,7 +1,7 @@
 import type { Database } from './database.js';
 
 /** Bump when the tables or what goes into them change: an older index is then rebuilt. */
-export const SCHEMA_VERSION = 3;
+export const SCHEMA_VERSION = 4;
 // 'dlgt': marks the file as a delegate search index, so a foreign SQLite file is not mistaken for one.
 const APPLICATION_ID = 0x646c6774;
 
@@ -17,6 +17,8 @@ const COLUMN_WEIGHTS = { title: 10, keywords: 5, headings: 10, summary: 3, body:
 
 // NOTE: meta is a rowid table: it holds two values of ~15 bytes per page file, and a lookup in a
 // WITHOUT ROWID table reads every large value it compares its key with.
+// NOTE: vocab is words_vocab copied into a table when the index is small (see
+// SearchIndex.keepVocabulary): fts5vocab reads a word's every page to count them, at each look-up.
 // NOTE: both engines (node:sqlite, better-sqlite3) read and write this one format.
 const SCHEMA = `
 CREATE TABLE meta(key TEXT PRIMARY KEY, value NOT NULL);
@@ -41,6 +43,7 @@ CREATE VIRTUAL TABLE pages USING fts5(title, keywords, headings, summary, body, 
 INSERT INTO pages(pages, rank) VALUES('rank', 'bm25(${COLUMN_WEIGHTS.title}, ${COLUMN_WEIGHTS.keywords}, ${COLUMN_WEIGHTS.headings}, ${COLUMN_WEIGHTS.summary}, ${COLUMN_WEIGHTS.body})');
 CREATE VIRTUAL TABLE words USING fts5(text, content='', contentless_delete=1, detail=none, tokenize='unicode61 remove_diacritics 2');
 CREATE VIRTUAL TABLE words_vocab USING fts5vocab(words, 'row');
+CREATE TABLE vocab(term TEXT PRIMARY KEY, doc INTEGER NOT NULL) WITHOUT ROWID;
 PRAGMA application_id = ${APPLICATION_ID};
 PRAGMA user_version = ${SCHEMA_VERSION};
 `;

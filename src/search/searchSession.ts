@@ -25,7 +25,7 @@ import {
 } from './relaxQuery.js';
 import { CHECKLIST_ID_PREFIX } from './checklistDocument.js';
 import { sqliteErrorCode } from './database.js';
-import { IndexDriftError, isDamaged, SearchIndex, type IndexedPage, type PageFilters, type PageMatch, type SyncProgress } from './searchIndex.js';
+import { IndexDriftError, isDamaged, SearchIndex, type IndexedPage, type IndexOptions, type PageFilters, type PageMatch, type SyncProgress } from './searchIndex.js';
 
 export type { PageFilters } from './searchIndex.js';
 
@@ -110,12 +110,10 @@ export interface SearchResult {
   notices: string[];
 }
 
-export interface SessionOptions {
+export interface SessionOptions extends IndexOptions {
   cacheDir: string;
   roots: readonly ContentPath[];
   onProgress?: (progress: SyncProgress) => void;
-  /** Told when another delegate command holds the index and this search starts to wait for it. */
-  onWait?: () => void;
 }
 
 /** Fewer pages than this counts as "little": the query's words are checked for typos, and relaxed. */

@@ -207,6 +207,41 @@ describe('typo correction', () => {
     expect(result.hits.map((h) => h.id)).toEqual(['spelling']);
   });
 
+  // The words and their page counts: kept in a table of their own in a small index, read from
+  // FTS5 in a large one (here, over 0 pages). Either way, what the notes hold now.
+  test.each([
+    ['kept in a table', { keptVocabularyPages: undefined }],
+    ['read from FTS5', { keptVocabularyPages: 0 }],
+  ])('corrections follow the notes as they change (the words %s)', async (_, options) => {
+    const correct = async (query: string) => {
+      const s = await SearchSession.open({ cacheDir: cache, roots: [{ dir: notes, origin: 'personal' }], ...options });
+      open.push(s);
+      const { corrections, searched } = await s.find({ query });
+      s.close();
+      return { corrections: corrections.map((c) => `${c.from} → ${c.to}`), searched };
+    };
+    // "carx" is a slip from card and from cars: the one in more notes wins.
+    note('one', 'The cars were parked outside the hall.');
+    note('two', 'Cars and buses.');
+    note('three', 'A card vote.');
+    expect(await correct('carx')).toEqual({ corrections: ['carx → cars'], searched: 'cars' });
+    note('one', 'The card was raised outside the hall.');
+    note('two', 'Card and ballots.');
+    expect(await correct('carx')).toEqual({ corrections: ['carx → card'], searched: 'card' });
+    for (const name of ['one', 'two', 'three']) rmSync(join(notes, `${name}.md`));
+    note('four', 'Nothing near it now.');
+    expect(await correct('carx')).toEqual({ corrections: [], searched: '' });
+    // The table, when kept, holds what FTS5 counts; otherwise it is empty.
+    const db = openDatabase(join(cache, INDEX_FILE), { timeout: 1000 });
+    try {
+      const rows = (table: string) => db.prepare(`SELECT term, doc FROM ${table} ORDER BY term`).arrays();
+      expect(rows('words_vocab').map(([term]) => term)).toEqual(['four', 'it', 'near', 'nothing', 'now']);
+      expect(rows('vocab')).toEqual(options.keptVocabularyPages === 0 ? [] : rows('words_vocab'));
+    } finally {
+      db.close();
+    }
+  });
+
   test('a query that finds nothing, even corrected, has no hits', async () => {
     const s = await session();
     const result = await s.find({ query: 'zzyzx quux' });
