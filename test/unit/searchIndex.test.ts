@@ -242,6 +242,30 @@ describe('typo correction', () => {
     }
   });
 
+  test('an index that grows past the size for a table of its words empties it, and makes it again when it shrinks back', async () => {
+    const roots: ContentPath[] = [{ dir: notes, origin: 'personal' }];
+    const state = async () => {
+      const s = await SearchSession.open({ cacheDir: cache, roots, keptVocabularyPages: 2 });
+      open.push(s);
+      const { searched } = await s.find({ query: 'carx' });
+      s.close();
+      const db = openDatabase(join(cache, INDEX_FILE), { timeout: 1000 });
+      try {
+        return { searched, kept: db.prepare('SELECT count(*) FROM vocab').value(), flag: db.prepare("SELECT value FROM meta WHERE key = 'vocabulary'").value() ?? null };
+      } finally {
+        db.close();
+      }
+    };
+    note('one', 'A card vote.');
+    note('two', 'The cars outside.');
+    expect(await state()).toMatchObject({ searched: 'card', flag: 'kept' });
+    expect((await state()).kept).toBeGreaterThan(0);
+    note('three', 'Cars and buses.');
+    expect(await state()).toEqual({ searched: 'cars', kept: 0, flag: null });
+    rmSync(join(notes, 'two.md'));
+    expect(await state()).toMatchObject({ searched: 'card', flag: 'kept' });
+  });
+
   test('a query that finds nothing, even corrected, has no hits', async () => {
     const s = await session();
     const result = await s.find({ query: 'zzyzx quux' });
