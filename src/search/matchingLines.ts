@@ -1,5 +1,5 @@
 import type { HighlightWord } from './parseQuery.js';
-import { foldText, isWordCode } from './fold.js';
+import { BEYOND_PLAIN, foldText, isWordCode } from './fold.js';
 import { lineAt, lineBreaks } from './lineBreaks.js';
 import { stem } from './porter.js';
 
@@ -107,9 +107,6 @@ function countedAt(counts: readonly string[], marker: WordMarker, text: string, 
 // with the accents (marks) that folding removes. NOTE: compiled on first use (a Unicode class
 // costs a millisecond or two to compile): most lines need only the ASCII path of wordMarker.
 let unicodeWord: RegExp | undefined;
-// Text with nothing beyond ASCII but punctuation (curly quotes, dashes, the ellipsis: U+2000 to
-// U+206F, which separate words) has the same words lowercased as folded, at the same offsets.
-const BEYOND_PUNCTUATION = /[^\x00-\x7f\u2000-\u206f]/;
 
 /** The words of `text` as [start, end) offsets, each folded as the index folds it. */
 function wordsOf(text: string): Array<[number, number, string]> {
@@ -167,7 +164,7 @@ class WordMarker {
 
   /** Find the matched words of `text` and say how many there are; their offsets are the first of `starts` and `ends`. */
   scan(text: string): number {
-    if (BEYOND_PUNCTUATION.test(text)) {
+    if (BEYOND_PLAIN.test(text)) {
       this.lower = undefined;
       let count = 0;
       for (const [start, end, folded] of wordsOf(text)) {
@@ -342,7 +339,7 @@ function candidateLines(body: string, starts: readonly string[], anyStart: () =>
  * It saves Unicode normalisation, whose first use costs 2 to 5 ms in a process.
  */
 function foldsAsLowerCase(body: string, starts: readonly string[]): boolean {
-  return !BEYOND_PUNCTUATION.test(body) && starts.every((start) => /^[a-z0-9]*$/.test(start));
+  return !BEYOND_PLAIN.test(body) && starts.every((start) => /^[a-z0-9]*$/.test(start));
 }
 
 /** A line cut to at most `size` characters around its first match (… marks a cut), offsets moved to suit. */

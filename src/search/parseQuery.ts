@@ -1,4 +1,4 @@
-import { foldText } from './fold.js';
+import { BEYOND_PLAIN, foldText } from './fold.js';
 
 /** One thing to look for: a word, a "quoted phrase", or the start of a word (prefix*). */
 export interface Term {
@@ -32,14 +32,13 @@ export class QueryError extends Error {
 // Unicode tables) when the code comes from the kept code (Node 24, 3 December 2026).
 let token: RegExp | undefined;
 const unicodeToken = (): RegExp => (token ??= /[\p{L}\p{N}\p{Co}]+/gu);
-// The same for ASCII text, which most queries are: the Unicode property classes above are
-// not made at all.
+// The same for ASCII text, which most queries are (with punctuation and symbols beyond it that
+// separate words: BEYOND_PLAIN): the Unicode property classes above are not made at all.
 const ASCII_TOKEN = /[a-z0-9]+/g;
-const NOT_ASCII = /[^\x00-\x7f]/;
 
 /** The words the index sees in `text`: folded as the index folds them (lowercase, Latin accents removed). */
 export function tokenize(text: string): string[] {
-  if (!NOT_ASCII.test(text)) return text.toLowerCase().match(ASCII_TOKEN) ?? [];
+  if (!BEYOND_PLAIN.test(text)) return text.toLowerCase().match(ASCII_TOKEN) ?? [];
   return (foldText(text).match(unicodeToken()) ?? []) as string[];
 }
 
@@ -50,7 +49,7 @@ export function tokenize(text: string): string[] {
  */
 export function asTyped(query: string, words: readonly string[]): string {
   // Typed words with the marks of their letters, each with the folded words it makes.
-  const typed = (NOT_ASCII.test(query) ? query.match(/[\p{L}\p{N}\p{Co}\p{M}]+/gu) : query.match(/[A-Za-z0-9]+/g)) ?? [];
+  const typed = (BEYOND_PLAIN.test(query) ? query.match(/[\p{L}\p{N}\p{Co}\p{M}]+/gu) : query.match(/[A-Za-z0-9]+/g)) ?? [];
   const folded = typed.map((word) => tokenize(word));
   for (let start = 0; start < typed.length; start++) {
     const found: string[] = [];

@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { openDatabase, type Database } from '../../src/search/database.js';
+import { BEYOND_PLAIN } from '../../src/search/fold.js';
 import { matchingLines, wordMarker } from '../../src/search/matchingLines.js';
 import { tokenize, type HighlightWord } from '../../src/search/parseQuery.js';
 import { stem } from '../../src/search/porter.js';
@@ -100,6 +101,29 @@ test("a query's words are folded as the index folds a page's: Latin accents drop
   const theirs = sqliteTokens(db, typed, 'unicode61 remove_diacritics 2');
   expect(typed.map((word) => tokenize(word).join(' '))).toEqual(theirs);
   expect(theirs).toContain('λόγοσ');
+});
+
+test('the characters beyond ASCII that text folds past as it lowercases separate words for SQLite too, and lowercase to themselves', () => {
+  const chars = Array.from({ length: 0x20d0 - 0x80 }, (_, i) => String.fromCharCode(0x80 + i));
+  const plain = chars.filter((c) => !BEYOND_PLAIN.test(c));
+  expect(plain).toEqual(expect.arrayContaining(['\u00a0', '£', '©', '°', '«', '»', '×', '€', '\u2019', '\u2014', '\u200b']));
+  // Each between two words: SQLite reads two words where the character separates them.
+  db.exec("CREATE VIRTUAL TABLE temp.seps USING fts5(text, tokenize='unicode61 remove_diacritics 2')");
+  db.exec("CREATE VIRTUAL TABLE temp.sep_terms USING fts5vocab(temp, seps, 'instance')");
+  const insert = db.prepare('INSERT INTO temp.seps(rowid, text) VALUES (?, ?)');
+  db.transaction(() => chars.forEach((c, i) => insert.run(i + 1, `ab${c}cd`)));
+  const words = new Map<number, number>();
+  for (const row of db.prepare('SELECT doc FROM temp.sep_terms').all()) words.set(row.doc as number, (words.get(row.doc as number) ?? 0) + 1);
+  db.exec('DROP TABLE temp.sep_terms');
+  db.exec('DROP TABLE temp.seps');
+  const separates = (c: string) => words.get(chars.indexOf(c) + 1) === 2;
+  expect(plain.filter((c) => !separates(c) || c.toLowerCase() !== c)).toEqual([]);
+  // Left out as letters or numbers to SQLite (and so words here too).
+  for (const c of ['ª', 'µ', 'º', '²', '³', '¹', '¼', '½', '¾']) {
+    expect([c, separates(c), BEYOND_PLAIN.test(c)]).toEqual([c, false, true]);
+    expect(tokenize(`ab${c}cd`)).toHaveLength(1);
+  }
+  expect(tokenize('Pay of £12 an hour \u2014 “now”')).toEqual(['pay', 'of', '12', 'an', 'hour', 'now']);
 });
 
 /** The [start, end) spans SQLite's highlight() marks in `text` for `words` (an OR of them). */
