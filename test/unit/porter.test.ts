@@ -161,8 +161,11 @@ test('the words marked in each line of the handbook are the words SQLite matches
   ];
   // Lines beyond ASCII, invented: accents, a ligature, the German sharp s, Greek, and capitals.
   lines.push('Le Café naïve at the CAFÉ, straße and STRASSE', 'ﬁnal votes: Ǆemal’s λόγος and ΛΌΓΟΣ', 'Zaïre’s façades — “quoted” votes…');
+  // Symbols that separate words, and signs that are numbers or letters to SQLite.
+  lines.push('Fees of £116\u00a0and €48 a night, © the party', 'A ½vote or ²card, µparty; card ¹vote');
   queries.push(
     ['cafe', 'naive', 'strasse', 'straße', 'final', 'λογος', 'zaire', 'facade', 'quoted'].map((word) => ({ word, prefix: false })),
+    ['fee', 'night', 'and', 'card', 'vote', 'party', '116', '48'].map((word) => ({ word, prefix: false })),
     [{ word: 'caf', prefix: true }, { word: 'λογ', prefix: true }, { word: 'fa', prefix: true }],
   );
   for (const words of queries) {
