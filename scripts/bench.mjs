@@ -6,7 +6,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { node, table, timeOnNodes } from './bench/lib.mjs';
+import { node, spreads, table, timeOnNodes } from './bench/lib.mjs';
 import { fetchNode } from './fetch-node.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -85,6 +85,14 @@ for (const name of ['search', 'motion', 'documents']) {
     if (error.code === 'ERR_MODULE_NOT_FOUND' && String(error.message).includes(`bench/${name}.mjs`)) continue;
     throw error;
   }
+}
+
+// The ruler's own noise: where `node -e 0` spread over more than a tenth of its median, a ratio
+// near its target may fall on either side of it from one run to the next.
+const noisy = spreads.filter((s) => s.name.startsWith('node -e 0') && s.spread > 0.1);
+if (noisy.length) {
+  const worst = Math.max(...noisy.map((s) => s.spread));
+  console.log(`\nNoisy: in ${noisy.length} of the tables, the middle half of \`node -e 0\`'s times spread over up to ${(worst * 100).toFixed(0)}% of its median; ratios within that of their targets are uncertain. Run again when quieter.`);
 }
 
 if (results.length) {

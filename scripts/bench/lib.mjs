@@ -22,6 +22,19 @@ export function median(values) {
 }
 
 /**
+ * Every case timed so far with its spread: the middle half of its times (from the first quarter
+ * to the third) as a share of its median. A ruler (`node -e 0`) that spread widely was timed in a
+ * spell of noise, and the ratios to it are uncertain by about as much (see bench.mjs).
+ */
+export const spreads = [];
+
+function spread(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  const at = (q) => sorted[Math.round((sorted.length - 1) * q)];
+  return (at(0.75) - at(0.25)) / median(values);
+}
+
+/**
  * Time each case `rounds` times, interleaved so that machine noise falls on every case alike,
  * after `warmup` untimed rounds. Returns the median per case name.
  *
@@ -42,6 +55,7 @@ export function timeCases(cases, { rounds = 15, warmup = 2 } = {}) {
       if (r >= warmup) samples.get(c.name).push(ms);
     }
   }
+  for (const [name, values] of samples) spreads.push({ name: name.split('\u0000').reverse().join(' on '), spread: spread(values) });
   return new Map([...samples].map(([name, values]) => [name, median(values)]));
 }
 
