@@ -11,7 +11,9 @@ import { repoRoot } from '../helpers/run.js';
 // version, so Node refuses it exactly as it refuses a wrong build. Only where search uses
 // better-sqlite3 (before Node 24).
 
-const sandbox = tempHome();
+// NOTE: made in the describe block's beforeAll: where it is skipped, Jest runs none of its hooks,
+// and a folder made at the top of the file would be left behind.
+let sandbox: ReturnType<typeof tempHome>;
 const realPackage = join(repoRoot, 'node_modules', 'better-sqlite3');
 const otherVersion = Number(process.versions.modules) === 137 ? 115 : 137;
 
@@ -38,9 +40,12 @@ function delegate(copy: string, args: string[]) {
   });
 }
 
-afterAll(() => sandbox.cleanup());
-
 (preferredEngine() === 'better-sqlite3' ? describe : describe.skip)('better-sqlite3 that does not fit this Node', () => {
+  beforeAll(() => {
+    sandbox = tempHome();
+  });
+  afterAll(() => sandbox.cleanup());
+
   test('built for another Node: search says to rebuild it, where, and exits 1; other commands work', () => {
     const copy = installCopy('upgraded', (fake) => {
       cpSync(realPackage, fake, { recursive: true, dereference: true });

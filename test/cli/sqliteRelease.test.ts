@@ -10,7 +10,9 @@ import { repoRoot } from '../helpers/run.js';
 // another release installed, search must use that release whole, and still work. Only where
 // search uses better-sqlite3 (before Node 24).
 
-const sandbox = tempHome();
+// NOTE: made in the describe block's beforeAll: where it is skipped, Jest runs none of its hooks,
+// and a folder made at the top of the file would be left behind.
+let sandbox: ReturnType<typeof tempHome>;
 const realPackage = join(repoRoot, 'node_modules', 'better-sqlite3');
 const installedVersion = (JSON.parse(readFileSync(join(realPackage, 'package.json'), 'utf8')) as { version: string }).version;
 
@@ -41,9 +43,12 @@ function search(copy: string, query: string[]) {
   });
 }
 
-afterAll(() => sandbox.cleanup());
-
 (preferredEngine() === 'better-sqlite3' ? describe : describe.skip)('better-sqlite3 releases', () => {
+  beforeAll(() => {
+    sandbox = tempHome();
+  });
+  afterAll(() => sandbox.cleanup());
+
   test('the release the build bundled: its installed JavaScript is never loaded', () => {
     const mark = join(sandbox.home, 'same.mark');
     const result = search(installCopy('same', installedVersion, mark), ['reference', 'back']);
