@@ -19,7 +19,11 @@ const only = process.argv.slice(2);
 const wanted = (name) => only.length === 0 || only.includes(name);
 const baseline = { name: 'node -e 0', cmd: node, args: ['-e', '0'] };
 const delegate = (name, ...args) => ({ name, cmd: node, args: [bin, ...args], env });
+// Each figure over its target, named; and each target the machine puts out of reach, said apart.
 const results = [];
+const blocked = [];
+/** A figure over a target that no table shows as a ratio: counted with report()'s. */
+const over = (what) => results.push(what);
 
 const major = (path) => execFileSync(path, ['-p', 'process.versions.node'], { encoding: 'utf8' }).trim();
 const own = { label: `Node ${major(node)}`, path: node };
@@ -80,7 +84,7 @@ for (const name of ['search', 'motion', 'documents']) {
   if (!wanted(name)) continue;
   try {
     const mod = await import(`./bench/${name}.mjs`);
-    await mod.default({ root, work, bin, env, baseline, delegate, report, timeCases, nodes });
+    await mod.default({ root, work, bin, env, baseline, delegate, report, over, blocked, timeCases, nodes });
   } catch (error) {
     if (error.code === 'ERR_MODULE_NOT_FOUND' && String(error.message).includes(`bench/${name}.mjs`)) continue;
     throw error;
@@ -94,6 +98,8 @@ if (noisy.length) {
   const worst = Math.max(...noisy.map((s) => s.spread));
   console.log(`\nNoisy: in ${noisy.length} of the tables, the middle half of \`node -e 0\`'s times spread over up to ${(worst * 100).toFixed(0)}% of its median; ratios within that of their targets are uncertain. Run again when quieter.`);
 }
+
+if (blocked.length) console.log(`\nOut of reach on this machine:\n${blocked.map((b) => `- ${b}`).join('\n')}`);
 
 if (results.length) {
   console.log(`\n${results.length} figure(s) over target: ${results.join(', ')}`);
