@@ -232,15 +232,16 @@ export type WordRepair = { kind: 'prefix'; to: string } | { kind: 'correct'; to:
  * A meaningful word of a question, before it is searched: left alone when a page has it (as
  * written, or by its stem: `stemMatches`); read as the start of a word when it starts a
  * handbook word ("vot" is vot*: vote, votes, voting); else corrected to the nearest word a slip
- * away ("refrence" is reference); else in no page at all ("whip": never swapped for "chip").
+ * away ("refrence" is reference), unless `mayCorrect` is false; else in no page at all ("whip":
+ * never swapped for "chip").
  */
-export function fixWord(word: string, vocabulary: Vocabulary, stemMatches: (word: string) => boolean): WordRepair {
+export function fixWord(word: string, vocabulary: Vocabulary, stemMatches: (word: string) => boolean, mayCorrect = true): WordRepair {
   // A number, or a word with digits in it (2024, 3iii), is searched as typed: nothing is near it.
   if (word.length < 3 || /\d/.test(word)) return undefined;
   if (vocabulary.documentFrequency(word) > 0 || stemMatches(word)) return undefined;
   const starts = vocabulary.wordsStartingWith(word, 1)[0];
   if (starts !== undefined && (word.length >= 5 || vocabulary.documentFrequency(starts) >= 2)) return { kind: 'prefix', to: word };
-  const max = allowedDistance(word.length);
+  const max = mayCorrect ? allowedDistance(word.length) : 0;
   const near = max > 0 ? nearestWord(word, vocabulary, max) : undefined;
   if (near) return { kind: 'correct', to: near };
   return { kind: 'missing' };

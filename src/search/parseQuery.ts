@@ -61,6 +61,23 @@ export function asTyped(query: string, words: readonly string[]): string {
   return words.join(' ');
 }
 
+const NO_WORDS: ReadonlySet<string> = new Set();
+
+/**
+ * The words of a query typed with a letter beyond ASCII (café, Müller, λόγος), as the index
+ * folds them. Such a word is written as meant, so it is never read as a slip for another word:
+ * "café" is not a mistyped "care", though f and r are neighbouring keys. (A word typed with an
+ * accent and a slip as well is then left as typed: in an English handbook, the rarer loss.)
+ */
+export function markedWords(query: string): ReadonlySet<string> {
+  if (!BEYOND_PLAIN.test(query)) return NO_WORDS;
+  const words = new Set<string>();
+  for (const typed of query.match(/[\p{L}\p{N}\p{Co}\p{M}]+/gu) ?? []) {
+    if (/[^\x00-\x7f]/.test(typed)) for (const word of tokenize(typed)) words.add(word);
+  }
+  return words;
+}
+
 /**
  * Search as you type: the last word, while it is still being typed (nothing follows it), is
  * read as the start of a word, so "composi" already finds compositing. A quoted phrase still

@@ -4,7 +4,7 @@ import { frontMatterBody } from '../content/frontMatter.js';
 import type { ContentPath, ContentWarning } from '../content/page.js';
 import { closestStart, commonNeighbour, correctQuery, fixWord, type Correction, type Vocabulary } from './correctQuery.js';
 import { matchingLines, type LinesSource, type MatchedLine } from './matchingLines.js';
-import { asTyped, expandPrefixes, formatQuery, highlightWords, parseQuery, termExpression, toMatchExpression, type ParsedQuery, type Term } from './parseQuery.js';
+import { asTyped, expandPrefixes, formatQuery, highlightWords, markedWords, parseQuery, termExpression, toMatchExpression, type ParsedQuery, type Term } from './parseQuery.js';
 import { loadQueryWords, type QueryWords } from './queryWords.js';
 import {
   canRelax,
@@ -165,6 +165,8 @@ interface StrictPages {
 interface StrictSearch {
   parsed: ParsedQuery;
   typing: boolean;
+  /** The words typed with a letter beyond ASCII (markedWords): never corrected. */
+  marked: ReadonlySet<string>;
   fix: (word: string, typing?: boolean) => WordFix;
   /** Whether a page has the word, as written or by its stem. */
   inSomePage: (word: string) => boolean;
@@ -334,8 +336,9 @@ export class SearchSession {
     const parsed = parseQuery(request.query, { lenient: !!request.lenient });
     const filters = request.filters ?? {};
     const limit = request.limit ?? 10;
-    const { expand, fix, inSomePage } = this.wordHelpers();
-    const search: StrictSearch = { parsed, typing: !!request.typing, fix, inSomePage, expand, filters, limit };
+    const marked = markedWords(request.query);
+    const { expand, fix, inSomePage } = this.wordHelpers(marked);
+    const search: StrictSearch = { parsed, typing: !!request.typing, marked, fix, inSomePage, expand, filters, limit };
     const { plan, found, fixedCorrections, uncorrectedTotal: uncorrectedFound } = this.searchCorrected(search);
     const complete = found.total;
     const { pages, total, cover: relaxedCover } = this.relaxedIfLittle(plan, found, search);
@@ -387,7 +390,7 @@ export class SearchSession {
    * corrects a word from the index's vocabulary, and `inSomePage` says whether a page has a word
    * (as written or by its stem); each remembers what it worked out.
    */
-  private wordHelpers(): { expand: ExpandTerm; fix: (word: string, typing?: boolean) => WordFix; inSomePage: (word: string) => boolean } {
+  private wordHelpers(marked: ReadonlySet<string>): { expand: ExpandTerm; fix: (word: string, typing?: boolean) => WordFix; inSomePage: (word: string) => boolean } {
     const index = this.current;
     const expansions = new Map<string, Term[]>();
     const expand: ExpandTerm = (term) => {
@@ -416,7 +419,7 @@ export class SearchSession {
         return start ? { to: start, prefix: true } : undefined;
       }
       if (!repairs.has(word)) {
-        const repair = fixWord(word, vocabulary, inSomePage);
+        const repair = fixWord(word, vocabulary, inSomePage, !marked.has(word));
         repairs.set(word, repair === undefined ? undefined : repair.kind === 'missing' ? 'missing' : { to: repair.to, prefix: repair.kind === 'prefix' });
       }
       return repairs.get(word);
@@ -429,7 +432,7 @@ export class SearchSession {
    * common words next to them, then quoted phrases and prefixes corrected.
    */
   private searchCorrected(search: StrictSearch): { plan: QueryPlan; found: StrictPages; fixedCorrections: Correction[]; uncorrectedTotal: number | undefined } {
-    const { parsed, typing, fix, inSomePage, expand, filters, limit } = search;
+    const { parsed, typing, marked, fix, inSomePage, expand, filters, limit } = search;
     const vocabulary = this.vocabulary;
     let plan: QueryPlan | undefined;
     let found: StrictPages | undefined;
@@ -457,7 +460,7 @@ export class SearchSession {
     if (found.total === 0 && plan.units.filter((u) => !u.missing).length > 1) {
       const near = new Map<string, string>();
       for (const unit of plan.units) {
-        if (unit.missing || unit.prefix || unit.words.length !== 1) continue;
+        if (unit.missing || unit.prefix || unit.words.length !== 1 || marked.has(unit.words[0]!)) continue;
         const to = commonNeighbour(unit.words[0]!, vocabulary);
         if (to) near.set(unit.typed[0]!, to);
       }

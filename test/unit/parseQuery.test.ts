@@ -1,4 +1,4 @@
-import { asTyped, asYouType, expandPrefixes, formatQuery, highlightWords, parseQuery, QueryError, toMatchExpression, type ParsedQuery } from '../../src/search/parseQuery.js';
+import { asTyped, asYouType, markedWords, expandPrefixes, formatQuery, highlightWords, parseQuery, QueryError, toMatchExpression, type ParsedQuery } from '../../src/search/parseQuery.js';
 
 // What a typed query becomes: the clauses searched, the words left out, and the query said back
 // to the delegate. searchQuery.test.ts has the MATCH expressions of ordinary queries.
@@ -145,6 +145,16 @@ describe('prefixes matched as whole words', () => {
 });
 
 // What search names back ("No page mentions …") is the word as typed, not as the index folds it.
+describe('markedWords', () => {
+  test('the words typed with a letter beyond ASCII, as the index folds them; none in a plain query', () => {
+    expect([...markedWords('the Café on Brighton pier')]).toEqual(['cafe']);
+    expect([...markedWords('Müller and λόγος, £50 — “quoted”')]).toEqual(['muller', 'λόγοσ']);
+    expect([...markedWords('cafe\u0301 society')]).toEqual(['cafe']);
+    expect(markedWords('£50 – “card vote”').size).toBe(0);
+    expect(markedWords('reference back').size).toBe(0);
+  });
+});
+
 describe('asTyped', () => {
   test('gives back the typed words that fold to the words asked for, with their case and accents', () => {
     expect(asTyped('the Café on Brighton pier', ['cafe'])).toBe('Café');

@@ -123,6 +123,10 @@ describe('typing slips', () => {
   test.each(['whip', 'quorum', 'abstain', 'tellers', 'hustings', 'credentials'])('%s, near no word, is reported as in no page, never swapped', (word) => {
     expect(fix(word)).toEqual({ kind: 'missing' });
   });
+  test('a word that may not be corrected is in no page, or still read as a prefix', () => {
+    expect(fixWord('refrence', vocabulary, () => false, false)).toEqual({ kind: 'missing' });
+    expect(fixWord('vot', vocabulary, () => false, false)).toEqual({ kind: 'prefix', to: 'vot' });
+  });
   test('numbers and words with digits are searched as typed', () => {
     expect(fix('2024')).toBeUndefined();
     expect(fix('vote15')).toBeUndefined();
@@ -178,6 +182,22 @@ describe('searching the handbook with questions', () => {
     expect(rest.hits.length).toBeGreaterThan(0);
   });
 
+  test('a word typed with a letter beyond ASCII is never corrected (café is not a slip for care); typed plain, it is', async () => {
+    note('flag', 'The vexillum was raised over the hall.');
+    const only = { filters: { source: 'personal' as const } };
+    const plain = await find('vexillam', only);
+    expect(plain.corrections).toEqual([{ from: 'vexillam', to: 'vexillum' }]);
+    expect(plain.hits.map((h) => h.id)).toEqual(['flag']);
+    const accented = await find('véxillam', only);
+    expect(accented.corrections).toEqual([]);
+    expect(accented.unknown).toEqual(['véxillam']);
+    expect(accented.hits).toEqual([]);
+    // Its letters folded, an accented word is the plain word a page has: found as it is.
+    const folded = await find('Véxillum raised', only);
+    expect(folded.corrections).toEqual([]);
+    expect(folded.hits.map((h) => h.id)).toEqual(['flag']);
+  });
+
   test('a short word is read as a prefix ("vot"), and said so', async () => {
     const result = await find('card vot 50 50');
     expect(result.hits[0]!.id).toBe('card-votes');
@@ -188,6 +208,12 @@ describe('searching the handbook with questions', () => {
     const result = await find('cars vote');
     expect(result.corrections).toContainEqual({ from: 'cars', to: 'card' });
     expect(result.hits[0]!.id).toBe('card-votes');
+  });
+
+  test('a rare word is read as its common neighbour when the words are in no page together, unless typed with an accent', async () => {
+    note('garage', 'Two cars in the car park.');
+    expect((await find('cars vote')).corrections).toContainEqual({ from: 'cars', to: 'card' });
+    expect((await find('cärs vote')).corrections).toEqual([]);
   });
 
   test('a rare real word is not corrected while the words are found together (black sections)', async () => {
