@@ -76,13 +76,14 @@ export function closestStart(prefix: string, vocabulary: Vocabulary): string | u
 /**
  * The query with each misspelled word (one no page has) replaced by the nearest word in the
  * index's own vocabulary, and each prefix no word starts with by the nearest start of a word.
- * Excluded words are left as typed. Undefined when nothing changed.
+ * Excluded words are left as typed, and so are the words in `asMeant` (typed with a letter beyond
+ * ASCII: markedWords). Undefined when nothing changed.
  */
-export function correctQuery(query: ParsedQuery, vocabulary: Vocabulary): { query: ParsedQuery; corrections: Correction[] } | undefined {
+export function correctQuery(query: ParsedQuery, vocabulary: Vocabulary, asMeant: ReadonlySet<string> = new Set()): { query: ParsedQuery; corrections: Correction[] } | undefined {
   const corrections: Correction[] = [];
   const fixed = new Map<string, string | undefined>();
   const fix = (word: string): string => {
-    if (!correctable(word)) return word;
+    if (!correctable(word) || asMeant.has(word)) return word;
     if (!fixed.has(word)) {
       // NOTE: only words no page has are corrected: a rare word that is really there ("black"
       // in black-sections) must not be swapped for a common neighbour ("back").
@@ -95,7 +96,7 @@ export function correctQuery(query: ParsedQuery, vocabulary: Vocabulary): { quer
   // A prefix is misspelled when no word of the index starts with it.
   const fixStart = (prefix: string): string => {
     const key = `${prefix}*`;
-    if (!correctable(prefix)) return prefix;
+    if (!correctable(prefix) || asMeant.has(prefix)) return prefix;
     if (!fixed.has(key)) {
       const to = vocabulary.wordsStartingWith(prefix, 1).length > 0 ? undefined : closestStart(prefix, vocabulary);
       fixed.set(key, to);

@@ -414,7 +414,7 @@ export class SearchSession {
     const fix = (word: string, typing = false): WordFix => {
       // The word still being typed is the start of a word: corrected only when no word starts so.
       if (typing) {
-        if (index.wordsStartingWith(word, 1).length > 0 || word.length < 4) return undefined;
+        if (index.wordsStartingWith(word, 1).length > 0 || word.length < 4 || marked.has(word)) return undefined;
         const start = closestStart(word, vocabulary);
         return start ? { to: start, prefix: true } : undefined;
       }
@@ -476,7 +476,7 @@ export class SearchSession {
     }
     // Quoted phrases and prefixes as typed find little: correct them as before (refrenc* is referenc*).
     if (found.total < LITTLE && plan.fixed.length > 0) {
-      const corrected = correctQuery({ clauses: plan.fixed, excluded: [] }, this.current);
+      const corrected = correctQuery({ clauses: plan.fixed, excluded: [] }, this.current, marked);
       if (corrected) {
         const again: QueryPlan = { ...plan, fixed: corrected.query.clauses };
         const foundAgain = this.strict(again, expand, filters, limit);

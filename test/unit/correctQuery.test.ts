@@ -107,6 +107,13 @@ describe('correctQuery', () => {
     expect(corrected('"chiar refrenc"*')).toEqual({ searched: '"chair referenc"*', told: ['chiar → chair', 'refrenc* → referenc*'] });
   });
 
+  test('a word or prefix typed as meant (with a letter beyond ASCII) is left as typed; the others are still corrected', () => {
+    const asMeant = new Set(['refrence', 'refrenc']);
+    expect(correctQuery(parseQuery('refrence refrenc*'), index, asMeant)).toBeUndefined();
+    const fixed = correctQuery(parseQuery('refrence chiar'), index, asMeant);
+    expect(fixed && formatQuery(fixed.query)).toBe('refrence chair');
+  });
+
   test('a word and a prefix spelled alike are corrected each in its own way', () => {
     expect(corrected('refrence refrence*')).toEqual({ searched: 'reference reference*', told: ['refrence → reference', 'refrence* → reference*'] });
   });

@@ -192,6 +192,10 @@ describe('searching the handbook with questions', () => {
     expect(accented.corrections).toEqual([]);
     expect(accented.unknown).toEqual(['véxillam']);
     expect(accented.hits).toEqual([]);
+    // Quoted, or as a prefix, the same.
+    expect((await find('"vexillam" hall', only)).corrections).toEqual([{ from: 'vexillam', to: 'vexillum' }]);
+    expect((await find('"véxillam" hall', only)).corrections).toEqual([]);
+    expect((await find('véxillam* hall', only)).corrections).toEqual([]);
     // Its letters folded, an accented word is the plain word a page has: found as it is.
     const folded = await find('Véxillum raised', only);
     expect(folded.corrections).toEqual([]);
@@ -264,6 +268,10 @@ describe('searching the handbook with questions', () => {
     const typed = await find('refrenc', { typing: true });
     expect(typed.hits[0]!.id).toBe('reference-back');
     expect(typed.corrections).toEqual([{ from: 'refrenc', to: 'referenc*' }]);
+    // Being typed with an accent, it is taken as meant there too.
+    note('flag', 'The vexillum was raised over the hall.');
+    expect((await find('vexillam', { typing: true })).corrections).toEqual([{ from: 'vexillam', to: 'vexillum*' }]);
+    expect((await find('véxillam', { typing: true })).corrections).toEqual([]);
   });
 
   test("'exact' searches every word as typed (the bench's before)", async () => {
