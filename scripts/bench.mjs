@@ -51,7 +51,7 @@ function report(title, byNode, target, baseName = baseline.name) {
       const ms = medians.get(name);
       const ratio = ms / medians.get(baseName);
       const limit = targetOf(label, name);
-      const verdict = name === baseName || limit === undefined || name.startsWith('peer') ? '' : ratio <= limit ? ' ok' : ` OVER ${limit}`;
+      const verdict = name === baseName || limit === undefined || name.startsWith('peer') ? '' : ratio <= limit ? ' ok' : ` OVER ${Number(limit.toFixed(2))}`;
       if (verdict.startsWith(' OVER')) results.push(`${name} on ${label}`);
       return [ms.toFixed(1), `${ratio.toFixed(2)}${verdict}`];
     }),

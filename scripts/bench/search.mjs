@@ -151,7 +151,10 @@ export default async function ({ work, bin, env, baseline, report, over, blocked
         blocked.push(`a warm search at ${count.toLocaleString('en-GB')} notes within 1.5x \`node -e 0\` (issue 3) on ${n.label}: the list-and-stat floor alone is ${(floorMs / base).toFixed(2)}x, the search ${(warmMs / base).toFixed(2)}x.`);
       } else if (count === 10000) report(`Search, warm index, ${count} notes, ${n.label} (target: at most 1.5x node -e 0)`, one(search.name, warmMs), 1.5);
       if (count === 10000 && warmMs > 1.3 * floorMs) verdicts.push(`a warm search at ${count} notes on ${n.label} is ${(warmMs / floorMs).toFixed(2)}x the list-and-stat floor, over 1.3x`);
-      if (count === 50000 && rg) report(`Search, warm index, ${count} notes, ${n.label} (target: faster than rg, ${(rgMs / base).toFixed(2)}x)`, one(search.name, warmMs), rgMs / base);
+      // Issue 3's other target, the same way: no search beats rg where listing and statting the notes alone does not.
+      if (count === 50000 && rg && floorMs >= rgMs) {
+        blocked.push(`a warm search at ${count.toLocaleString('en-GB')} notes faster than rg (issue 3) on ${n.label}: the list-and-stat floor alone takes ${ms(floorMs)} ms, rg ${ms(rgMs)}, the search ${ms(warmMs)}.`);
+      } else if (count === 50000 && rg) report(`Search, warm index, ${count} notes, ${n.label} (target: faster than rg, ${(rgMs / base).toFixed(2)}x)`, one(search.name, warmMs), rgMs / base);
       report(
         `Search just after one note changed, ${count} notes, ${n.label} (target: at most 2x the warm search, ${((2 * warmMs) / base).toFixed(2)}x)`,
         one(`delegate search after a change (${count} notes)`, changeMs),
