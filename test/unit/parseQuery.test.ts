@@ -1,4 +1,4 @@
-import { asTyped, asYouType, markedWords, expandPrefixes, formatQuery, highlightWords, parseQuery, QueryError, toMatchExpression, type ParsedQuery } from '../../src/search/parseQuery.js';
+import { asTyped, asYouType, expandPrefixes, formatQuery, highlightWords, markedWords, parseQuery, QueryError, toMatchExpression, type ParsedQuery } from '../../src/search/parseQuery.js';
 
 // What a typed query becomes: the clauses searched, the words left out, and the query said back
 // to the delegate. searchQuery.test.ts has the MATCH expressions of ordinary queries.
@@ -144,7 +144,6 @@ describe('prefixes matched as whole words', () => {
   });
 });
 
-// What search names back ("No page mentions …") is the word as typed, not as the index folds it.
 describe('markedWords', () => {
   test('the words typed with a letter beyond ASCII, as the index folds them; none in a plain query', () => {
     expect([...markedWords('the Café on Brighton pier')]).toEqual(['cafe']);
@@ -155,6 +154,7 @@ describe('markedWords', () => {
   });
 });
 
+// What search names back ("No page mentions …") is the word as typed, not as the index folds it.
 describe('asTyped', () => {
   test('gives back the typed words that fold to the words asked for, with their case and accents', () => {
     expect(asTyped('the Café on Brighton pier', ['cafe'])).toBe('Café');
