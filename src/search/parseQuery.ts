@@ -42,14 +42,18 @@ export function tokenize(text: string): string[] {
   return (foldText(text).match(unicodeToken()) ?? []) as string[];
 }
 
+/** The words of a query as typed: with the case and the marks of their letters. */
+function typedWords(query: string): string[] {
+  return (BEYOND_PLAIN.test(query) ? query.match(/[\p{L}\p{N}\p{Co}\p{M}]+/gu) : query.match(/[A-Za-z0-9]+/g)) ?? [];
+}
+
 /**
  * The words of `query` that tokenize() made `words` of, as the delegate typed them (case,
  * accents, a final sigma: "Café", "λόγος"), to name them back; `words` joined when no run of
  * typed words folds to them.
  */
 export function asTyped(query: string, words: readonly string[]): string {
-  // Typed words with the marks of their letters, each with the folded words it makes.
-  const typed = (BEYOND_PLAIN.test(query) ? query.match(/[\p{L}\p{N}\p{Co}\p{M}]+/gu) : query.match(/[A-Za-z0-9]+/g)) ?? [];
+  const typed = typedWords(query);
   const folded = typed.map((word) => tokenize(word));
   for (let start = 0; start < typed.length; start++) {
     const found: string[] = [];
@@ -72,7 +76,7 @@ const NO_WORDS: ReadonlySet<string> = new Set();
 export function markedWords(query: string): ReadonlySet<string> {
   if (!BEYOND_PLAIN.test(query)) return NO_WORDS;
   const words = new Set<string>();
-  for (const typed of query.match(/[\p{L}\p{N}\p{Co}\p{M}]+/gu) ?? []) {
+  for (const typed of typedWords(query)) {
     if (/[^\x00-\x7f]/.test(typed)) for (const word of tokenize(typed)) words.add(word);
   }
   return words;
